@@ -8,6 +8,9 @@ namespace Roundtable.Core.Crypto;
 /// </summary>
 public sealed class PrivateKey : IDisposable
 {
+    /// <summary>OID of NIST P-256 (prime256v1, secp256r1).</summary>
+    private const string P256CurveOid = "1.2.840.10045.3.1.7";
+
     private readonly ECDsa _ecdsa;
 
     private PrivateKey(ECDsa ecdsa)
@@ -39,14 +42,24 @@ public sealed class PrivateKey : IDisposable
     }
 
     /// <summary>Imports a PKCS#8 document (DER).</summary>
+    /// <exception cref="CryptographicException">The document is malformed or the key is not on P-256.</exception>
     public static PrivateKey FromPkcs8(ReadOnlySpan<byte> pkcs8)
     {
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
-        if (ecdsa.KeySize != 256)
+        try
+        {
+            ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+
+            // Key size alone is not enough: secp256k1 and brainpoolP256r1 are 256-bit curves too.
+            if (ecdsa.ExportParameters(includePrivateParameters: false).Curve.Oid?.Value != P256CurveOid)
+            {
+                throw new CryptographicException("Only P-256 keys are supported.");
+            }
+        }
+        catch
         {
             ecdsa.Dispose();
-            throw new CryptographicException("Only P-256 keys are supported.");
+            throw;
         }
 
         return new PrivateKey(ecdsa);

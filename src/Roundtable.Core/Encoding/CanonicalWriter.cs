@@ -10,6 +10,8 @@ namespace Roundtable.Core.Encoding;
 /// </summary>
 public sealed class CanonicalWriter
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly ArrayBufferWriter<byte> _buffer;
 
     /// <summary>Creates a writer with an initial capacity.</summary>
@@ -63,12 +65,16 @@ public sealed class CanonicalWriter
     }
 
     /// <summary>Length-prefixed UTF-8 text.</summary>
+    /// <exception cref="ArgumentException">
+    /// The string holds a lone surrogate: it has no UTF-8 form, and replacing it would give two
+    /// different strings the same bytes. Nothing is written.
+    /// </exception>
     public void WriteString(string value)
     {
-        var count = System.Text.Encoding.UTF8.GetByteCount(value);
+        var count = StrictUtf8.GetByteCount(value);
         WriteVarUInt((ulong)count);
         var span = _buffer.GetSpan(count);
-        System.Text.Encoding.UTF8.GetBytes(value, span);
+        StrictUtf8.GetBytes(value, span);
         _buffer.Advance(count);
     }
 
