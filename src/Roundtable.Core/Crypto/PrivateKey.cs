@@ -71,6 +71,21 @@ public sealed class PrivateKey : IDisposable
     /// <summary>PKCS#8 (DER), the portable form for key files and hardware tokens.</summary>
     public byte[] ExportPkcs8() => _ecdsa.ExportPkcs8PrivateKey();
 
+    /// <summary>PKCS#8 in PEM ("PRIVATE KEY"), the form of key files on disk.</summary>
+    public string ExportPem() => new(PemEncoding.Write("PRIVATE KEY", ExportPkcs8()));
+
+    /// <summary>Imports a PEM "PRIVATE KEY" (PKCS#8) document.</summary>
+    /// <exception cref="CryptographicException">The text is not a P-256 PKCS#8 PEM key.</exception>
+    public static PrivateKey FromPem(string pem)
+    {
+        if (!PemEncoding.TryFind(pem, out var fields) || pem[fields.Label] is not "PRIVATE KEY")
+        {
+            throw new CryptographicException("Expected a PEM block labelled PRIVATE KEY.");
+        }
+
+        return FromPkcs8(Convert.FromBase64String(pem[fields.Base64Data]));
+    }
+
     /// <summary>Signs SHA-256(<paramref name="message"/>) and returns a low-S signature.</summary>
     public Signature Sign(ReadOnlySpan<byte> message)
     {

@@ -1,0 +1,47 @@
+namespace Roundtable.Application.Execution;
+
+/// <summary>Outcome classes of a transaction. The names appear in the API; never renumber.</summary>
+public enum TxCode
+{
+    /// <summary>Executed; its writes are in the state.</summary>
+    Ok = 0,
+
+    /// <summary>The transaction is for another chain.</summary>
+    WrongChain = 1,
+
+    /// <summary>The signature does not verify.</summary>
+    BadSignature = 2,
+
+    /// <summary>Past its expiry height.</summary>
+    Expired = 3,
+
+    /// <summary>The sequence is not the sender's next one.</summary>
+    BadSequence = 4,
+
+    /// <summary>The sender key belongs to no member (and the message is not a registration).</summary>
+    UnknownSender = 5,
+
+    /// <summary>The sender key was revoked or rotated away.</summary>
+    KeyNotCurrent = 6,
+
+    /// <summary>The sender may not do this.</summary>
+    Unauthorized = 7,
+
+    /// <summary>A referenced record does not exist.</summary>
+    NotFound = 8,
+
+    /// <summary>The thing to create exists already.</summary>
+    AlreadyExists = 9,
+
+    /// <summary>An argument breaks a rule of the message.</summary>
+    InvalidArgument = 10,
+
+    /// <summary>The encoding was refused.</summary>
+    Malformed = 11,
+
+    /// <summary>Too large, or a limit of the mempool was reached.</summary>
+    Oversize = 12,
+
+    /// <summary>The same transaction is already pending or committed.</summary>
+    Duplicate = 13,
+}

@@ -1,0 +1,17 @@
+using Roundtable.Application.Parameters;
+using Roundtable.Ledger.Validators;
+
+namespace Roundtable.Application.Genesis;
+
+/// <summary>Everything a chain starts from. Its hash identifies the network together with the chain id.</summary>
+/// <param name="ChainId">The chain id.</param>
+/// <param name="GenesisTimeMs">Time of block 1, Unix milliseconds.</param>
+/// <param name="Parameters">Initial parameters.</param>
+/// <param name="Validators">Initial validators (power is assigned by <see cref="StakeholderPower"/>).</param>
+/// <param name="Members">Founding members.</param>
+public sealed record GenesisState(
+    string ChainId,
+    ulong GenesisTimeMs,
+    ChainParameters Parameters,
+    IReadOnlyList<Validator> Validators,
+    IReadOnlyList<GenesisMember> Members);

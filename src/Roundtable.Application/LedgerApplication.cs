@@ -1,0 +1,310 @@
+using Roundtable.Application.Execution;
+using Roundtable.Application.Genesis;
+using Roundtable.Application.Members;
+using Roundtable.Application.Parameters;
+using Roundtable.Application.State;
+using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Ledger.Validators;
+using Roundtable.Merkle;
+
+namespace Roundtable.Application;
+
+/// <summary>
+/// The governance state machine. Deterministic: the same genesis and the same blocks give the same
+/// state root on every node. Not thread-safe; the node serialises access.
+/// </summary>
+public sealed class LedgerApplication
+{
+    private readonly SparseMerkleMap _map;
+
+    private LedgerApplication(string chainId, SparseMerkleMap map)
+    {
+        ChainId = chainId;
+        _map = map;
+    }
+
+    /// <summary>The chain this state belongs to.</summary>
+    public string ChainId { get; }
+
+    /// <summary>Root of the authenticated state.</summary>
+    public Hash256 StateRoot => _map.Root;
+
+    /// <summary>Number of keys in the state.</summary>
+    public int KeyCount => _map.Count;
+
+    /// <summary>Height of the last executed block (0 at genesis).</summary>
+    public ulong Height => Meta.Height;
+
+    /// <summary>BFT time of the last executed block (genesis time at 0).</summary>
+    public ulong LastBlockTimeMs => Meta.TimeMs;
+
+    /// <summary>Current parameters.</summary>
+    public ChainParameters Parameters => Committed.Get<ChainParameters>(StateKeys.Parameters)
+        ?? throw new InvalidOperationException("State has no parameters.");
+
+    /// <summary>The validator set deciding the next block.</summary>
+    public ValidatorSet Validators
+    {
+        get
+        {
+            var raw = _map.Get(StateKeys.Validators) ?? throw new InvalidOperationException("State has no validator set.");
+            var reader = new Core.Encoding.CanonicalReader(raw);
+            var set = ValidatorSet.Decode(ref reader);
+            reader.EnsureEnd();
+            return set;
+        }
+    }
+
+    private ChainMeta Meta => Committed.Get<ChainMeta>(StateKeys.Meta) ?? throw new InvalidOperationException("State has no chain metadata.");
+
+    private StateView Committed => new(_map);
+
+    /// <summary>The state at genesis.</summary>
+    public static LedgerApplication FromGenesis(GenesisState genesis)
+    {
+        var problem = genesis.Parameters.Validate();
+        if (problem is not null)
+        {
+            throw new ArgumentException("Genesis parameters: " + problem + ".", nameof(genesis));
+        }
+
+        var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap());
+        var state = new StateView(app._map);
+        state.Put(StateKeys.Parameters, genesis.Parameters);
+        state.Put(StateKeys.Meta, new ChainMeta(0, genesis.GenesisTimeMs));
+        var validators = new ValidatorSet(StakeholderPower.Assign(genesis.Validators));
+        var writer = new Core.Encoding.CanonicalWriter();
+        validators.Encode(writer);
+        app._map.Set(StateKeys.Validators, writer.WrittenSpan);
+        foreach (var m in genesis.Members)
+        {
+            if (!genesis.Parameters.HasGroup(m.StakeholderGroup) || !genesis.Parameters.HasRegion(m.Region))
+            {
+                throw new ArgumentException($"Genesis member '{m.DisplayName}' names an unknown group or region.", nameof(genesis));
+            }
+
+            var id = m.Key.Id;
+            if (state.Get<KeyOwner>(StateKeys.Key(id)) is not null)
+            {
+                throw new ArgumentException($"Genesis member key {id.ToShortString()} appears twice.", nameof(genesis));
+            }
+
+            state.Put(StateKeys.Member(id), new MemberRecord(
+                id, m.Key, m.DisplayName, m.StakeholderGroup, m.Region, [], MemberStatus.Active,
+                RegisteredAtHeight: 0, VerifiedAtHeight: 1, Attestations: [], Guardians: [], GuardianThreshold: 0, Sequence: 0));
+            state.Put(StateKeys.Key(id), new KeyOwner(id));
+        }
+
+        state.Commit();
+        return app;
+    }
+
+    /// <summary>Restores a state from a snapshot's ordered entries.</summary>
+    public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries) =>
+        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries));
+
+    /// <summary>Every key and value in key order, for snapshots.</summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> ExportOrdered() => _map.EnumerateOrdered();
+
+    /// <summary>A member by id, or null.</summary>
+    public MemberRecord? GetMember(Hash256 id) => MembersModule.GetMember(Committed, id);
+
+    /// <summary>Members in key order of their state path, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<MemberRecord> ListMembers(int limit) =>
+        [.. _map.EnumeratePrefix("member/"u8).Take(limit).Select(e => Core.Encoding.Canonical.FromBytes<MemberRecord>(e.Value))];
+
+    /// <summary>The raw value at a state key, or null.</summary>
+    public byte[]? GetRaw(byte[] key) => _map.Get(key);
+
+    /// <summary>A membership or non-membership proof for a state key against <see cref="StateRoot"/>.</summary>
+    public StateProof Prove(byte[] key) => _map.Prove(key);
+
+    /// <summary>How the state sees <paramref name="key"/> as a transaction sender.</summary>
+    public SenderAccount DescribeSender(PublicKey key) => DescribeSender(Committed, key);
+
+    /// <summary>
+    /// The checks a transaction must pass before it may enter the mempool: chain, expiry,
+    /// signature, and sender sequence given <paramref name="pendingFromSender"/> transactions from
+    /// the same key already waiting. When none are waiting the message is also dry-run against the
+    /// committed state, so a doomed transaction is refused with its reason instead of committed as a failure.
+    /// </summary>
+    public TxResult CheckTransaction(Transaction tx, ulong pendingFromSender, bool signatureVerified = false)
+    {
+        var nextHeight = Height + 1;
+        var basic = CheckEnvelope(tx, nextHeight, signatureVerified);
+        if (basic is not null)
+        {
+            return basic;
+        }
+
+        var view = Committed;
+        var account = DescribeSender(view, tx.Sender);
+        // An unregistered key may still send: its registration, or what follows a pending registration.
+        if (account.Problem is not null && account.Member is not null)
+        {
+            return account.Problem;
+        }
+
+        var expected = account.NextSequence + pendingFromSender;
+        if (tx.Sequence != expected)
+        {
+            return new TxResult(TxCode.BadSequence, $"Expected sequence {expected}, got {tx.Sequence}.");
+        }
+
+        if (pendingFromSender > 0)
+        {
+            return TxResult.Ok;
+        }
+
+        if (account.Member is null && tx.Message is not RegisterMember)
+        {
+            return new TxResult(TxCode.UnknownSender, "This key is not registered; its first transaction must register a member.");
+        }
+
+        return Run(view, tx, account.Member, nextHeight, LastBlockTimeMs, commit: false);
+    }
+
+    /// <summary>
+    /// Executes a decided block: due recoveries, then each transaction in order, then the block's
+    /// height and time. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
+    /// already checked when admitting the transaction.
+    /// </summary>
+    public BlockExecutionResult ExecuteBlock(BlockHeader header, IReadOnlyList<Transaction> transactions, Func<Transaction, bool>? isSignatureVerified = null)
+    {
+        if (header.Height != Height + 1)
+        {
+            throw new InvalidOperationException($"Cannot execute block {header.Height} on state at height {Height}.");
+        }
+
+        if (header.ChainId != ChainId)
+        {
+            throw new InvalidOperationException($"Block for chain '{header.ChainId}' executed on chain '{ChainId}'.");
+        }
+
+        var begin = Committed;
+        MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
+        begin.Commit();
+
+        var results = new TxResult[transactions.Count];
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            results[i] = Deliver(transactions[i], header.Height, header.TimeMs, isSignatureVerified?.Invoke(transactions[i]) ?? false);
+        }
+
+        var end = Committed;
+        end.Put(StateKeys.Meta, new ChainMeta(header.Height, header.TimeMs));
+        end.Commit();
+        return new BlockExecutionResult(header.Height, results, StateRoot);
+    }
+
+    private TxResult Deliver(Transaction tx, ulong height, ulong timeMs, bool signatureVerified)
+    {
+        var basic = CheckEnvelope(tx, height, signatureVerified);
+        if (basic is not null)
+        {
+            return basic;
+        }
+
+        var view = Committed;
+        var account = DescribeSender(view, tx.Sender);
+        var unregisteredRegistration = account.Member is null && tx.Message is RegisterMember;
+        if (account.Problem is not null && !unregisteredRegistration)
+        {
+            return account.Problem;
+        }
+
+        if (tx.Sequence != account.NextSequence)
+        {
+            return new TxResult(TxCode.BadSequence, $"Expected sequence {account.NextSequence}, got {tx.Sequence}.");
+        }
+
+        var result = Run(view, tx, account.Member, height, timeMs, commit: true);
+        if (!result.IsOk && account.Member is not null)
+        {
+            // A refused message still uses its sequence number, so the same signed bytes can never run later.
+            var bump = Committed;
+            bump.Put(StateKeys.Member(account.Member.Id), account.Member with { Sequence = account.Member.Sequence + 1 });
+            bump.Commit();
+        }
+
+        return result;
+    }
+
+    private TxResult Run(StateView view, Transaction tx, MemberRecord? sender, ulong height, ulong timeMs, bool commit)
+    {
+        MemberRecord? advanced = null;
+        if (sender is not null)
+        {
+            advanced = sender with { Sequence = sender.Sequence + 1 };
+            view.Put(StateKeys.Member(sender.Id), advanced);
+        }
+
+        try
+        {
+            var ctx = new TxContext(view, ChainId, height, timeMs, Parameters, tx.Sender, advanced);
+            MembersModule.Execute(ctx, tx.Message);
+        }
+        catch (TxRejectedException e)
+        {
+            view.Discard();
+            return new TxResult(e.Code, e.Message);
+        }
+
+        if (commit)
+        {
+            view.Commit();
+        }
+        else
+        {
+            view.Discard();
+        }
+
+        return TxResult.Ok;
+    }
+
+    private TxResult? CheckEnvelope(Transaction tx, ulong height, bool signatureVerified)
+    {
+        if (tx.ChainId != ChainId)
+        {
+            return new TxResult(TxCode.WrongChain, $"The transaction is for chain '{tx.ChainId}', this is '{ChainId}'.");
+        }
+
+        if (height > tx.ExpiryHeight)
+        {
+            return new TxResult(TxCode.Expired, $"The transaction expired at height {tx.ExpiryHeight}; the next block is {height}.");
+        }
+
+        if (!signatureVerified && !tx.VerifySignature())
+        {
+            return new TxResult(TxCode.BadSignature, "The signature does not verify for the sender key.");
+        }
+
+        return null;
+    }
+
+    private static SenderAccount DescribeSender(StateView view, PublicKey key)
+    {
+        var owner = MembersModule.GetKeyOwner(view, key);
+        if (owner is null)
+        {
+            return new SenderAccount(null, 0, new TxResult(TxCode.UnknownSender, "This key is not registered; its first transaction must register a member."));
+        }
+
+        var member = MembersModule.GetMember(view, owner.Value) ?? throw new InvalidOperationException($"Key index points at missing member {owner.Value}.");
+        if (!member.Key.Equals(key))
+        {
+            return new SenderAccount(member, member.Sequence, new TxResult(TxCode.KeyNotCurrent, "This key was replaced by a newer key of the same member."));
+        }
+
+        if (!member.IsActive)
+        {
+            return new SenderAccount(member, member.Sequence, new TxResult(TxCode.KeyNotCurrent, "This key was revoked by its member."));
+        }
+
+        return new SenderAccount(member, member.Sequence, null);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Application.State;
+
+/// <summary>
+/// The state key layout. Keys are readable ASCII paths so that a proof request
+/// (<c>/api/v1/state/proof?key=member/…</c>) says what it proves.
+/// </summary>
+public static class StateKeys
+{
+    /// <summary>Chain parameters.</summary>
+    public static readonly byte[] Parameters = "params"u8.ToArray();
+
+    /// <summary>Height and time of the last executed block.</summary>
+    public static readonly byte[] Meta = "meta"u8.ToArray();
+
+    /// <summary>The current validator set.</summary>
+    public static readonly byte[] Validators = "validators"u8.ToArray();
+
+    /// <summary>Recoveries waiting for their delay, ordered by ready time.</summary>
+    public static readonly byte[] RecoveryQueue = "recovery-queue"u8.ToArray();
+
+    /// <summary>A member record by member id.</summary>
+    public static byte[] Member(Hash256 memberId) => Path("member/", memberId);
+
+    /// <summary>The member a key belongs (or belonged) to, by key id.</summary>
+    public static byte[] Key(Hash256 keyId) => Path("key/", keyId);
+
+    /// <summary>A member's pending recovery.</summary>
+    public static byte[] Recovery(Hash256 memberId) => Path("recovery/", memberId);
+
+    private static byte[] Path(string prefix, Hash256 id) => Encoding.ASCII.GetBytes(prefix + id.ToString());
+}

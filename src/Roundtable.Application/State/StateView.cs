@@ -1,0 +1,60 @@
+using Roundtable.Core.Encoding;
+using Roundtable.Merkle;
+
+namespace Roundtable.Application.State;
+
+/// <summary>
+/// A write buffer over the committed map: a transaction's writes land here and reach the map
+/// only when the transaction succeeds, so a failed transaction changes nothing.
+/// </summary>
+public sealed class StateView
+{
+    private readonly SparseMerkleMap _committed;
+    private readonly SortedDictionary<byte[], byte[]?> _writes = new(ByteArrayComparer.Instance);
+
+    /// <summary>Creates a view over <paramref name="committed"/>.</summary>
+    public StateView(SparseMerkleMap committed)
+    {
+        _committed = committed;
+    }
+
+    /// <summary>The raw value at <paramref name="key"/>, or null.</summary>
+    public byte[]? GetRaw(byte[] key) =>
+        _writes.TryGetValue(key, out var pending) ? pending : _committed.Get(key);
+
+    /// <summary>The decoded record at <paramref name="key"/>, or default.</summary>
+    public T? Get<T>(byte[] key)
+        where T : class, ICanonical<T>
+    {
+        var raw = GetRaw(key);
+        return raw is null ? null : Canonical.FromBytes<T>(raw);
+    }
+
+    /// <summary>Buffers a write.</summary>
+    public void Put<T>(byte[] key, T value)
+        where T : ICanonical<T> => _writes[key] = Canonical.ToBytes(value);
+
+    /// <summary>Buffers a deletion.</summary>
+    public void Delete(byte[] key) => _writes[key] = null;
+
+    /// <summary>Applies the buffered writes to the map in key order and clears the buffer.</summary>
+    public void Commit()
+    {
+        foreach (var (key, value) in _writes)
+        {
+            if (value is null)
+            {
+                _committed.Remove(key);
+            }
+            else
+            {
+                _committed.Set(key, value);
+            }
+        }
+
+        _writes.Clear();
+    }
+
+    /// <summary>Drops the buffered writes.</summary>
+    public void Discard() => _writes.Clear();
+}

@@ -1,0 +1,91 @@
+using Roundtable.Core.Encoding;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Merkle;
+
+namespace Roundtable.Ledger.Blocks;
+
+/// <summary>A header and the transactions it commits to, in order.</summary>
+public sealed class Block
+{
+    /// <summary>Most transactions in one block.</summary>
+    public const int MaxTransactions = 10_000;
+
+    /// <summary>Largest encoded block, in bytes.</summary>
+    public const int MaxEncodedSize = 16 * 1024 * 1024;
+
+    private readonly Transaction[] _transactions;
+
+    /// <summary>Creates a block.</summary>
+    public Block(BlockHeader header, IEnumerable<Transaction> transactions)
+    {
+        Header = header;
+        _transactions = [.. transactions];
+    }
+
+    /// <summary>The header.</summary>
+    public BlockHeader Header { get; }
+
+    /// <summary>The transactions in execution order.</summary>
+    public IReadOnlyList<Transaction> Transactions => _transactions;
+
+    /// <summary>The block id (the header's hash).</summary>
+    public Hash256 Id => Header.Id;
+
+    /// <summary>The RFC 6962 root over the encoded transactions.</summary>
+    public static Hash256 ComputeTxRoot(IReadOnlyList<Transaction> transactions)
+    {
+        var leaves = new byte[transactions.Count][];
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            leaves[i] = transactions[i].Encoded.ToArray();
+        }
+
+        return MerkleTree.ComputeRoot(leaves);
+    }
+
+    /// <summary>Writes header then transactions (each length-prefixed).</summary>
+    public void Encode(CanonicalWriter writer)
+    {
+        Header.Encode(writer);
+        writer.WriteList(_transactions, static (w, t) => w.WriteBytes(t.Encoded));
+    }
+
+    /// <summary>The canonical encoding.</summary>
+    public byte[] ToBytes()
+    {
+        var writer = new CanonicalWriter(1024);
+        Encode(writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>
+    /// Decodes exactly one block and checks that its transaction root matches its transactions.
+    /// Does not check signatures, commits or state: that is validation, not decoding.
+    /// </summary>
+    public static Block Decode(ReadOnlySpan<byte> encoded)
+    {
+        if (encoded.Length > MaxEncodedSize)
+        {
+            throw new DecodeException(DecodeError.Oversize, $"Block is {encoded.Length} bytes, the limit is {MaxEncodedSize}.");
+        }
+
+        var reader = new CanonicalReader(encoded);
+        var header = BlockHeader.Decode(ref reader);
+        var count = reader.ReadLength(MaxTransactions, "transaction count");
+        var transactions = new Transaction[count];
+        for (var i = 0; i < count; i++)
+        {
+            transactions[i] = Transaction.Decode(reader.ReadBytes(TransactionLimits.MaxEncodedSize, "transaction"));
+        }
+
+        reader.EnsureEnd();
+        var block = new Block(header, transactions);
+        if (ComputeTxRoot(transactions) != header.TxRoot)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, $"Block {header.Height}: transactions do not match the header's transaction root.");
+        }
+
+        return block;
+    }
+}

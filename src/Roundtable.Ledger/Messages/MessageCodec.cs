@@ -1,0 +1,31 @@
+using Roundtable.Core.Encoding;
+
+namespace Roundtable.Ledger.Messages;
+
+/// <summary>Encodes and decodes a message with its type tag.</summary>
+public static class MessageCodec
+{
+    /// <summary>Writes the type tag then the body.</summary>
+    public static void Encode(CanonicalWriter writer, TxMessage message)
+    {
+        writer.WriteVarUInt((ulong)message.Type);
+        message.EncodeBody(writer);
+    }
+
+    /// <summary>Reads a type tag and the matching body; unknown tags are <see cref="DecodeError.UnknownType"/>.</summary>
+    public static TxMessage Decode(ref CanonicalReader reader)
+    {
+        var tag = reader.ReadVarUInt();
+        return tag switch
+        {
+            (ulong)MessageType.RegisterMember => RegisterMember.DecodeBody(ref reader),
+            (ulong)MessageType.AttestAffiliation => AttestAffiliation.DecodeBody(ref reader),
+            (ulong)MessageType.RotateKey => RotateKey.DecodeBody(ref reader),
+            (ulong)MessageType.SetGuardians => SetGuardians.DecodeBody(ref reader),
+            (ulong)MessageType.ApproveRecovery => ApproveRecovery.DecodeBody(ref reader),
+            (ulong)MessageType.CancelRecovery => CancelRecovery.DecodeBody(ref reader),
+            (ulong)MessageType.RevokeKey => RevokeKey.DecodeBody(ref reader),
+            _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown message type {tag}."),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Roundtable.Node.Api;
+
+/// <summary>RFC 9457 problem details with a machine-readable <c>reason</c> code and a human <c>detail</c>.</summary>
+public static class ApiProblem
+{
+    /// <summary>A problem response.</summary>
+    public static IResult Create(int status, string reason, string detail, string? title = null) =>
+        Results.Problem(
+            detail: detail,
+            statusCode: status,
+            title: title ?? TitleFor(status),
+            type: "https://roundtable.invalid/problems/" + reason,
+            extensions: new Dictionary<string, object?> { ["reason"] = reason });
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status409Conflict => "The request conflicts with the current state.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported content type.",
+        StatusCodes.Status422UnprocessableEntity => "The transaction was refused.",
+        StatusCodes.Status503ServiceUnavailable => "The node cannot take this now.",
+        _ => "Request failed.",
+    };
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Roundtable.Node.Hosting;
+using Roundtable.Node.Runtime;
+
+namespace Roundtable.Node.Api;
+
+/// <summary>Builds the node's HTTP API: JSON under /api/v1, problem details for every error, an OpenAPI document.</summary>
+public static class ApiServer
+{
+    /// <summary>Creates (but does not start) the web application.</summary>
+    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(config.ApiUrl);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = config.MaxRequestBodyBytes);
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => NodeJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi("v1");
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(async context =>
+        {
+            var feature = context.Features.Get<IExceptionHandlerFeature>();
+            var (status, reason) = feature?.Error is BadHttpRequestException bad
+                ? (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "bad-request")
+                : (StatusCodes.Status500InternalServerError, "internal-error");
+            await ApiProblem.Create(status, reason, feature?.Error is BadHttpRequestException ? feature.Error.Message : "The node failed to answer; see its log.")
+                .ExecuteAsync(context).ConfigureAwait(false);
+        }));
+        app.UseStatusCodePages(async context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            await ApiProblem.Create(status, status == StatusCodes.Status404NotFound ? "no-such-endpoint" : "request-failed", $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} answered {status}.")
+                .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+        });
+
+        app.MapOpenApi("/api/v1/openapi.json");
+        var api = app.MapGroup("/api/v1");
+        ChainEndpoints.Map(api, chain);
+        TransactionEndpoints.Map(api, chain, config.MaxRequestBodyBytes);
+        return app;
+    }
+}

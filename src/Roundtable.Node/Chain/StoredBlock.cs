@@ -1,0 +1,47 @@
+using Roundtable.Application.Execution;
+using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Blocks;
+
+namespace Roundtable.Node.Chain;
+
+/// <summary>
+/// What the node keeps per height: the block, the commit that decided it (the next block carries it
+/// too, but the tip's commit exists nowhere else) and the results of executing it.
+/// </summary>
+/// <param name="Block">The block.</param>
+/// <param name="Commit">Its commit.</param>
+/// <param name="Results">One result per transaction.</param>
+public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxResult> Results)
+{
+    /// <summary>Encodes block, commit and results for the block store.</summary>
+    public byte[] ToBytes()
+    {
+        var writer = new CanonicalWriter(4096);
+        writer.WriteBytes(Block.ToBytes());
+        Commit.Encode(writer);
+        writer.WriteList(Results, static (w, r) => r.Encode(w));
+        return writer.ToArray();
+    }
+
+    /// <summary>Decodes a stored record.</summary>
+    public static StoredBlock Decode(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new CanonicalReader(encoded);
+        var block = Block.Decode(reader.ReadBytes(Block.MaxEncodedSize, "block"));
+        var commit = Commit.Decode(ref reader);
+        var count = reader.ReadLength(Block.MaxTransactions, "result count");
+        var results = new TxResult[count];
+        for (var i = 0; i < count; i++)
+        {
+            results[i] = TxResult.Decode(ref reader);
+        }
+
+        reader.EnsureEnd();
+        if (results.Length != block.Transactions.Count || commit.Height != block.Header.Height || commit.BlockId != block.Id)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, $"Stored block {block.Header.Height} does not match its commit or results.");
+        }
+
+        return new StoredBlock(block, commit, results);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using Roundtable.Application.Genesis;
+using Roundtable.Application.Parameters;
+using Roundtable.Core.Crypto;
+using Roundtable.Ledger;
+using Roundtable.Ledger.Validators;
+
+namespace Roundtable.Node.Hosting;
+
+/// <summary>The genesis file (config/genesis.json): the JSON face of <see cref="GenesisState"/>.</summary>
+public sealed record GenesisDocument
+{
+    /// <summary>Chain id.</summary>
+    public required string ChainId { get; init; }
+
+    /// <summary>Time of block 1, RFC 3339 UTC.</summary>
+    public required string GenesisTime { get; init; }
+
+    /// <summary>Initial parameters.</summary>
+    public required ParametersDocument Parameters { get; init; }
+
+    /// <summary>Initial validators.</summary>
+    public required IReadOnlyList<ValidatorDocument> Validators { get; init; }
+
+    /// <summary>Founding members, verified from the start.</summary>
+    public IReadOnlyList<GenesisMemberDocument> Members { get; init; } = [];
+
+    /// <summary>Parameters as JSON.</summary>
+    public sealed record ParametersDocument(
+        IReadOnlyList<NamedEntry> StakeholderGroups,
+        IReadOnlyList<NamedEntry> Regions,
+        AdmissionRule Admission,
+        uint AttestationsRequired,
+        ulong RecoveryDelaySeconds);
+
+    /// <summary>A validator as JSON (power is derived, never configured).</summary>
+    public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup);
+
+    /// <summary>A founding member as JSON.</summary>
+    public sealed record GenesisMemberDocument(string DisplayName, string PublicKey, string StakeholderGroup, string Region);
+
+    /// <summary>The stakeholder groups of multistakeholder Internet governance.</summary>
+    public static IReadOnlyList<NamedEntry> DefaultGroups { get; } =
+    [
+        new("civil-society", "Civil society"),
+        new("government", "Governments"),
+        new("intergovernmental", "Intergovernmental organisations"),
+        new("private-sector", "Private sector"),
+        new("technical", "Technical community"),
+    ];
+
+    /// <summary>The five United Nations regional groups.</summary>
+    public static IReadOnlyList<NamedEntry> DefaultRegions { get; } =
+    [
+        new("africa", "Africa"),
+        new("asia-pacific", "Asia-Pacific"),
+        new("eastern-europe", "Eastern Europe"),
+        new("latin-america-caribbean", "Latin America and the Caribbean"),
+        new("western-europe-others", "Western Europe and others"),
+    ];
+
+    /// <summary>Reads and validates a genesis file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid genesis.</exception>
+    public static GenesisDocument Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GenesisDocument>(File.ReadAllText(path), NodeJson.Files)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid genesis file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes the file.</summary>
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, NodeJson.Files));
+
+    /// <summary>Converts to the application's genesis, validating every field.</summary>
+    /// <exception cref="InvalidDataException">A field is invalid; the message says which.</exception>
+    public GenesisState ToState()
+    {
+        if (!Ledger.ChainId.IsValid(ChainId))
+        {
+            throw new InvalidDataException($"Genesis chainId '{ChainId}' is invalid (a–z, 0–9, '.', '_', '-', at most 64).");
+        }
+
+        if (!DateTimeOffset.TryParse(GenesisTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) || time.ToUnixTimeMilliseconds() < 0)
+        {
+            throw new InvalidDataException($"Genesis time '{GenesisTime}' is not an RFC 3339 time.");
+        }
+
+        var p = Parameters;
+        var parameters = new ChainParameters(
+            [.. p.StakeholderGroups.OrderBy(g => g.Id, StringComparer.Ordinal)],
+            [.. p.Regions.OrderBy(r => r.Id, StringComparer.Ordinal)],
+            p.Admission,
+            p.AttestationsRequired,
+            checked(p.RecoveryDelaySeconds * 1000));
+        var problem = parameters.Validate();
+        if (problem is not null || parameters.StakeholderGroups.Concat(parameters.Regions).Any(e => !Identifier.IsValid(e.Id)))
+        {
+            throw new InvalidDataException("Genesis parameters: " + (problem ?? "group and region ids must be identifiers") + ".");
+        }
+
+        var validators = Validators.Select(v => new Validator(ParseKey(v.PublicKey, "validator " + v.Name), v.Name, v.StakeholderGroup, 1)).ToList();
+        if (validators.Count == 0 || validators.Any(v => !parameters.HasGroup(v.StakeholderGroup)))
+        {
+            throw new InvalidDataException("Genesis needs at least one validator, each in a declared stakeholder group.");
+        }
+
+        var members = Members.Select(m => new GenesisMember(ParseKey(m.PublicKey, "member " + m.DisplayName), m.DisplayName, m.StakeholderGroup, m.Region)).ToList();
+        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members);
+    }
+
+    private static PublicKey ParseKey(string hex, string owner) =>
+        PublicKey.TryParse(hex, out var key) && key is not null && SignatureVerifier.IsValidKey(key)
+            ? key
+            : throw new InvalidDataException($"Genesis {owner}: '{hex}' is not a valid public key.");
+}

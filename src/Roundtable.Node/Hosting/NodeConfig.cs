@@ -1,0 +1,28 @@
+using Roundtable.Mempool;
+
+namespace Roundtable.Node.Hosting;
+
+/// <summary>Operator settings of one node (config/node.json). Nothing here affects consensus.</summary>
+public sealed record NodeConfig
+{
+    /// <summary>Where the HTTP API listens.</summary>
+    public string ApiUrl { get; init; } = "http://127.0.0.1:26657";
+
+    /// <summary>Pause between blocks, in milliseconds.</summary>
+    public ulong BlockIntervalMs { get; init; } = 1000;
+
+    /// <summary>Take a state snapshot every this many blocks.</summary>
+    public ulong SnapshotInterval { get; init; } = 100;
+
+    /// <summary>Most transactions a proposed block carries.</summary>
+    public int MaxBlockTransactions { get; init; } = 5000;
+
+    /// <summary>Most transaction bytes a proposed block carries.</summary>
+    public long MaxBlockBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Largest HTTP request body accepted, in bytes.</summary>
+    public int MaxRequestBodyBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Mempool bounds.</summary>
+    public MempoolOptions Mempool { get; init; } = new();
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Node.Json;
+
+/// <summary>Typed reads of required JSON fields, each failure naming the field.</summary>
+internal static class JsonFields
+{
+    public static JsonElement Required(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : throw new JsonFormException($"Field '{name}' is required.");
+
+    public static string String(JsonElement obj, string name)
+    {
+        var value = Required(obj, name);
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new JsonFormException($"Field '{name}' must be a string.");
+    }
+
+    public static ulong UInt64(JsonElement obj, string name)
+    {
+        var value = Required(obj, name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var n) ? n : throw new JsonFormException($"Field '{name}' must be a non-negative integer.");
+    }
+
+    public static Hash256 Hash(JsonElement obj, string name) =>
+        Hash256.TryParse(String(obj, name), out var hash) ? hash : throw new JsonFormException($"Field '{name}' must be 64 hex characters.");
+
+    public static PublicKey Key(JsonElement obj, string name) =>
+        PublicKey.TryParse(String(obj, name), out var key) && key is not null ? key : throw new JsonFormException($"Field '{name}' must be a public key (130 hex characters, tag 01).");
+
+    public static Signature Signature(JsonElement obj, string name)
+    {
+        var text = String(obj, name);
+        try
+        {
+            var reader = new Core.Encoding.CanonicalReader(Convert.FromHexString(text));
+            var signature = Core.Crypto.Signature.Decode(ref reader);
+            reader.EnsureEnd();
+            return signature;
+        }
+        catch (Exception e) when (e is FormatException or Core.Encoding.DecodeException)
+        {
+            throw new JsonFormException($"Field '{name}' must be a signature (130 hex characters, tag 01, low S): {e.Message}");
+        }
+    }
+
+    public static IEnumerable<JsonElement> Array(JsonElement obj, string name)
+    {
+        var value = Required(obj, name);
+        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new JsonFormException($"Field '{name}' must be an array.");
+    }
+}

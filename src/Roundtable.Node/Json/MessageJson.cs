@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Roundtable.Ledger.Messages;
+using static Roundtable.Node.Json.JsonFields;
+
+namespace Roundtable.Node.Json;
+
+/// <summary>
+/// The JSON form of transaction messages, for the API and the CLI. The canonical binary encoding
+/// is what is signed; JSON exists only at the edges and maps one-to-one onto it.
+/// </summary>
+public static class MessageJson
+{
+    /// <summary>The JSON type name of a message type.</summary>
+    public static string TypeName(MessageType type) => type switch
+    {
+        MessageType.RegisterMember => "register-member",
+        MessageType.AttestAffiliation => "attest-affiliation",
+        MessageType.RotateKey => "rotate-key",
+        MessageType.SetGuardians => "set-guardians",
+        MessageType.ApproveRecovery => "approve-recovery",
+        MessageType.CancelRecovery => "cancel-recovery",
+        MessageType.RevokeKey => "revoke-key",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
+    };
+
+    /// <summary>A message as a JSON object with a "type" field.</summary>
+    public static JsonObject ToJson(TxMessage message)
+    {
+        var json = new JsonObject { ["type"] = TypeName(message.Type) };
+        switch (message)
+        {
+            case RegisterMember m:
+                json["displayName"] = m.DisplayName;
+                json["stakeholderGroup"] = m.StakeholderGroup;
+                json["region"] = m.Region;
+                var profile = new JsonObject();
+                foreach (var f in m.Profile)
+                {
+                    profile[f.Name] = f.Value;
+                }
+
+                json["profile"] = profile;
+                break;
+            case AttestAffiliation m:
+                json["member"] = m.Member.ToString();
+                break;
+            case RotateKey m:
+                json["newKey"] = m.NewKey.ToString();
+                json["possession"] = m.Possession.ToString();
+                break;
+            case SetGuardians m:
+                json["guardians"] = new JsonArray([.. m.Guardians.Select(g => (JsonNode)JsonValue.Create(g.ToString()))]);
+                json["threshold"] = m.Threshold;
+                break;
+            case ApproveRecovery m:
+                json["member"] = m.Member.ToString();
+                json["newKey"] = m.NewKey.ToString();
+                break;
+        }
+
+        return json;
+    }
+
+    /// <summary>Reads a message from its JSON form; <see cref="JsonFormException"/> names what is wrong.</summary>
+    public static TxMessage FromJson(JsonElement json)
+    {
+        var type = String(json, "type");
+        return type switch
+        {
+            "register-member" => new RegisterMember(String(json, "displayName"), String(json, "stakeholderGroup"), String(json, "region"), Profile(json)),
+            "attest-affiliation" => new AttestAffiliation(Hash(json, "member")),
+            "rotate-key" => new RotateKey(Key(json, "newKey"), Signature(json, "possession")),
+            "set-guardians" => new SetGuardians(
+                [.. Array(json, "guardians").Select(g => Core.Hashing.Hash256.TryParse(g.GetString(), out var h) ? h : throw new JsonFormException("Each guardian must be a member id (64 hex characters).")).Order()],
+                (uint)UInt64(json, "threshold")),
+            "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
+            "cancel-recovery" => new CancelRecovery(),
+            "revoke-key" => new RevokeKey(),
+            _ => throw new JsonFormException($"Unknown message type '{type}'."),
+        };
+    }
+
+    private static ProfileField[] Profile(JsonElement json)
+    {
+        if (!json.TryGetProperty("profile", out var profile) || profile.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (profile.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonFormException("Field 'profile' must be an object of name → text.");
+        }
+
+        return [.. profile.EnumerateObject()
+            .Select(p => new ProfileField(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new JsonFormException($"Profile field '{p.Name}' must be a string.")))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Roundtable.Application;
+using Roundtable.Application.Genesis;
+using Roundtable.Node.Chain;
+using Roundtable.Storage;
+
+namespace Roundtable.Node.Runtime;
+
+/// <summary>
+/// Start-up: opens the block store (repairing a torn tail), loads the newest valid snapshot and
+/// replays the blocks after it, checking every header's state root against the replayed state.
+/// </summary>
+public static class ChainRestorer
+{
+    /// <summary>Thrown when stored data contradicts itself; the node must stop with this message.</summary>
+    public sealed class ChainInconsistentException(string message) : Exception(message);
+
+    /// <summary>Restores the application to the newest stored block.</summary>
+    public static (LedgerApplication App, ChainStore Store, SnapshotStore Snapshots) Restore(
+        GenesisState genesis, string blocksDirectory, string snapshotsDirectory, ILogger log)
+    {
+        var store = ChainStore.Open(blocksDirectory, out var storeReport);
+        foreach (var e in storeReport.Events)
+        {
+            log.LogWarning("Block store repaired: {Event}", e.Message);
+        }
+
+        Directory.CreateDirectory(snapshotsDirectory);
+        var snapshots = new SnapshotStore(snapshotsDirectory);
+        var app = LoadSnapshot(genesis, store, snapshots, log) ?? LedgerApplication.FromGenesis(genesis);
+        var from = app.Height + 1;
+        for (var height = from; height <= store.LastHeight; height++)
+        {
+            var stored = store.Read(height) ?? throw new ChainInconsistentException($"Block {height} is missing from the block store.");
+            var header = stored.Block.Header;
+            if (header.StateRoot != app.StateRoot)
+            {
+                throw new ChainInconsistentException(
+                    $"Replaying block {height}: its header says state root {header.StateRoot} but the replayed state is {app.StateRoot}. " +
+                    "The software or the stored data differs from what committed this block.");
+            }
+
+            var result = app.ExecuteBlock(header, stored.Block.Transactions);
+            for (var i = 0; i < result.Results.Count; i++)
+            {
+                if (result.Results[i] != stored.Results[i])
+                {
+                    throw new ChainInconsistentException($"Replaying block {height}: transaction {i} gave '{result.Results[i].Code}' but '{stored.Results[i].Code}' was recorded.");
+                }
+            }
+        }
+
+        if (store.LastHeight >= from)
+        {
+            log.LogInformation("Replayed blocks {From}..{To}; state root {StateRoot}", from, store.LastHeight, app.StateRoot.ToShortString());
+        }
+
+        return (app, store, snapshots);
+    }
+
+    private static LedgerApplication? LoadSnapshot(GenesisState genesis, ChainStore store, SnapshotStore snapshots, ILogger log)
+    {
+        var info = snapshots.TryLoadLatest(out var entries, out var report);
+        foreach (var e in report.Events)
+        {
+            log.LogWarning("Snapshot skipped: {Event}", e.Message);
+        }
+
+        if (info is null)
+        {
+            return null;
+        }
+
+        if (info.Height > store.LastHeight)
+        {
+            log.LogWarning("Snapshot at height {Height} is ahead of the block store ({Last}); replaying from genesis", info.Height, store.LastHeight);
+            return null;
+        }
+
+        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries);
+        if (app.StateRoot != info.StateRoot || app.Height != info.Height)
+        {
+            log.LogWarning("Snapshot {File} does not reproduce its recorded root; replaying from genesis", info.FilePath);
+            return null;
+        }
+
+        log.LogInformation("Loaded snapshot at height {Height} ({Keys} keys)", info.Height, app.KeyCount);
+        return app;
+    }
+}

@@ -1,0 +1,232 @@
+using Microsoft.Extensions.Logging;
+using Roundtable.Application;
+using Roundtable.Application.Execution;
+using Roundtable.Application.Members;
+using Roundtable.Consensus;
+using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Merkle;
+using Roundtable.Node.Chain;
+using Roundtable.Node.Hosting;
+using Roundtable.Storage;
+
+namespace Roundtable.Node.Runtime;
+
+/// <summary>
+/// The node's shared state: application, block store, mempool and snapshots behind one lock.
+/// Consensus commits through it; API requests read through it. Every public member is thread-safe.
+/// </summary>
+public sealed class ChainState : IProposalSource, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly LedgerApplication _app;
+    private readonly ChainStore _store;
+    private readonly SnapshotStore _snapshots;
+    private readonly Mempool.Mempool _mempool;
+    private readonly NodeConfig _config;
+    private readonly ulong _genesisTimeMs;
+    private readonly ILogger _log;
+    private Commit? _lastCommit;
+    private Hash256 _lastBlockId;
+    private ulong _lastBlockTimeMs;
+
+    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, ulong genesisTimeMs, ILogger log)
+    {
+        _app = app;
+        _store = store;
+        _snapshots = snapshots;
+        _config = config;
+        _genesisTimeMs = genesisTimeMs;
+        _log = log;
+        _mempool = new Mempool.Mempool(config.Mempool);
+        var tip = store.LastHeight == 0 ? null : store.Read(store.LastHeight);
+        _lastCommit = tip?.Commit;
+        _lastBlockId = tip?.Block.Id ?? Hash256.Zero;
+        _lastBlockTimeMs = tip?.Block.Header.TimeMs ?? genesisTimeMs;
+    }
+
+    /// <summary>Refusals kept for status queries.</summary>
+    public RejectedTransactions Rejected { get; } = new();
+
+    /// <summary>The chain id.</summary>
+    public string ChainId => _app.ChainId;
+
+    /// <summary>Raised after a block is committed (height, block id), outside the lock.</summary>
+    public event Action<StoredBlock>? BlockCommitted;
+
+    /// <summary>Where the chain stands, for the consensus engine.</summary>
+    public ChainTip Tip()
+    {
+        lock (_gate)
+        {
+            return new ChainTip(_app.Height, _lastCommit, _lastBlockTimeMs, _app.Validators);
+        }
+    }
+
+    /// <summary>A snapshot of the node's status.</summary>
+    public NodeStatus Status()
+    {
+        lock (_gate)
+        {
+            return new NodeStatus(_app.ChainId, _app.Height, _lastBlockId, _lastBlockTimeMs, _app.StateRoot, _app.Validators, _mempool.Count, _mempool.Bytes);
+        }
+    }
+
+    /// <summary>Admits a transaction to the mempool or says why not.</summary>
+    public MempoolAdmissionResult Submit(Transaction tx)
+    {
+        lock (_gate)
+        {
+            if (_store.FindTransaction(tx.Hash) is not null)
+            {
+                return new MempoolAdmissionResult(tx.Hash, new TxResult(TxCode.Duplicate, "The transaction is already committed."));
+            }
+
+            var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending));
+            if (!admission.Admitted)
+            {
+                Rejected.Add(tx.Hash, admission.Result);
+            }
+
+            return new MempoolAdmissionResult(tx.Hash, admission.Result);
+        }
+    }
+
+    /// <summary>What happened to a transaction.</summary>
+    public TxLookup Lookup(Hash256 hash)
+    {
+        lock (_gate)
+        {
+            var committed = _store.FindTransaction(hash);
+            if (committed is not null)
+            {
+                return committed;
+            }
+
+            if (_mempool.Contains(hash))
+            {
+                return new TxLookup(TxStatus.Pending, null, 0, 0, null);
+            }
+
+            var rejected = Rejected.Find(hash);
+            return rejected is null ? new TxLookup(TxStatus.Unknown, null, 0, 0, null) : new TxLookup(TxStatus.Rejected, null, 0, 0, rejected);
+        }
+    }
+
+    /// <summary>A stored block, or null.</summary>
+    public StoredBlock? ReadBlock(ulong height)
+    {
+        lock (_gate)
+        {
+            return _store.Read(height);
+        }
+    }
+
+    /// <summary>A member by id, or null.</summary>
+    public MemberRecord? GetMember(Hash256 id)
+    {
+        lock (_gate)
+        {
+            return _app.GetMember(id);
+        }
+    }
+
+    /// <summary>Members, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<MemberRecord> ListMembers(int limit)
+    {
+        lock (_gate)
+        {
+            return _app.ListMembers(limit);
+        }
+    }
+
+    /// <summary>How the state sees a key, with the next sequence counting waiting transactions.</summary>
+    public (SenderAccount Account, ulong Pending) DescribeSender(PublicKey key)
+    {
+        lock (_gate)
+        {
+            return (_app.DescribeSender(key), (ulong)_mempool.PendingFrom(key));
+        }
+    }
+
+    /// <summary>A proof for a state key at the current height.</summary>
+    public StateProofAnswer Prove(byte[] key)
+    {
+        lock (_gate)
+        {
+            return new StateProofAnswer(key, _app.Height, _app.StateRoot, _app.GetRaw(key), _app.Prove(key));
+        }
+    }
+
+    /// <inheritdoc />
+    public Block CreateProposal(ulong height, PublicKey proposer, Commit? lastCommit)
+    {
+        lock (_gate)
+        {
+            if (height != _app.Height + 1)
+            {
+                throw new InvalidOperationException($"Asked to propose height {height} while the state is at {_app.Height}.");
+            }
+
+            var validators = _app.Validators;
+            var time = lastCommit is null ? _genesisTimeMs : lastCommit.MedianTime(validators);
+            var txs = _mempool.Reap(_config.MaxBlockTransactions, _config.MaxBlockBytes);
+            var header = new BlockHeader(
+                _app.ChainId, height, time, lastCommit?.BlockId ?? Hash256.Zero, Block.ComputeTxRoot(txs), _app.StateRoot,
+                validators.Hash, validators.Hash, proposer, lastCommit);
+            return new Block(header, txs);
+        }
+    }
+
+    /// <summary>
+    /// Executes and durably stores a decided block, updates the mempool and takes a snapshot when
+    /// due. The block is on disk (fsynced) before anyone can see it as committed.
+    /// </summary>
+    public void Commit(Block block, Commit commit)
+    {
+        StoredBlock stored;
+        lock (_gate)
+        {
+            var result = _app.ExecuteBlock(block.Header, block.Transactions, t => _mempool.Contains(t.Hash));
+            stored = new StoredBlock(block, commit, result.Results);
+            _store.Append(block, commit, result.Results);
+            _lastCommit = commit;
+            _lastBlockId = block.Id;
+            _lastBlockTimeMs = block.Header.TimeMs;
+            var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
+            foreach (var (tx, reason) in dropped)
+            {
+                Rejected.Add(tx.Hash, reason);
+            }
+
+            if (_config.SnapshotInterval > 0 && block.Header.Height % _config.SnapshotInterval == 0)
+            {
+                _snapshots.Save(_app.Height, _app.StateRoot, _app.ExportOrdered());
+            }
+        }
+
+        _log.LogInformation("Committed block {Height} {BlockId} with {TxCount} transaction(s), state root {StateRoot}",
+            block.Header.Height, block.Id.ToShortString(), block.Transactions.Count, stored.Block.Header.StateRoot.ToShortString());
+        BlockCommitted?.Invoke(stored);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _store.Dispose();
+        }
+    }
+}
+
+/// <summary>What <see cref="ChainState.Status"/> reports.</summary>
+public sealed record NodeStatus(string ChainId, ulong Height, Hash256 LatestBlockId, ulong LatestBlockTimeMs, Hash256 StateRoot, Ledger.Validators.ValidatorSet Validators, int MempoolSize, long MempoolBytes);
+
+/// <summary>The outcome of a submission.</summary>
+public sealed record MempoolAdmissionResult(Hash256 Hash, TxResult Result);
+
+/// <summary>A state proof with the root and height it is valid for.</summary>
+public sealed record StateProofAnswer(byte[] Key, ulong Height, Hash256 StateRoot, byte[]? Value, StateProof Proof);

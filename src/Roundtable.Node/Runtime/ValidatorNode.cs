@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Roundtable.Consensus;
+using Roundtable.Node.Api;
+using Roundtable.Node.Hosting;
+
+namespace Roundtable.Node.Runtime;
+
+/// <summary>
+/// A running node: restores its chain from disk, serves the API and drives consensus until
+/// cancelled. <see cref="RunAsync"/> returns after a clean shutdown.
+/// </summary>
+public sealed class ValidatorNode
+{
+    private readonly NodeHome _home;
+    private readonly ILoggerFactory _logs;
+
+    /// <summary>Prepares a node for <paramref name="home"/>.</summary>
+    public ValidatorNode(NodeHome home, ILoggerFactory logs)
+    {
+        _home = home;
+        _logs = logs;
+    }
+
+    /// <summary>Raised once the API listens and consensus runs (with the chain state, for tests and tools).</summary>
+    public event Action<ChainState>? Started;
+
+    /// <summary>Runs the node until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <exception cref="InvalidDataException">Configuration or stored data is invalid; the message says what.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var log = _logs.CreateLogger("Roundtable.Node");
+        if (!_home.IsInitialized)
+        {
+            throw new InvalidDataException($"{_home.Root} is not a node home; run 'roundtable init --home {_home.Root}' first.");
+        }
+
+        var config = _home.LoadConfig();
+        var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
+        var key = KeyFiles.Read(_home.ValidatorKeyFile);
+        var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log);
+        using var chain = new ChainState(app, store, snapshots, config, genesis.GenesisTimeMs, _logs.CreateLogger("Roundtable.Chain"));
+        var engine = new SoloEngine(chain, new LocalSigner(key), new ConsensusTiming(config.BlockIntervalMs));
+        var loop = new ConsensusLoop(engine, chain, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
+
+        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs));
+        await api.StartAsync(cancellationToken).ConfigureAwait(false);
+        log.LogInformation("Node {Chain} at height {Height}, API on {Url}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, key.PublicKey.Id.ToShortString());
+        Started?.Invoke(chain);
+        try
+        {
+            await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await api.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            log.LogInformation("Node stopped at height {Height}", chain.Status().Height);
+        }
+    }
+
+    private sealed class ForwardingLoggerProvider(ILoggerFactory factory) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => factory.CreateLogger(categoryName);
+
+        public void Dispose()
+        {
+            // The factory belongs to the caller.
+        }
+    }
+}
