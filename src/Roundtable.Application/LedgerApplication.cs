@@ -21,10 +21,12 @@ public sealed class LedgerApplication
 {
     private readonly SparseMerkleMap _map;
 
-    private LedgerApplication(string chainId, SparseMerkleMap map)
+    private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs)
     {
         ChainId = chainId;
         _map = map;
+        Height = height;
+        LastBlockTimeMs = lastBlockTimeMs;
     }
 
     /// <summary>The chain this state belongs to.</summary>
@@ -37,10 +39,11 @@ public sealed class LedgerApplication
     public int KeyCount => _map.Count;
 
     /// <summary>Height of the last executed block (0 at genesis).</summary>
-    public ulong Height => Meta.Height;
+    /// <remarks>Kept outside the authenticated state so that the state root changes only when the state does.</remarks>
+    public ulong Height { get; private set; }
 
     /// <summary>BFT time of the last executed block (genesis time at 0).</summary>
-    public ulong LastBlockTimeMs => Meta.TimeMs;
+    public ulong LastBlockTimeMs { get; private set; }
 
     /// <summary>Current parameters.</summary>
     public ChainParameters Parameters => Committed.Get<ChainParameters>(StateKeys.Parameters)
@@ -59,8 +62,6 @@ public sealed class LedgerApplication
         }
     }
 
-    private ChainMeta Meta => Committed.Get<ChainMeta>(StateKeys.Meta) ?? throw new InvalidOperationException("State has no chain metadata.");
-
     private StateView Committed => new(_map);
 
     /// <summary>The state at genesis.</summary>
@@ -72,10 +73,9 @@ public sealed class LedgerApplication
             throw new ArgumentException("Genesis parameters: " + problem + ".", nameof(genesis));
         }
 
-        var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap());
+        var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap(), 0, genesis.GenesisTimeMs);
         var state = new StateView(app._map);
         state.Put(StateKeys.Parameters, genesis.Parameters);
-        state.Put(StateKeys.Meta, new ChainMeta(0, genesis.GenesisTimeMs));
         var validators = new ValidatorSet(StakeholderPower.Assign(genesis.Validators));
         var writer = new Core.Encoding.CanonicalWriter();
         validators.Encode(writer);
@@ -103,9 +103,9 @@ public sealed class LedgerApplication
         return app;
     }
 
-    /// <summary>Restores a state from a snapshot's ordered entries.</summary>
-    public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries) =>
-        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries));
+    /// <summary>Restores a state from a snapshot's ordered entries taken after block <paramref name="height"/>.</summary>
+    public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries, ulong height, ulong lastBlockTimeMs) =>
+        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries), height, lastBlockTimeMs);
 
     /// <summary>Every key and value in key order, for snapshots.</summary>
     public IEnumerable<KeyValuePair<byte[], byte[]>> ExportOrdered() => _map.EnumerateOrdered();
@@ -169,8 +169,7 @@ public sealed class LedgerApplication
     }
 
     /// <summary>
-    /// Executes a decided block: due recoveries, then each transaction in order, then the block's
-    /// height and time. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
+    /// Executes a decided block: due recoveries, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
     /// already checked when admitting the transaction.
     /// </summary>
     public BlockExecutionResult ExecuteBlock(BlockHeader header, IReadOnlyList<Transaction> transactions, Func<Transaction, bool>? isSignatureVerified = null)
@@ -195,9 +194,8 @@ public sealed class LedgerApplication
             results[i] = Deliver(transactions[i], header.Height, header.TimeMs, isSignatureVerified?.Invoke(transactions[i]) ?? false);
         }
 
-        var end = Committed;
-        end.Put(StateKeys.Meta, new ChainMeta(header.Height, header.TimeMs));
-        end.Commit();
+        Height = header.Height;
+        LastBlockTimeMs = header.TimeMs;
         return new BlockExecutionResult(header.Height, results, StateRoot);
     }
 

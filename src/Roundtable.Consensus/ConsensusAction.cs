@@ -13,9 +13,8 @@ public abstract record ConsensusAction;
 public sealed record ScheduleTimeout(ulong Height, uint Round, TimeoutStep Step, ulong DelayMs) : ConsensusAction;
 
 /// <summary>
-/// The block is decided: persist it with its commit, execute it, then tell the engine with
-/// <see cref="IConsensusEngine.Start"/>-independent bookkeeping. The shell must finish this before
-/// delivering the next event.
+/// The block is decided: persist it with its commit and execute it. The shell must finish this
+/// before delivering the next event, so the engine's next proposal builds on the new state.
 /// </summary>
 /// <param name="Block">The decided block.</param>
 /// <param name="Commit">Its commit (+2/3 precommits).</param>

@@ -12,9 +12,6 @@ public static class StateKeys
     /// <summary>Chain parameters.</summary>
     public static readonly byte[] Parameters = "params"u8.ToArray();
 
-    /// <summary>Height and time of the last executed block.</summary>
-    public static readonly byte[] Meta = "meta"u8.ToArray();
-
     /// <summary>The current validator set.</summary>
     public static readonly byte[] Validators = "validators"u8.ToArray();
 

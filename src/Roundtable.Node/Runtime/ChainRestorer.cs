@@ -77,8 +77,9 @@ public static class ChainRestorer
             return null;
         }
 
-        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries);
-        if (app.StateRoot != info.StateRoot || app.Height != info.Height)
+        var snapshotBlock = store.Read(info.Height) ?? throw new ChainInconsistentException($"Block {info.Height} of the snapshot is missing from the block store.");
+        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries, info.Height, snapshotBlock.Block.Header.TimeMs);
+        if (app.StateRoot != info.StateRoot)
         {
             log.LogWarning("Snapshot {File} does not reproduce its recorded root; replaying from genesis", info.FilePath);
             return null;

@@ -53,7 +53,7 @@ public sealed class ChainState : IProposalSource, IDisposable
     /// <summary>The chain id.</summary>
     public string ChainId => _app.ChainId;
 
-    /// <summary>Raised after a block is committed (height, block id), outside the lock.</summary>
+    /// <summary>Raised after a block is committed and stored, outside the lock.</summary>
     public event Action<StoredBlock>? BlockCommitted;
 
     /// <summary>Where the chain stands, for the consensus engine.</summary>
@@ -187,10 +187,12 @@ public sealed class ChainState : IProposalSource, IDisposable
     public void Commit(Block block, Commit commit)
     {
         StoredBlock stored;
+        Hash256 stateRoot;
         lock (_gate)
         {
             var result = _app.ExecuteBlock(block.Header, block.Transactions, t => _mempool.Contains(t.Hash));
             stored = new StoredBlock(block, commit, result.Results);
+            stateRoot = result.StateRoot;
             _store.Append(block, commit, result.Results);
             _lastCommit = commit;
             _lastBlockId = block.Id;
@@ -208,7 +210,7 @@ public sealed class ChainState : IProposalSource, IDisposable
         }
 
         _log.LogInformation("Committed block {Height} {BlockId} with {TxCount} transaction(s), state root {StateRoot}",
-            block.Header.Height, block.Id.ToShortString(), block.Transactions.Count, stored.Block.Header.StateRoot.ToShortString());
+            block.Header.Height, block.Id.ToShortString(), block.Transactions.Count, stateRoot.ToShortString());
         BlockCommitted?.Invoke(stored);
     }
 
