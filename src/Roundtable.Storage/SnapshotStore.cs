@@ -1,0 +1,445 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Storage;
+
+/// <summary>
+/// Atomic, checksummed snapshots of the application state (ordered key/value entries) in a
+/// directory. A save is written to a temporary file, fsynced, renamed into place and the directory
+/// fsynced, so a crash leaves either the old set of snapshots or the new one, never a partial
+/// file under a snapshot name. Loading picks the newest snapshot that verifies. One instance
+/// should own the directory; calls on an instance are serialised. Format: docs/storage.md.
+/// </summary>
+public sealed class SnapshotStore
+{
+    /// <summary>Bytes before the entries: file header, height, state root, entry count.</summary>
+    internal const int HeaderSize = StorageFormat.FileHeaderSize + 8 + Hash256.Size + 8;
+
+    private const string Prefix = "snapshot-";
+    private const string Extension = ".snap";
+    private const string TempSuffix = ".tmp";
+    private const string CorruptSuffix = ".corrupt";
+    private const int HeightDigits = 20;
+    private const int IoBufferSize = 1 << 16;
+
+    private readonly SnapshotStoreOptions _options;
+    private readonly Lock _gate = new();
+
+    /// <summary>Uses (creating if needed) <paramref name="directory"/>.</summary>
+    public SnapshotStore(string directory, SnapshotStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        _options = options ?? new SnapshotStoreOptions();
+        _options.Validate();
+        DirectoryPath = Path.GetFullPath(directory);
+        Directory.CreateDirectory(DirectoryPath);
+    }
+
+    /// <summary>Full path of the snapshot directory.</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>
+    /// Durably writes the snapshot of the state at <paramref name="height"/>, replacing any snapshot
+    /// of the same height, then deletes all but the newest <see cref="SnapshotStoreOptions.Retain"/>
+    /// snapshots and any leftover temporary file.
+    /// </summary>
+    /// <param name="height">Height of the last block applied to the state.</param>
+    /// <param name="stateRoot">The state root to record.</param>
+    /// <param name="orderedEntries">Entries in strictly ascending byte order of their keys.</param>
+    /// <exception cref="ArgumentException">Keys are not strictly ascending, or a key or value is null or over its bound.</exception>
+    public SnapshotInfo Save(ulong height, Hash256 stateRoot, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries)
+    {
+        ArgumentNullException.ThrowIfNull(orderedEntries);
+        var entries = orderedEntries as IReadOnlyCollection<KeyValuePair<byte[], byte[]>> ?? orderedEntries.ToList();
+        lock (_gate)
+        {
+            DeleteTempFiles(events: null);
+            var path = Path.Combine(DirectoryPath, FileName(height));
+            var temp = path + TempSuffix;
+            long length;
+            try
+            {
+                length = WriteFile(temp, height, stateRoot, entries);
+                File.Move(temp, path, overwrite: true);
+                DirectorySync.Flush(DirectoryPath);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+
+            Prune();
+            return new SnapshotInfo(height, stateRoot, entries.Count, path, length);
+        }
+    }
+
+    /// <summary>
+    /// Loads the newest snapshot whose checksum and structure verify. A damaged snapshot is
+    /// reported in <paramref name="report"/>, renamed to <c>*.snap.corrupt</c> and skipped in
+    /// favour of the next older one; leftover temporary files are deleted and reported.
+    /// </summary>
+    /// <returns>The loaded snapshot, or null (with no entries) when none verifies.</returns>
+    public SnapshotInfo? TryLoadLatest(out IReadOnlyList<KeyValuePair<byte[], byte[]>> entries, out StoreOpenReport report)
+    {
+        lock (_gate)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var events = new List<RecoveryEvent>();
+            long records = 0;
+            long bytes = 0;
+            DeleteTempFiles(events);
+            foreach (var (height, path) in ListSnapshots().OrderByDescending(s => s.Height))
+            {
+                try
+                {
+                    var (info, loaded) = ReadFile(path, height);
+                    records += info.EntryCount;
+                    bytes += info.FileLength;
+                    entries = loaded;
+                    report = new StoreOpenReport(events, records, bytes, stopwatch.Elapsed);
+                    return info;
+                }
+                catch (StoreCorruptedException e)
+                {
+                    var reason = e.Offset is { } o
+                        ? string.Create(CultureInfo.InvariantCulture, $"{e.Problem} (at byte offset {o})")
+                        : e.Problem;
+                    events.Add(new SnapshotRejected(path, reason, Quarantine(path)));
+                }
+                catch (IOException e)
+                {
+                    events.Add(new SnapshotRejected(path, $"cannot be read: {e.Message}", null));
+                }
+            }
+
+            entries = [];
+            report = new StoreOpenReport(events, records, bytes, stopwatch.Elapsed);
+            return null;
+        }
+    }
+
+    /// <summary>Heights of the snapshot files present (not verified), ascending.</summary>
+    public IReadOnlyList<ulong> ListHeights()
+    {
+        lock (_gate)
+        {
+            return [.. ListSnapshots().Select(s => s.Height).Order()];
+        }
+    }
+
+    internal static string FileName(ulong height) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{height:D20}{Extension}");
+
+    private long WriteFile(string temp, ulong height, Hash256 stateRoot, IReadOnlyCollection<KeyValuePair<byte[], byte[]>> entries)
+    {
+        using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var writer = new HashingWriter(stream);
+        Span<byte> header = stackalloc byte[HeaderSize];
+        StorageFormat.WriteFileHeader(header, StorageFormat.SnapshotMagic);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[16..], height);
+        stateRoot.CopyTo(header[24..]);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[56..], (ulong)entries.Count);
+        writer.Write(header);
+
+        Span<byte> length = stackalloc byte[4];
+        byte[]? previous = null;
+        long written = 0;
+        foreach (var (key, value) in entries)
+        {
+            if (key is null || value is null)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Entry {written} has a null key or value."), nameof(entries));
+            }
+
+            if (key.Length > _options.MaxKeyBytes || value.Length > _options.MaxValueBytes)
+            {
+                throw new ArgumentException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Entry {written} has a {key.Length}-byte key and a {value.Length}-byte value; the bounds are {_options.MaxKeyBytes} and {_options.MaxValueBytes}."),
+                    nameof(entries));
+            }
+
+            if (previous is not null && previous.AsSpan().SequenceCompareTo(key) >= 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Entry {written}: keys must be strictly ascending."), nameof(entries));
+            }
+
+            BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)key.Length);
+            writer.Write(length);
+            writer.Write(key);
+            BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)value.Length);
+            writer.Write(length);
+            writer.Write(value);
+            previous = key;
+            written++;
+        }
+
+        if (written != entries.Count)
+        {
+            throw new InvalidOperationException("The entry collection changed while the snapshot was being written.");
+        }
+
+        writer.Finish();
+        stream.Flush(flushToDisk: true);
+        return stream.Length;
+    }
+
+    private (SnapshotInfo Info, List<KeyValuePair<byte[], byte[]>> Entries) ReadFile(string path, ulong nameHeight)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (length < HeaderSize + Hash256.Size)
+        {
+            throw new StoreCorruptedException(path, null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"file is {length} bytes, shorter than a header and checksum ({HeaderSize + Hash256.Size} bytes)"));
+        }
+
+        using var reader = new HashingReader(stream, path, length - Hash256.Size);
+        Span<byte> header = stackalloc byte[HeaderSize];
+        reader.ReadExactly(header);
+        if (StorageFormat.CheckFileHeader(header, StorageFormat.SnapshotMagic) is { } problem)
+        {
+            throw new StoreCorruptedException(path, 0, $"bad snapshot header: {problem}");
+        }
+
+        var height = BinaryPrimitives.ReadUInt64LittleEndian(header[16..]);
+        var stateRoot = Hash256.FromBytes(header.Slice(24, Hash256.Size));
+        var count = BinaryPrimitives.ReadUInt64LittleEndian(header[56..]);
+        if (height != nameHeight)
+        {
+            throw new StoreCorruptedException(path, 16, string.Create(CultureInfo.InvariantCulture, $"header height {height} does not match the file name"));
+        }
+
+        // Every entry takes at least its two 4-byte lengths, which bounds the count by the file size.
+        var maxCount = (ulong)(length - Hash256.Size - HeaderSize) / 8;
+        if (count > maxCount)
+        {
+            throw new StoreCorruptedException(path, 56, string.Create(
+                CultureInfo.InvariantCulture,
+                $"entry count {count} cannot fit in the file (at most {maxCount})"));
+        }
+
+        // The list grows as entries actually verify; a corrupt count only sets a capped initial capacity.
+        var entries = new List<KeyValuePair<byte[], byte[]>>((int)Math.Min(count, 1UL << 16));
+        Span<byte> lengthBytes = stackalloc byte[4];
+        byte[]? previous = null;
+        for (ulong i = 0; i < count; i++)
+        {
+            var at = reader.Position;
+            reader.ReadExactly(lengthBytes);
+            var key = new byte[ReadBoundedLength(path, at, lengthBytes, _options.MaxKeyBytes, "key", i)];
+            reader.ReadExactly(key);
+            if (previous is not null && previous.AsSpan().SequenceCompareTo(key) >= 0)
+            {
+                throw new StoreCorruptedException(path, at, string.Create(CultureInfo.InvariantCulture, $"entry {i}: keys are not strictly ascending"));
+            }
+
+            at = reader.Position;
+            reader.ReadExactly(lengthBytes);
+            var value = new byte[ReadBoundedLength(path, at, lengthBytes, _options.MaxValueBytes, "value", i)];
+            reader.ReadExactly(value);
+            entries.Add(new KeyValuePair<byte[], byte[]>(key, value));
+            previous = key;
+        }
+
+        if (reader.Position != reader.Limit)
+        {
+            throw new StoreCorruptedException(path, reader.Position, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{reader.Limit - reader.Position} unexpected byte(s) between the last entry and the checksum"));
+        }
+
+        reader.VerifyChecksum();
+        return (new SnapshotInfo(height, stateRoot, (long)count, path, length), entries);
+    }
+
+    private static int ReadBoundedLength(string path, long offset, ReadOnlySpan<byte> bytes, int max, string what, ulong entry)
+    {
+        var value = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        return value <= (uint)max
+            ? (int)value
+            : throw new StoreCorruptedException(path, offset, string.Create(
+                CultureInfo.InvariantCulture,
+                $"entry {entry}: {what} length {value} exceeds the bound of {max} bytes"));
+    }
+
+    private List<(ulong Height, string Path)> ListSnapshots()
+    {
+        var list = new List<(ulong, string)>();
+        foreach (var path in Directory.EnumerateFiles(DirectoryPath, Prefix + "*" + Extension))
+        {
+            var name = Path.GetFileName(path);
+            if (name.Length == Prefix.Length + HeightDigits + Extension.Length
+                && name.EndsWith(Extension, StringComparison.Ordinal)
+                && ulong.TryParse(name.AsSpan(Prefix.Length, HeightDigits), NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+            {
+                list.Add((height, path));
+            }
+        }
+
+        return list;
+    }
+
+    private void Prune()
+    {
+        var doomed = ListSnapshots().OrderByDescending(s => s.Height).Skip(_options.Retain).ToList();
+        foreach (var (_, path) in doomed)
+        {
+            File.Delete(path);
+        }
+
+        if (doomed.Count > 0)
+        {
+            DirectorySync.Flush(DirectoryPath);
+        }
+    }
+
+    private void DeleteTempFiles(List<RecoveryEvent>? events)
+    {
+        foreach (var path in Directory.EnumerateFiles(DirectoryPath, Prefix + "*" + Extension + TempSuffix))
+        {
+            if (!path.EndsWith(Extension + TempSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            File.Delete(path);
+            events?.Add(new StaleFileDeleted(path));
+        }
+    }
+
+    private static string? Quarantine(string path)
+    {
+        var target = path + CorruptSuffix;
+        try
+        {
+            File.Move(path, target, overwrite: true);
+            return target;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The leftover is removed by the next save or load.
+        }
+    }
+
+    /// <summary>Buffers writes to a stream and hashes every byte written; <see cref="Finish"/> appends the digest.</summary>
+    private sealed class HashingWriter(Stream stream) : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _buffer = new byte[IoBufferSize];
+        private int _used;
+
+        public void Write(ReadOnlySpan<byte> data)
+        {
+            if (data.Length > _buffer.Length - _used)
+            {
+                Drain();
+                if (data.Length >= _buffer.Length)
+                {
+                    _hash.AppendData(data);
+                    stream.Write(data);
+                    return;
+                }
+            }
+
+            data.CopyTo(_buffer.AsSpan(_used));
+            _used += data.Length;
+        }
+
+        public void Finish()
+        {
+            Drain();
+            Span<byte> digest = stackalloc byte[Hash256.Size];
+            _hash.GetHashAndReset(digest);
+            stream.Write(digest);
+        }
+
+        public void Dispose() => _hash.Dispose();
+
+        private void Drain()
+        {
+            _hash.AppendData(_buffer, 0, _used);
+            stream.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream up to <see cref="Limit"/> (where the trailing checksum starts) through a
+    /// buffer, hashing each byte once; reading past the limit is reported as a truncated file.
+    /// </summary>
+    private sealed class HashingReader(Stream stream, string path, long limit) : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _buffer = new byte[IoBufferSize];
+        private int _start;
+        private int _end;
+        private long _filled;
+
+        public long Limit { get; } = limit;
+
+        public long Position => _filled - (_end - _start);
+
+        public void ReadExactly(Span<byte> destination)
+        {
+            while (!destination.IsEmpty)
+            {
+                if (_start == _end)
+                {
+                    Refill(Position);
+                }
+
+                var n = Math.Min(destination.Length, _end - _start);
+                _buffer.AsSpan(_start, n).CopyTo(destination);
+                _start += n;
+                destination = destination[n..];
+            }
+        }
+
+        public void VerifyChecksum()
+        {
+            Span<byte> stored = stackalloc byte[Hash256.Size];
+            stream.ReadExactly(stored);
+            Span<byte> actual = stackalloc byte[Hash256.Size];
+            _hash.GetHashAndReset(actual);
+            if (!stored.SequenceEqual(actual))
+            {
+                throw new StoreCorruptedException(path, Limit, $"SHA-256 checksum mismatch: stored {Convert.ToHexStringLower(stored)}, computed {Convert.ToHexStringLower(actual)}");
+            }
+        }
+
+        public void Dispose() => _hash.Dispose();
+
+        private void Refill(long at)
+        {
+            var want = (int)Math.Min(_buffer.Length, Limit - _filled);
+            if (want <= 0)
+            {
+                throw new StoreCorruptedException(path, at, "the entries run into the trailing checksum (truncated file or corrupt length)");
+            }
+
+            stream.ReadExactly(_buffer, 0, want);
+            _hash.AppendData(_buffer, 0, want);
+            _filled += want;
+            _start = 0;
+            _end = want;
+        }
+    }
+}
