@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Roundtable.Cli.Infrastructure;
+using Roundtable.Node.Hosting;
+using Roundtable.Node.Runtime;
+using Roundtable.Storage;
+
+namespace Roundtable.Cli.NodeCommands;
+
+/// <summary><c>roundtable node [start]</c>: runs a validator node in the foreground until SIGTERM or Ctrl-C.</summary>
+internal static class NodeCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var home = HomeOption.Create(recursive: true);
+        var logFormat = new Option<string>("--log-format") { Description = "Log format on stdout (json is structured, one object a line)", DefaultValueFactory = _ => "text", Recursive = true };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+
+        var start = new Command("start", "Run the node in the foreground; SIGTERM or Ctrl-C stops it cleanly");
+        var node = new Command("node", "Run a validator node (same as 'node start')") { home, logFormat, start };
+        app.SetAction(start, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", ct));
+        app.SetAction(node, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", ct));
+        return node;
+    }
+
+    private static async Task<int> RunAsync(CommandContext context, string? homeOption, bool jsonLogs, CancellationToken cancellationToken)
+    {
+        var home = new NodeHome(Paths.NodeHome(context.Host, homeOption));
+        if (!home.IsInitialized)
+        {
+            throw new CliException($"{home.Root} is not a node home; create one with 'roundtable init --home {home.Root}'.", "not-initialized");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        string? signal = null;
+        void OnSignal(PosixSignalContext s)
+        {
+            // Keep the process alive: the node shuts down cleanly and RunAsync returns.
+            s.Cancel = true;
+            signal ??= s.Signal.ToString();
+            stop.Cancel();
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+
+        string? failure = null;
+        var logs = CreateLogging(jsonLogs || context.Json);
+        try
+        {
+            var log = logs.CreateLogger("Roundtable.Cli");
+            try
+            {
+                await new ValidatorNode(home, logs).RunAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped while starting up: still a clean stop.
+            }
+
+            if (signal is not null)
+            {
+                log.LogInformation("Stopped by {Signal}", signal);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or StoreCorruptedException or ChainRestorer.ChainInconsistentException or IOException or UnauthorizedAccessException)
+        {
+            failure = e.Message;
+        }
+        finally
+        {
+            // Flushes the console logger before anything else is written.
+            logs.Dispose();
+        }
+
+        if (failure is not null)
+        {
+            throw new CliException($"the node cannot start: {failure}", "node-failed");
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static ILoggerFactory CreateLogging(bool json) => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(LogLevel.Information);
+        builder.AddFilter("Microsoft", LogLevel.Warning);
+        if (json)
+        {
+            builder.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                o.IncludeScopes = false;
+            });
+        }
+        else
+        {
+            builder.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+    });
+}

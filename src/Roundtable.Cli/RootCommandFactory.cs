@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Roundtable.Cli.Infrastructure;
+using Roundtable.Cli.Init;
+using Roundtable.Cli.NodeCommands;
+
+namespace Roundtable.Cli;
+
+/// <summary>Builds the command tree for one invocation.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create(CliHost host)
+    {
+        var app = new CliApp(host);
+        var root = new RootCommand("Roundtable: a multistakeholder governance ledger. Run a node, manage keys, send transactions and query the chain.");
+        root.Options.Add(app.Json);
+        root.Subcommands.Add(InitCommand.Create(app));
+        root.Subcommands.Add(NodeCommand.Create(app));
+        return root;
+    }
+}
