@@ -35,6 +35,25 @@ public sealed record BlockHeader(
 
     private Hash256? _id;
 
+    /// <summary>
+    /// Copies every field except the cached id, so that <c>header with { … }</c> computes the id of
+    /// the changed header instead of reusing the original's.
+    /// </summary>
+    /// <param name="original">The header being copied.</param>
+    private BlockHeader(BlockHeader original)
+    {
+        ChainId = original.ChainId;
+        Height = original.Height;
+        TimeMs = original.TimeMs;
+        PreviousBlockId = original.PreviousBlockId;
+        TxRoot = original.TxRoot;
+        StateRoot = original.StateRoot;
+        ValidatorSetHash = original.ValidatorSetHash;
+        NextValidatorSetHash = original.NextValidatorSetHash;
+        Proposer = original.Proposer;
+        LastCommit = original.LastCommit;
+    }
+
     /// <summary>The block id: SHA-256 of the canonical header encoding.</summary>
     public Hash256 Id => _id ??= Hash256.Compute(ToBytes());
 

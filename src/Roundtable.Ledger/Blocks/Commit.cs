@@ -89,7 +89,7 @@ public sealed class Commit
         foreach (var (time, power) in weighted)
         {
             accumulated += power;
-            if (accumulated * 2 > total)
+            if ((UInt128)accumulated * 2 > total)
             {
                 return time;
             }

@@ -16,6 +16,10 @@ public sealed class ValidatorSet
     private readonly Validator[] _validators;
 
     /// <summary>Creates a set; validators are sorted by key and must be unique with non-zero power.</summary>
+    /// <exception cref="ArgumentException">
+    /// No validators or more than <see cref="MaxValidators"/>, a key listed twice, a validator without
+    /// power, or a total power above 2^64 − 1.
+    /// </exception>
     public ValidatorSet(IEnumerable<Validator> validators)
     {
         _validators = [.. validators];
@@ -38,7 +42,12 @@ public sealed class ValidatorSet
                 throw new ArgumentException("A key appears twice in the validator set.", nameof(validators));
             }
 
-            total = checked(total + _validators[i].Power);
+            if (_validators[i].Power > ulong.MaxValue - total)
+            {
+                throw new ArgumentException("The total voting power does not fit in 64 bits.", nameof(validators));
+            }
+
+            total += _validators[i].Power;
         }
 
         TotalPower = total;
