@@ -176,11 +176,13 @@ public static class MembersModule
             throw new TxRejectedException(TxCode.AlreadyExists, "A recovery is already scheduled; the member can cancel it.");
         }
 
-        var approvals = pending.Approvals.Where(a => a.Guardian != guardian.Id)
+        // Only current guardians' approvals are kept: they alone count, and this bounds the record
+        // by the guardian count (a member replacing its guardians must not grow it past what it decodes).
+        var approvals = pending.Approvals.Where(a => a.Guardian != guardian.Id && target.Guardians.Contains(a.Guardian))
             .Append(new RecoveryApproval(guardian.Id, m.NewKey))
             .OrderBy(a => a.Guardian)
             .ToList();
-        var agreeing = approvals.Count(a => a.NewKey.Equals(m.NewKey) && target.Guardians.Contains(a.Guardian));
+        var agreeing = approvals.Count(a => a.NewKey.Equals(m.NewKey));
         if (agreeing >= target.GuardianThreshold)
         {
             var readyAt = checked(ctx.TimeMs + ctx.Parameters.RecoveryDelayMs);

@@ -1,3 +1,4 @@
+using Roundtable.Application.Members;
 using Roundtable.Core.Encoding;
 
 namespace Roundtable.Application.Parameters;
@@ -9,7 +10,7 @@ namespace Roundtable.Application.Parameters;
 /// <param name="StakeholderGroups">Groups, ascending by id, 1–16.</param>
 /// <param name="Regions">Regions, ascending by id, 1–64.</param>
 /// <param name="Admission">How affiliation becomes verified.</param>
-/// <param name="AttestationsRequired">Attestations from verified same-group members needed under <see cref="AdmissionRule.Attestation"/>.</param>
+/// <param name="AttestationsRequired">Attestations from verified same-group members needed under <see cref="AdmissionRule.Attestation"/>, at most <see cref="MemberRecord.MaxAttestations"/>.</param>
 /// <param name="RecoveryDelayMs">Block time between guardians reaching their threshold and the key being replaced; the old key can cancel meanwhile.</param>
 public sealed record ChainParameters(
     IReadOnlyList<NamedEntry> StakeholderGroups,
@@ -51,6 +52,11 @@ public sealed record ChainParameters(
         if (Admission == AdmissionRule.Attestation && AttestationsRequired == 0)
         {
             return "attestation admission needs at least one attestation";
+        }
+
+        if (AttestationsRequired > MemberRecord.MaxAttestations)
+        {
+            return $"at most {MemberRecord.MaxAttestations} attestations can be required (a member record keeps no more)";
         }
 
         return Admission is AdmissionRule.Attestation or AdmissionRule.Open ? null : "unknown admission rule";
