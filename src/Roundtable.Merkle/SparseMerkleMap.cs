@@ -1,0 +1,231 @@
+using System.Diagnostics.CodeAnalysis;
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Merkle;
+
+/// <summary>
+/// The authenticated key-value map whose <see cref="Root"/> goes into every block header.
+/// <para>
+/// A binary sparse Merkle trie of depth 256 over key path = SHA-256(key), compacted as in
+/// Diem/Aptos Jellyfish trees: an empty subtree hashes to <see cref="Hash256.Zero"/>; a subtree
+/// with exactly one leaf is that leaf's hash, SHA-256(0x00 ‖ keyPath ‖ SHA-256(value)); any other
+/// subtree is SHA-256(0x01 ‖ left ‖ right). The empty map's root is <see cref="Hash256.Zero"/>.
+/// See docs/merkle.md.
+/// </para>
+/// <para>
+/// Both the trie and the ordered key index are persistent (path-copying) trees: an update
+/// allocates O(log n) nodes, <see cref="Root"/> rehashes only the paths changed since it was last
+/// read, and <see cref="Clone"/> is O(1). Keys and values are copied on the way in and on the way
+/// out, so callers can never change the stored state behind the root's back. An instance is not
+/// safe for concurrent mutation; distinct clones may be used from different threads.
+/// </para>
+/// </summary>
+public sealed class SparseMerkleMap
+{
+    /// <summary>Longest key accepted, in bytes.</summary>
+    public const int MaxKeyLength = 1024;
+
+    /// <summary>Longest value accepted, in bytes (1 MiB).</summary>
+    public const int MaxValueLength = 1 << 20;
+
+    /// <summary>Domain-separation prefix of a leaf hash.</summary>
+    public const byte LeafPrefix = 0x00;
+
+    /// <summary>Domain-separation prefix of an interior node hash.</summary>
+    public const byte NodePrefix = 0x01;
+
+    private IndexNode? _index;
+    private TrieNode? _trie;
+    private int _count;
+
+    /// <summary>Creates an empty map.</summary>
+    public SparseMerkleMap()
+    {
+    }
+
+    private SparseMerkleMap(IndexNode? index, TrieNode? trie, int count)
+    {
+        _index = index;
+        _trie = trie;
+        _count = count;
+    }
+
+    /// <summary>The root hash; subtrees changed since the last read are rehashed, nothing else.</summary>
+    public Hash256 Root => SparseMerkleTrie.HashOf(_trie);
+
+    /// <summary>Number of keys.</summary>
+    public int Count => _count;
+
+    /// <summary>The path of <paramref name="key"/> in the trie: SHA-256(key).</summary>
+    public static Hash256 KeyPath(ReadOnlySpan<byte> key) => Hash256.Compute(key);
+
+    /// <summary>The leaf hash SHA-256(0x00 ‖ <paramref name="keyPath"/> ‖ <paramref name="valueHash"/>).</summary>
+    public static Hash256 HashLeaf(Hash256 keyPath, Hash256 valueHash) => SparseMerkleTrie.HashLeaf(keyPath, valueHash);
+
+    /// <summary>The interior node hash SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
+    public static Hash256 HashNode(Hash256 left, Hash256 right) => SparseMerkleTrie.HashBranch(left, right);
+
+    /// <summary>
+    /// Builds a map from entries in strictly increasing key order (ordinal bytes), as written by
+    /// <see cref="EnumerateOrdered"/>: the snapshot loader. Linear apart from sorting the key paths.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits.</exception>
+    public static SparseMerkleMap LoadSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var keys = new List<byte[]>();
+        var values = new List<byte[]>();
+        byte[]? previous = null;
+        foreach (var (key, value) in entries)
+        {
+            if (key is null || value is null)
+            {
+                throw new ArgumentException($"Entry {keys.Count} has a null key or value.", nameof(entries));
+            }
+
+            ValidateKey(key, nameof(entries));
+            ValidateValue(value, nameof(entries));
+            if (previous is not null && SortedIndex.Compare(previous, key) >= 0)
+            {
+                throw new ArgumentException($"Entry {keys.Count} is not in strictly increasing key order.", nameof(entries));
+            }
+
+            var keyCopy = (byte[])key.Clone();
+            keys.Add(keyCopy);
+            values.Add((byte[])value.Clone());
+            previous = keyCopy;
+        }
+
+        var keyArray = keys.ToArray();
+        var valueArray = values.ToArray();
+        var paths = new Hash256[keyArray.Length];
+        var leaves = new TrieLeaf[keyArray.Length];
+        for (var i = 0; i < keyArray.Length; i++)
+        {
+            paths[i] = KeyPath(keyArray[i]);
+            leaves[i] = new TrieLeaf(paths[i], Hash256.Compute(valueArray[i]));
+        }
+
+        Array.Sort(paths, leaves);
+        var index = SortedIndex.BuildSorted(keyArray, valueArray, 0, keyArray.Length);
+        return new SparseMerkleMap(index, SparseMerkleTrie.BuildSorted(leaves), keyArray.Length);
+    }
+
+    /// <summary>True and a copy of the value when <paramref name="key"/> is present.</summary>
+    public bool TryGet(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out byte[] value)
+    {
+        var node = SortedIndex.Find(_index, key);
+        if (node is null)
+        {
+            value = null;
+            return false;
+        }
+
+        value = (byte[])node.Value.Clone();
+        return true;
+    }
+
+    /// <summary>A copy of the value of <paramref name="key"/>, or null when it is absent.</summary>
+    public byte[]? Get(ReadOnlySpan<byte> key) => TryGet(key, out var value) ? value : null;
+
+    /// <summary>True when <paramref name="key"/> is present.</summary>
+    public bool ContainsKey(ReadOnlySpan<byte> key) => SortedIndex.Find(_index, key) is not null;
+
+    /// <summary>Maps <paramref name="key"/> to a copy of <paramref name="value"/>, adding or replacing.</summary>
+    /// <exception cref="ArgumentException">The key is empty or longer than <see cref="MaxKeyLength"/>, or the value is longer than <see cref="MaxValueLength"/>.</exception>
+    public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        ValidateKey(key, nameof(key));
+        ValidateValue(value, nameof(value));
+
+        var existing = SortedIndex.Find(_index, key);
+        if (existing is not null && existing.Value.AsSpan().SequenceEqual(value))
+        {
+            return;
+        }
+
+        var valueCopy = value.ToArray();
+        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), valueCopy, out var added);
+        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(valueCopy)));
+        if (added)
+        {
+            _count++;
+        }
+    }
+
+    /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
+    public bool Remove(ReadOnlySpan<byte> key)
+    {
+        _index = SortedIndex.Remove(_index, key, out var removed);
+        if (!removed)
+        {
+            return false;
+        }
+
+        _trie = SparseMerkleTrie.Remove(_trie, KeyPath(key), out var removedFromTrie);
+        if (!removedFromTrie)
+        {
+            throw new InvalidOperationException("The key index and the Merkle trie disagree.");
+        }
+
+        _count--;
+        return true;
+    }
+
+    /// <summary>
+    /// Every entry in ordinal key order, as copies. Enumerates the map as it is at this call;
+    /// later updates are not seen.
+    /// </summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => Enumerate(_index, []);
+
+    /// <summary>
+    /// The entries whose key starts with <paramref name="prefix"/>, in ordinal key order, as copies.
+    /// Enumerates the map as it is at this call; later updates are not seen.
+    /// </summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(_index, prefix.ToArray());
+
+    /// <summary>An independent copy, in O(1): updates to either never show in the other.</summary>
+    public SparseMerkleMap Clone() => new(_index, _trie, _count);
+
+    /// <summary>
+    /// A proof about <paramref name="key"/> against <see cref="Root"/>: verifies with
+    /// <see cref="StateProof.VerifyMembership"/> when the key is present, with
+    /// <see cref="StateProof.VerifyNonMembership"/> when it is not.
+    /// </summary>
+    public StateProof Prove(ReadOnlySpan<byte> key) => SparseMerkleTrie.Prove(_trie, KeyPath(key));
+
+    /// <summary>Checks the internal invariants of both trees (tests).</summary>
+    internal void CheckInvariants()
+    {
+        var indexCount = SortedIndex.CountAndCheck(_index);
+        var trieCount = SparseMerkleTrie.CountAndCheck(_trie);
+        if (indexCount != _count || trieCount != _count)
+        {
+            throw new InvalidOperationException($"Count {_count}, index {indexCount}, trie {trieCount}.");
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<byte[], byte[]>> Enumerate(IndexNode? root, byte[] prefix)
+    {
+        foreach (var node in SortedIndex.EnumerateFrom(root, prefix, prefix))
+        {
+            yield return new KeyValuePair<byte[], byte[]>((byte[])node.Key.Clone(), (byte[])node.Value.Clone());
+        }
+    }
+
+    private static void ValidateKey(ReadOnlySpan<byte> key, string paramName)
+    {
+        if (key.Length is 0 or > MaxKeyLength)
+        {
+            throw new ArgumentException($"A key is 1 to {MaxKeyLength} bytes, got {key.Length}.", paramName);
+        }
+    }
+
+    private static void ValidateValue(ReadOnlySpan<byte> value, string paramName)
+    {
+        if (value.Length > MaxValueLength)
+        {
+            throw new ArgumentException($"A value is at most {MaxValueLength} bytes, got {value.Length}.", paramName);
+        }
+    }
+}
