@@ -16,28 +16,14 @@ public static class MerkleTree
     /// <summary>Domain-separation prefix of an interior node hash.</summary>
     public const byte NodePrefix = 0x01;
 
-    // Leaves up to this size are hashed from a stack buffer; larger ones stream through IncrementalHash.
-    private const int StackLeafLimit = 512;
-
     /// <summary>The root of the empty tree: SHA-256 of the empty string.</summary>
     public static Hash256 EmptyRoot { get; } = Hash256.Compute([]);
 
     /// <summary>The leaf hash SHA-256(0x00 ‖ <paramref name="leaf"/>).</summary>
-    public static Hash256 HashLeaf(ReadOnlySpan<byte> leaf)
-    {
-        if (leaf.Length > StackLeafLimit)
-        {
-            return Sha256Hasher.Hash(LeafPrefix, leaf);
-        }
-
-        Span<byte> buffer = stackalloc byte[1 + StackLeafLimit];
-        buffer[0] = LeafPrefix;
-        leaf.CopyTo(buffer[1..]);
-        return Hash256.Compute(buffer[..(1 + leaf.Length)]);
-    }
+    public static Hash256 HashLeaf(ReadOnlySpan<byte> leaf) => Sha256.Compute([LeafPrefix], leaf);
 
     /// <summary>The interior node hash SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
-    public static Hash256 HashChildren(Hash256 left, Hash256 right) => Sha256Hasher.Hash(NodePrefix, left, right);
+    public static Hash256 HashChildren(Hash256 left, Hash256 right) => Sha256.Compute(NodePrefix, left, right);
 
     /// <summary>The Merkle tree hash of <paramref name="leaves"/> (raw leaf data, hashed here).</summary>
     /// <exception cref="ArgumentException">A leaf is null.</exception>

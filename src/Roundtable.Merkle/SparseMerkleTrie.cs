@@ -82,17 +82,10 @@ internal static class SparseMerkleTrie
     public const int Depth = 256;
 
     /// <summary>SHA-256(0x00 ‖ path ‖ valueHash).</summary>
-    public static Hash256 HashLeaf(Hash256 path, Hash256 valueHash)
-    {
-        Span<byte> buffer = stackalloc byte[1 + (2 * Hash256.Size)];
-        buffer[0] = SparseMerkleMap.LeafPrefix;
-        path.CopyTo(buffer[1..]);
-        valueHash.CopyTo(buffer[(1 + Hash256.Size)..]);
-        return Hash256.Compute(buffer);
-    }
+    public static Hash256 HashLeaf(Hash256 path, Hash256 valueHash) => Sha256.Compute(SparseMerkleMap.LeafPrefix, path, valueHash);
 
     /// <summary>SHA-256(0x01 ‖ left ‖ right).</summary>
-    public static Hash256 HashBranch(Hash256 left, Hash256 right) => Sha256Hasher.Hash(SparseMerkleMap.NodePrefix, left, right);
+    public static Hash256 HashBranch(Hash256 left, Hash256 right) => Sha256.Compute(SparseMerkleMap.NodePrefix, left, right);
 
     /// <summary>The hash of a subtree, computing and caching it for every dirty branch below.</summary>
     public static Hash256 HashOf(TrieNode? node)

@@ -372,6 +372,24 @@ public class SparseMerkleMapTests
         }
     }
 
+    [Fact]
+    public async Task ClonesSharingUnhashedNodes_ComputeTheSameRootOnConcurrentThreads()
+    {
+        var random = new Random(19);
+        var map = SparseMerkleMap.LoadSorted(RandomEntries(random, 2000));
+        foreach (var (k, v) in RandomEntries(random, 500))
+        {
+            map.Set(k, v);
+        }
+
+        // The 500 updates left dirty nodes that all clones share; hash them from several threads.
+        var clones = Enumerable.Range(0, 4).Select(_ => map.Clone()).ToArray();
+        var expected = NaiveSparseMerkle.RootOfMap(map.EnumerateOrdered());
+        var roots = await Task.WhenAll(clones.Select(c => Task.Run(() => c.Root)));
+        Assert.All(roots, r => Assert.Equal(expected, r.ToArray()));
+        Assert.Equal(expected, map.Root.ToArray());
+    }
+
     internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
     internal static byte[] Sha(byte[] data) => System.Security.Cryptography.SHA256.HashData(data);
