@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Cli.Init;
+using Roundtable.Cli.Keys;
 using Roundtable.Cli.NodeCommands;
+using Roundtable.Cli.Query;
+using Roundtable.Cli.Status;
+using Roundtable.Cli.Tx;
 
 namespace Roundtable.Cli;
 
@@ -15,6 +19,10 @@ internal static class RootCommandFactory
         root.Options.Add(app.Json);
         root.Subcommands.Add(InitCommand.Create(app));
         root.Subcommands.Add(NodeCommand.Create(app));
+        root.Subcommands.Add(KeysCommand.Create(app));
+        root.Subcommands.Add(TxCommand.Create(app));
+        root.Subcommands.Add(QueryCommand.Create(app));
+        root.Subcommands.Add(StatusCommand.Create(app));
         return root;
     }
 }

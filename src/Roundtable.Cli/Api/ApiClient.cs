@@ -85,7 +85,7 @@ internal sealed class ApiClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new CliException($"cannot reach the node at {NodeUrl}: {e.Message} Is it running? Start one with 'roundtable node start', or pass --node URL.", "node-unreachable", e);
+            throw new CliException($"cannot reach the node at {NodeUrl}: {e.Message.TrimEnd('.')}. Is it running? Start one with 'roundtable node start', or pass --node URL.", "node-unreachable", e);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -23,8 +23,8 @@ public sealed class ApiException : CliException
     /// <summary>Problem detail, when the node sent one.</summary>
     public string? Detail { get; }
 
-    /// <summary>The problem as JSON fields for --json error output.</summary>
-    public JsonObject ToJson() => new() { ["status"] = Status, ["title"] = Title, ["detail"] = Detail };
+    /// <inheritdoc />
+    public override JsonObject Details => new() { ["status"] = Status, ["title"] = Title, ["detail"] = Detail };
 
     private static string Describe(int status, string? title, string? detail, string? reason)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Roundtable.Cli.Api;
 
 namespace Roundtable.Cli.Infrastructure;
 
@@ -38,14 +37,9 @@ internal sealed class CliApp
             {
                 return await action(context, parse, cancellationToken).ConfigureAwait(false);
             }
-            catch (ApiException e)
-            {
-                context.Fail(e.Message, e.Reason, e.ToJson());
-                return Failed;
-            }
             catch (CliException e)
             {
-                context.Fail(e.Message, e.Reason);
+                context.Fail(e.Message, e.Reason, e.Details);
                 return Failed;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

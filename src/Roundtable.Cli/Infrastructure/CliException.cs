@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Roundtable.Cli.Infrastructure;
 
 /// <summary>
@@ -15,4 +17,7 @@ public class CliException : Exception
 
     /// <summary>Machine-readable code (for --json and scripts), when there is one.</summary>
     public string? Reason { get; }
+
+    /// <summary>Extra fields for the --json error object.</summary>
+    public virtual JsonObject? Details => null;
 }
