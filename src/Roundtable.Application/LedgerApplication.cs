@@ -3,6 +3,7 @@ using Roundtable.Application.Genesis;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.State;
+using Roundtable.Application.Validators;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
@@ -17,16 +18,18 @@ namespace Roundtable.Application;
 /// The governance state machine. Deterministic: the same genesis and the same blocks give the same
 /// state root on every node. Not thread-safe; the node serialises access.
 /// </summary>
-public sealed class LedgerApplication
+public sealed partial class LedgerApplication
 {
     private readonly SparseMerkleMap _map;
+    private ValidatorSet? _scheduledValidators;
 
-    private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs)
+    private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
         ChainId = chainId;
         _map = map;
         Height = height;
         LastBlockTimeMs = lastBlockTimeMs;
+        LastBlockId = lastBlockId;
     }
 
     /// <summary>The chain this state belongs to.</summary>
@@ -45,22 +48,21 @@ public sealed class LedgerApplication
     /// <summary>BFT time of the last executed block (genesis time at 0).</summary>
     public ulong LastBlockTimeMs { get; private set; }
 
+    /// <summary>Id of the last executed block (zero at 0).</summary>
+    public Hash256 LastBlockId { get; private set; }
+
     /// <summary>Current parameters.</summary>
     public ChainParameters Parameters => Committed.Get<ChainParameters>(StateKeys.Parameters)
         ?? throw new InvalidOperationException("State has no parameters.");
 
-    /// <summary>The validator set deciding the next block.</summary>
-    public ValidatorSet Validators
-    {
-        get
-        {
-            var raw = _map.Get(StateKeys.Validators) ?? throw new InvalidOperationException("State has no validator set.");
-            var reader = new Core.Encoding.CanonicalReader(raw);
-            var set = ValidatorSet.Decode(ref reader);
-            reader.EnsureEnd();
-            return set;
-        }
-    }
+    /// <summary>The validator set deciding the next block (height <see cref="Height"/> + 1), with the height it took effect.</summary>
+    public ValidatorSetRecord Validators => ReadValidators(StateKeys.Validators);
+
+    /// <summary>The validator set deciding the block after next: changes appear here two heights before they apply.</summary>
+    public ValidatorSetRecord NextValidators => ReadValidators(StateKeys.NextValidators);
+
+    /// <summary>The validator set that decided the last block.</summary>
+    public ValidatorSetRecord LastValidators => ReadValidators(StateKeys.LastValidators);
 
     private StateView Committed => new(_map);
 
@@ -73,13 +75,19 @@ public sealed class LedgerApplication
             throw new ArgumentException("Genesis parameters: " + problem + ".", nameof(genesis));
         }
 
-        var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap(), 0, genesis.GenesisTimeMs);
+        var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap(), 0, genesis.GenesisTimeMs, Hash256.Zero);
         var state = new StateView(app._map);
         state.Put(StateKeys.Parameters, genesis.Parameters);
-        var validators = new ValidatorSet(StakeholderPower.Assign(genesis.Validators));
-        var writer = new Core.Encoding.CanonicalWriter();
-        validators.Encode(writer);
-        app._map.Set(StateKeys.Validators, writer.WrittenSpan);
+        var validators = new ValidatorSetRecord(new ValidatorSet(StakeholderPower.Assign(genesis.Validators)), 1);
+        var policy = ValidatorSetPolicy.Check(validators.Set, genesis.Parameters);
+        if (policy is not null)
+        {
+            throw new ArgumentException("Genesis validators: " + policy + ".", nameof(genesis));
+        }
+
+        state.Put(StateKeys.LastValidators, validators);
+        state.Put(StateKeys.Validators, validators);
+        state.Put(StateKeys.NextValidators, validators);
         foreach (var m in genesis.Members)
         {
             if (!genesis.Parameters.HasGroup(m.StakeholderGroup) || !genesis.Parameters.HasRegion(m.Region))
@@ -103,9 +111,9 @@ public sealed class LedgerApplication
         return app;
     }
 
-    /// <summary>Restores a state from a snapshot's ordered entries taken after block <paramref name="height"/>.</summary>
-    public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries, ulong height, ulong lastBlockTimeMs) =>
-        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries), height, lastBlockTimeMs);
+    /// <summary>Restores a state from a snapshot's ordered entries taken after <paramref name="lastBlock"/>.</summary>
+    public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries, BlockHeader lastBlock) =>
+        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries), lastBlock.Height, lastBlock.TimeMs, lastBlock.Id);
 
     /// <summary>Every key and value in key order, for snapshots.</summary>
     public IEnumerable<KeyValuePair<byte[], byte[]>> ExportOrdered() => _map.EnumerateOrdered();
@@ -194,9 +202,48 @@ public sealed class LedgerApplication
             results[i] = Deliver(transactions[i], header.Height, header.TimeMs, isSignatureVerified?.Invoke(transactions[i]) ?? false);
         }
 
+        RotateValidators(header.Height);
         Height = header.Height;
         LastBlockTimeMs = header.TimeMs;
+        LastBlockId = header.Id;
         return new BlockExecutionResult(header.Height, results, StateRoot);
+    }
+
+    /// <summary>
+    /// Test and simulation hook until governance drives validator changes: the set will be applied as
+    /// if committed in the next block, so it decides blocks from two heights after that one.
+    /// </summary>
+    /// <exception cref="ArgumentException">The set breaks the bounds in the parameters.</exception>
+    public void ScheduleValidatorSet(IEnumerable<Validator> validators)
+    {
+        var set = new ValidatorSet(StakeholderPower.Assign(validators));
+        var problem = ValidatorSetPolicy.Check(set, Parameters);
+        if (problem is not null)
+        {
+            throw new ArgumentException("Validator set refused: " + problem + ".", nameof(validators));
+        }
+
+        _scheduledValidators = set;
+    }
+
+    private ValidatorSetRecord ReadValidators(byte[] key) =>
+        Committed.Get<ValidatorSetRecord>(key) ?? throw new InvalidOperationException("State has no validator set.");
+
+    /// <summary>After block <paramref name="height"/>: the next set starts deciding, and a scheduled change becomes the one after.</summary>
+    private void RotateValidators(ulong height)
+    {
+        var state = Committed;
+        var current = ReadValidators(StateKeys.Validators);
+        var next = ReadValidators(StateKeys.NextValidators);
+        state.Put(StateKeys.LastValidators, current);
+        state.Put(StateKeys.Validators, next.Set.Hash == current.Set.Hash ? current : next with { EffectiveHeight = height + 1 });
+        if (_scheduledValidators is { } scheduled)
+        {
+            state.Put(StateKeys.NextValidators, new ValidatorSetRecord(scheduled, height + 2));
+            _scheduledValidators = null;
+        }
+
+        state.Commit();
     }
 
     private TxResult Deliver(Transaction tx, ulong height, ulong timeMs, bool signatureVerified)

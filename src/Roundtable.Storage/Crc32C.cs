@@ -8,7 +8,7 @@ namespace Roundtable.Storage;
 /// instruction through <see cref="BitOperations.Crc32C(uint, ulong)"/>. Initial value and final
 /// XOR are 0xFFFFFFFF, so <c>Compute("123456789") == 0xE3069283</c>.
 /// </summary>
-internal static class Crc32C
+public static class Crc32C
 {
     /// <summary>The running value before any byte is appended.</summary>
     public const uint Seed = 0xFFFFFFFFu;

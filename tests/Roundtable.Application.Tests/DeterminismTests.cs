@@ -78,7 +78,8 @@ public sealed class DeterminismTests
         var chain = RandomWorkload.Run(seed, Blocks);
         var original = chain.Replay(snapshotAfter);
 
-        var restored = LedgerApplication.FromSnapshot(chain.Genesis.ChainId, original.ExportOrdered(), original.Height, original.LastBlockTimeMs);
+        var (lastHeader, _) = chain.Blocks[snapshotAfter - 1];
+        var restored = LedgerApplication.FromSnapshot(chain.Genesis.ChainId, original.ExportOrdered(), lastHeader);
 
         Assert.Equal(original.StateRoot, restored.StateRoot);
         Assert.Equal(original.KeyCount, restored.KeyCount);

@@ -12,12 +12,14 @@ namespace Roundtable.Application.Parameters;
 /// <param name="Admission">How affiliation becomes verified.</param>
 /// <param name="AttestationsRequired">Attestations from verified same-group members needed under <see cref="AdmissionRule.Attestation"/>, at most <see cref="MemberRecord.MaxAttestations"/>.</param>
 /// <param name="RecoveryDelayMs">Block time between guardians reaching their threshold and the key being replaced; the old key can cancel meanwhile.</param>
+/// <param name="MinValidatorGroups">Fewest stakeholder groups that must run validators (4 for a real network: then no group holds 1/3).</param>
 public sealed record ChainParameters(
     IReadOnlyList<NamedEntry> StakeholderGroups,
     IReadOnlyList<NamedEntry> Regions,
     AdmissionRule Admission,
     uint AttestationsRequired,
-    ulong RecoveryDelayMs) : ICanonical<ChainParameters>
+    ulong RecoveryDelayMs,
+    uint MinValidatorGroups = 1) : ICanonical<ChainParameters>
 {
     /// <summary>Most stakeholder groups.</summary>
     public const int MaxGroups = 16;
@@ -47,6 +49,11 @@ public sealed record ChainParameters(
         if (!IsStrictlyAscending(StakeholderGroups) || !IsStrictlyAscending(Regions))
         {
             return "group and region ids must be unique and sorted";
+        }
+
+        if (MinValidatorGroups == 0 || MinValidatorGroups > StakeholderGroups.Count)
+        {
+            return "the minimum number of validator groups must be between 1 and the number of groups";
         }
 
         if (Admission == AdmissionRule.Attestation && AttestationsRequired == 0)
@@ -83,6 +90,7 @@ public sealed record ChainParameters(
         writer.WriteByte((byte)Admission);
         writer.WriteVarUInt(AttestationsRequired);
         writer.WriteVarUInt(RecoveryDelayMs);
+        writer.WriteVarUInt(MinValidatorGroups);
     }
 
     /// <inheritdoc />
@@ -93,7 +101,8 @@ public sealed record ChainParameters(
         var admission = (AdmissionRule)reader.ReadByte();
         var attestations = (uint)reader.ReadVarUInt(uint.MaxValue, "attestations required");
         var delay = reader.ReadVarUInt();
-        var parameters = new ChainParameters(groups, regions, admission, attestations, delay);
+        var minGroups = (uint)reader.ReadVarUInt(MaxGroups, "minimum validator groups");
+        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups);
         var problem = parameters.Validate();
         return problem is null ? parameters : throw new DecodeException(DecodeError.InvalidValue, "Parameters: " + problem + ".");
     }
@@ -115,5 +124,5 @@ public sealed record ChainParameters(
         other is not null && Canonical.ToBytes(this).AsSpan().SequenceEqual(Canonical.ToBytes(other));
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs);
+    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs, MinValidatorGroups);
 }

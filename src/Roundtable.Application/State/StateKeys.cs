@@ -12,8 +12,14 @@ public static class StateKeys
     /// <summary>Chain parameters.</summary>
     public static readonly byte[] Parameters = "params"u8.ToArray();
 
-    /// <summary>The current validator set.</summary>
+    /// <summary>The validator set deciding the next block.</summary>
     public static readonly byte[] Validators = "validators"u8.ToArray();
+
+    /// <summary>The validator set deciding the block after next (set changes land here: two heights of notice).</summary>
+    public static readonly byte[] NextValidators = "validators-next"u8.ToArray();
+
+    /// <summary>The validator set that decided the last block (its commit travels in the next header).</summary>
+    public static readonly byte[] LastValidators = "validators-last"u8.ToArray();
 
     /// <summary>Recoveries waiting for their delay, ordered by ready time.</summary>
     public static readonly byte[] RecoveryQueue = "recovery-queue"u8.ToArray();

@@ -1,39 +1,60 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
+using Roundtable.Node.Runtime;
 
-namespace Roundtable.Node.Runtime;
+namespace Roundtable.Node.Consensus;
 
 /// <summary>
-/// The imperative shell around a consensus engine: one reader feeds it events one at a time, runs
-/// the actions it returns in order, and turns scheduled timeouts into future events.
+/// The imperative shell around the consensus engine: one reader feeds it events one at a time and
+/// performs the actions it returns in order — WAL fsync before any broadcast, commits before the
+/// next event — and turns scheduled timeouts into future events.
 /// </summary>
 public sealed class ConsensusLoop
 {
-    private readonly IConsensusEngine _engine;
+    private readonly TendermintEngine _engine;
     private readonly ChainState _chain;
+    private readonly ConsensusWal _wal;
+    private readonly IConsensusGossip _gossip;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
-    private readonly Channel<ConsensusEvent> _events = Channel.CreateUnbounded<ConsensusEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> _inbox = Channel.CreateBounded<object>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Creates the loop.</summary>
-    public ConsensusLoop(IConsensusEngine engine, ChainState chain, TimeProvider clock, ILogger log)
+    public ConsensusLoop(TendermintEngine engine, ChainState chain, ConsensusWal wal, IConsensusGossip gossip, TimeProvider clock, ILogger log)
     {
         _engine = engine;
         _chain = chain;
+        _wal = wal;
+        _gossip = gossip;
         _clock = clock;
         _log = log;
     }
 
+    /// <summary>The shell's clock in Unix milliseconds.</summary>
+    public ulong NowMs => (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Queues a message from a peer; dropped when the inbox is full (gossip repeats what matters).</summary>
+    public bool Post(ConsensusEvent consensusEvent) => _inbox.Writer.TryWrite(consensusEvent);
+
+    /// <summary>Asks the engine to restart at the chain's current tip (after blocks arrived by catch-up).</summary>
+    public void Resync() => _inbox.Writer.TryWrite(ResyncRequest.Instance);
+
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Execute(_engine.Start(_chain.Tip()), cancellationToken);
+        Execute(_engine.Start(_chain.Tip(), _wal.Entries), cancellationToken);
         try
         {
-            await foreach (var e in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var item in _inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                Execute(_engine.Handle(e), cancellationToken);
+                var actions = item switch
+                {
+                    ConsensusEvent e => _engine.Handle(e),
+                    ResyncRequest when _chain.Tip().Height >= _engine.Height => _engine.Start(_chain.Tip()),
+                    _ => [],
+                };
+                Execute(actions, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -48,8 +69,23 @@ public sealed class ConsensusLoop
         {
             switch (action)
             {
+                case PersistSigned persist:
+                    _wal.Append(persist.Entry);
+                    break;
+                case BroadcastProposal proposal:
+                    _gossip.BroadcastProposal(proposal.Proposal, proposal.Block);
+                    break;
+                case BroadcastVote vote:
+                    _gossip.BroadcastVote(vote.Vote);
+                    break;
                 case CommitBlock commit:
                     _chain.Commit(commit.Block, commit.Commit);
+                    break;
+                case ReportEvidence evidence:
+                    _log.LogWarning("Validator {Validator} signed conflicting {Type} votes at {Height}/{Round}",
+                        evidence.Evidence.First.Validator.Id.ToShortString(), evidence.Evidence.First.Type, evidence.Evidence.First.Height, evidence.Evidence.First.Round);
+                    _chain.AddEvidence(evidence.Evidence);
+                    _gossip.BroadcastEvidence(evidence.Evidence);
                     break;
                 case ScheduleTimeout timeout:
                     Schedule(timeout, cancellationToken);
@@ -62,19 +98,22 @@ public sealed class ConsensusLoop
 
     private void Schedule(ScheduleTimeout timeout, CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(timeout.DelayMs);
-        _ = Task.Delay(delay, _clock, cancellationToken).ContinueWith(
+        _ = Task.Delay(TimeSpan.FromMilliseconds(timeout.DelayMs), _clock, cancellationToken).ContinueWith(
             t =>
             {
                 if (!t.IsCanceled)
                 {
-                    var now = (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
-                    _events.Writer.TryWrite(new TimeoutElapsed(timeout.Height, timeout.Round, timeout.Step, now));
+                    // Timeouts must not be lost to a full inbox: wait for room instead of dropping.
+                    _ = _inbox.Writer.WriteAsync(new TimeoutElapsed(timeout.Height, timeout.Round, timeout.Step, NowMs), cancellationToken).AsTask();
                 }
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        _log.LogTrace("Scheduled {Step} timeout for {Height}/{Round} in {Delay} ms", timeout.Step, timeout.Height, timeout.Round, timeout.DelayMs);
+    }
+
+    private sealed class ResyncRequest
+    {
+        public static ResyncRequest Instance { get; } = new();
     }
 }

@@ -30,6 +30,9 @@ public sealed class NodeHome
     /// <summary>data/blocks.</summary>
     public string BlocksDirectory => Path.Combine(Root, "data", "blocks");
 
+    /// <summary>data/consensus.wal: what this validator signed at the current height.</summary>
+    public string ConsensusWalFile => Path.Combine(Root, "data", "consensus.wal");
+
     /// <summary>data/snapshots.</summary>
     public string SnapshotsDirectory => Path.Combine(Root, "data", "snapshots");
 

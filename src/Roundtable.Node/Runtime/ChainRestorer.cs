@@ -78,7 +78,7 @@ public static class ChainRestorer
         }
 
         var snapshotBlock = store.Read(info.Height) ?? throw new ChainInconsistentException($"Block {info.Height} of the snapshot is missing from the block store.");
-        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries, info.Height, snapshotBlock.Block.Header.TimeMs);
+        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries, snapshotBlock.Block.Header);
         if (app.StateRoot != info.StateRoot)
         {
             log.LogWarning("Snapshot {File} does not reproduce its recorded root; replaying from genesis", info.FilePath);

@@ -6,7 +6,9 @@ using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
+using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Hosting;
@@ -18,7 +20,7 @@ namespace Roundtable.Node.Runtime;
 /// The node's shared state: application, block store, mempool and snapshots behind one lock.
 /// Consensus commits through it; API requests read through it. Every public member is thread-safe.
 /// </summary>
-public sealed class ChainState : IProposalSource, IDisposable
+public sealed class ChainState : IConsensusApplication, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly LedgerApplication _app;
@@ -26,25 +28,19 @@ public sealed class ChainState : IProposalSource, IDisposable
     private readonly SnapshotStore _snapshots;
     private readonly Mempool.Mempool _mempool;
     private readonly NodeConfig _config;
-    private readonly ulong _genesisTimeMs;
     private readonly ILogger _log;
+    private readonly List<DuplicateVoteEvidence> _evidence = [];
     private Commit? _lastCommit;
-    private Hash256 _lastBlockId;
-    private ulong _lastBlockTimeMs;
 
-    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, ulong genesisTimeMs, ILogger log)
+    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, ILogger log)
     {
         _app = app;
         _store = store;
         _snapshots = snapshots;
         _config = config;
-        _genesisTimeMs = genesisTimeMs;
         _log = log;
         _mempool = new Mempool.Mempool(config.Mempool);
-        var tip = store.LastHeight == 0 ? null : store.Read(store.LastHeight);
-        _lastCommit = tip?.Commit;
-        _lastBlockId = tip?.Block.Id ?? Hash256.Zero;
-        _lastBlockTimeMs = tip?.Block.Header.TimeMs ?? genesisTimeMs;
+        _lastCommit = store.LastHeight == 0 ? null : store.Read(store.LastHeight)?.Commit;
     }
 
     /// <summary>Refusals kept for status queries.</summary>
@@ -61,7 +57,7 @@ public sealed class ChainState : IProposalSource, IDisposable
     {
         lock (_gate)
         {
-            return new ChainTip(_app.Height, _lastCommit, _lastBlockTimeMs, _app.Validators);
+            return new ChainTip(_app.Height, _lastCommit, _app.LastBlockTimeMs);
         }
     }
 
@@ -70,7 +66,7 @@ public sealed class ChainState : IProposalSource, IDisposable
     {
         lock (_gate)
         {
-            return new NodeStatus(_app.ChainId, _app.Height, _lastBlockId, _lastBlockTimeMs, _app.StateRoot, _app.Validators, _mempool.Count, _mempool.Bytes);
+            return new NodeStatus(_app.ChainId, _app.Height, _app.LastBlockId, _app.LastBlockTimeMs, _app.StateRoot, _app.Validators.Set, _mempool.Count, _mempool.Bytes);
         }
     }
 
@@ -161,6 +157,18 @@ public sealed class ChainState : IProposalSource, IDisposable
     }
 
     /// <inheritdoc />
+    public (ValidatorSet Validators, ulong EffectiveHeight) ValidatorsFor(ulong height)
+    {
+        lock (_gate)
+        {
+            var record = height == _app.Height + 1 ? _app.Validators
+                : height == _app.Height + 2 ? _app.NextValidators
+                : throw new InvalidOperationException($"Validators for height {height} are not known at height {_app.Height}.");
+            return (record.Set, record.EffectiveHeight);
+        }
+    }
+
+    /// <inheritdoc />
     public Block CreateProposal(ulong height, PublicKey proposer, Commit? lastCommit)
     {
         lock (_gate)
@@ -170,13 +178,21 @@ public sealed class ChainState : IProposalSource, IDisposable
                 throw new InvalidOperationException($"Asked to propose height {height} while the state is at {_app.Height}.");
             }
 
-            var validators = _app.Validators;
-            var time = lastCommit is null ? _genesisTimeMs : lastCommit.MedianTime(validators);
-            var txs = _mempool.Reap(_config.MaxBlockTransactions, _config.MaxBlockBytes);
-            var header = new BlockHeader(
-                _app.ChainId, height, time, lastCommit?.BlockId ?? Hash256.Zero, Block.ComputeTxRoot(txs), _app.StateRoot,
-                validators.Hash, validators.Hash, proposer, lastCommit);
-            return new Block(header, txs);
+            return _app.BuildBlock(proposer, lastCommit, _mempool.Reap(_config.MaxBlockTransactions, _config.MaxBlockBytes));
+        }
+    }
+
+    /// <inheritdoc />
+    public string? ValidateProposal(Block block)
+    {
+        lock (_gate)
+        {
+            if (block.Transactions.Count > _config.MaxBlockTransactions)
+            {
+                return $"block carries {block.Transactions.Count} transactions; the limit is {_config.MaxBlockTransactions}";
+            }
+
+            return _app.ValidateBlock(block);
         }
     }
 
@@ -195,8 +211,6 @@ public sealed class ChainState : IProposalSource, IDisposable
             stateRoot = result.StateRoot;
             _store.Append(block, commit, result.Results);
             _lastCommit = commit;
-            _lastBlockId = block.Id;
-            _lastBlockTimeMs = block.Header.TimeMs;
             var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
             foreach (var (tx, reason) in dropped)
             {
@@ -214,6 +228,27 @@ public sealed class ChainState : IProposalSource, IDisposable
         BlockCommitted?.Invoke(stored);
     }
 
+    /// <summary>Keeps evidence of equivocation until a block records it.</summary>
+    public void AddEvidence(DuplicateVoteEvidence evidence)
+    {
+        lock (_gate)
+        {
+            if (!_evidence.Exists(e => e.Hash == evidence.Hash))
+            {
+                _evidence.Add(evidence);
+            }
+        }
+    }
+
+    /// <summary>Evidence waiting to be recorded.</summary>
+    public IReadOnlyList<DuplicateVoteEvidence> PendingEvidence()
+    {
+        lock (_gate)
+        {
+            return [.. _evidence];
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -225,7 +260,7 @@ public sealed class ChainState : IProposalSource, IDisposable
 }
 
 /// <summary>What <see cref="ChainState.Status"/> reports.</summary>
-public sealed record NodeStatus(string ChainId, ulong Height, Hash256 LatestBlockId, ulong LatestBlockTimeMs, Hash256 StateRoot, Ledger.Validators.ValidatorSet Validators, int MempoolSize, long MempoolBytes);
+public sealed record NodeStatus(string ChainId, ulong Height, Hash256 LatestBlockId, ulong LatestBlockTimeMs, Hash256 StateRoot, ValidatorSet Validators, int MempoolSize, long MempoolBytes);
 
 /// <summary>The outcome of a submission.</summary>
 public sealed record MempoolAdmissionResult(Hash256 Hash, TxResult Result);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
 using Roundtable.Node.Api;
+using Roundtable.Node.Consensus;
 using Roundtable.Node.Hosting;
 
 namespace Roundtable.Node.Runtime;
@@ -38,9 +39,15 @@ public sealed class ValidatorNode
         var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
         var key = KeyFiles.Read(_home.ValidatorKeyFile);
         var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log);
-        using var chain = new ChainState(app, store, snapshots, config, genesis.GenesisTimeMs, _logs.CreateLogger("Roundtable.Chain"));
-        var engine = new SoloEngine(chain, new LocalSigner(key), new ConsensusTiming(config.BlockIntervalMs));
-        var loop = new ConsensusLoop(engine, chain, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
+        using var chain = new ChainState(app, store, snapshots, config, _logs.CreateLogger("Roundtable.Chain"));
+        using var wal = ConsensusWal.Open(_home.ConsensusWalFile, out var walRepair);
+        if (walRepair is not null)
+        {
+            log.LogWarning("{Repair}", walRepair);
+        }
+
+        var engine = new TendermintEngine(genesis.ChainId, chain, new LocalSigner(key), ConsensusTiming.ForBlockInterval(config.BlockIntervalMs));
+        var loop = new ConsensusLoop(engine, chain, wal, NoGossip.Instance, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
 
         await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs));
         await api.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of Roundtable on a fresh machine that has only the .NET SDK.
+# Installs the system tools the tests need (through apt-get) when they are missing, builds once
+# in Release with warnings as errors, runs every test project, then time-boxes the fuzzer.
+# Ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# System packages the tests use, as "command:package" pairs. Installed only when missing.
+REQUIRED_TOOLS=(
+  "kill:procps"
+)
+missing=()
+for pair in "${REQUIRED_TOOLS[@]}"; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+dotnet build Roundtable.sln -c Release -nologo -clp:ErrorsOnly
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Roundtable.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+fuzz_status=0
+if [ -d fuzz/Roundtable.Fuzz ]; then
+  echo "Fuzzing every decoder for ${FUZZ_SECONDS} s in total (seed ${FUZZ_SEED:-1})..."
+  dotnet run --project fuzz/Roundtable.Fuzz -c Release --no-build -- --target all --seconds "$FUZZ_SECONDS" --seed "${FUZZ_SEED:-1}" || fuzz_status=$?
+fi
+
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+if [ "$fuzz_status" -ne 0 ]; then
+  echo "The fuzzer found a crash (see above); it is saved as a regression test."
+  failed=$((failed + 1))
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$status" -eq 0 ] && [ "$fuzz_status" -eq 0 ] && [ "$failed" -eq 0 ]
