@@ -75,9 +75,6 @@ internal static class InitCommand
             throw new CliException("--block-interval-ms and --snapshot-interval must be positive.", "invalid-argument");
         }
 
-        var home = new NodeHome(s.Home);
-        PrepareDirectory(home, s.Force);
-
         using var key = PrivateKey.Generate();
         var genesis = new GenesisDocument
         {
@@ -97,6 +94,9 @@ internal static class InitCommand
             throw new CliException(e.Message, "invalid-argument", e);
         }
 
+        // Everything is validated before anything on disk is touched (--force deletes).
+        var home = new NodeHome(s.Home);
+        PrepareDirectory(home, s.Force);
         var config = new NodeConfig { ApiUrl = s.ApiUrl, BlockIntervalMs = s.BlockIntervalMs, SnapshotInterval = s.SnapshotInterval };
         home.Initialize(config, genesis, key);
         return new Created(home, genesis, config, key.PublicKey);

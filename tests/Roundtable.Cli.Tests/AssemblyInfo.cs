@@ -1,0 +1,2 @@
+// The tests use POSIX signals (kill -TERM) and Unix file modes.
+[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
