@@ -85,6 +85,7 @@ public sealed class DeterminismTests
         Assert.Equal(original.KeyCount, restored.KeyCount);
         Assert.Equal(original.Height, restored.Height);
         Assert.Equal(original.LastBlockTimeMs, restored.LastBlockTimeMs);
+        Assert.Equal(original.LastBlockId, restored.LastBlockId);
         foreach (var (header, txs) in chain.Blocks.Skip(snapshotAfter))
         {
             var a = original.ExecuteBlock(header, txs);
