@@ -36,9 +36,15 @@ internal static class NodeCommand
         string? signal = null;
         void OnSignal(PosixSignalContext s)
         {
+            if (signal is not null)
+            {
+                // A second signal while shutting down: let the default action end the process.
+                return;
+            }
+
             // Keep the process alive: the node shuts down cleanly and RunAsync returns.
             s.Cancel = true;
-            signal ??= s.Signal.ToString();
+            signal = s.Signal.ToString();
             stop.Cancel();
         }
 
