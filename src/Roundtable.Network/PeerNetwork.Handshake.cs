@@ -51,6 +51,7 @@ public sealed partial class PeerNetwork
             }
 
             Interlocked.Increment(ref _openSockets);
+            socket.NoDelay = true;
             if (Interlocked.Increment(ref _pendingHandshakes) > _options.MaxPendingHandshakes)
             {
                 Interlocked.Decrement(ref _pendingHandshakes);
