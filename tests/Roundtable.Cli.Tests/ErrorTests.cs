@@ -104,6 +104,19 @@ public sealed class ErrorTests(InProcessNode node) : IClassFixture<InProcessNode
     }
 
     [Fact]
+    public async Task Node_start_on_a_port_in_use_fails_with_one_line()
+    {
+        using var cli = new CliSession();
+        var home = cli.Scratch("second");
+        (await cli.RunAsync("init", "--home", home, "--api-url", node.ApiUrl)).Ok();
+
+        var result = await cli.RunAsync("node", "start", "--home", home);
+
+        result.Failed("address already in use");
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public async Task Help_is_available_everywhere()
     {
         using var cli = new CliSession();

@@ -122,6 +122,9 @@ public sealed class NodeTourTests(InProcessNode node) : IClassFixture<InProcessN
         var next = (await cli.RunAsync("--json", "keys", "show", "erin-next")).Ok().Json();
         Assert.Equal((string?)next["publicKey"], (string?)member["publicKey"]);
 
+        var byOldKey = (await cli.RunAsync("query", "member", "--key", "erin")).Ok();
+        Assert.Contains("can no longer sign for this member: This key was replaced", byOldKey.Stderr, StringComparison.Ordinal);
+
         // The old key no longer signs; the new one does.
         (await cli.RunAsync("tx", "guardians", "--key", "erin", "--threshold", "0")).Failed("(key-not-current)");
         (await cli.RunAsync("tx", "guardians", "--key", "erin-next", "--threshold", "0")).Ok();

@@ -92,6 +92,10 @@ internal static class NodeCommand
     {
         builder.SetMinimumLevel(LogLevel.Information);
         builder.AddFilter("Microsoft", LogLevel.Warning);
+
+        // Start-up failures (a port in use) surface as the exception we report in one line; the
+        // host's own copy of it is a stack trace.
+        builder.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         if (json)
         {
             builder.AddJsonConsole(o =>

@@ -103,6 +103,10 @@ internal static class QueryCommand
                 var account = await api.AccountAsync(signer.PublicKey.ToString(), ct).ConfigureAwait(false);
                 memberId = account.OptionalString("memberId")
                     ?? throw new CliException($"key '{keyName}' is not registered as a member (register with 'roundtable tx register --key {keyName} ...').", "unknown-member");
+                if (account.OptionalString("problem") is { } problem)
+                {
+                    context.Note($"note: key '{keyName}' can no longer sign for this member: {problem}");
+                }
             }
             else
             {
