@@ -79,7 +79,8 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public async Task RawGarbage_GetsTheConnectionClosed_AndTheNodeKeepsServingOthers()
     {
-        await using var b = await TestNode.StartAsync("b", output);
+        // A truncated TLS record makes the node wait for the rest: only the handshake timeout ends it.
+        await using var b = await TestNode.StartAsync("b", output, o => o with { HandshakeTimeout = TimeSpan.FromSeconds(2) });
         await using var a = await TestNode.StartAsync("a", output, o => o with { PersistentPeers = [b.Address] });
         await Eventually.True(() => a.IsConnectedTo(b) && b.IsConnectedTo(a), "a to connect");
 
@@ -137,7 +138,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public async Task AnIdlePeer_IsDisconnected_ButPingsKeepAQuietConnectionAlive()
     {
-        var timing = (Func<PeerNetworkOptions, PeerNetworkOptions>)(o => o with { PingInterval = TimeSpan.FromMilliseconds(100), IdleTimeout = TimeSpan.FromMilliseconds(1000) });
+        var timing = (Func<PeerNetworkOptions, PeerNetworkOptions>)(o => o with { PingInterval = TimeSpan.FromMilliseconds(100), IdleTimeout = TimeSpan.FromSeconds(2) });
         await using var b = await TestNode.StartAsync("b", output, timing);
         await using var a = await TestNode.StartAsync("a", output, o => timing(o) with { PersistentPeers = [b.Address] });
         using var key = PrivateKey.Generate();
@@ -270,6 +271,38 @@ public sealed class RobustnessTests(ITestOutputHelper output)
 
         b.StartConsuming();
         await Eventually.True(() => b.CountFrom(a, 1) == accepted, "every accepted message to arrive once b reads");
+    }
+
+    [Fact]
+    public async Task InboundPeersBeyondTheLimit_AreRefused()
+    {
+        await using var b = await TestNode.StartAsync("b", output, o => o with { MaxInboundPeers = 1 });
+        using var key1 = PrivateKey.Generate();
+        using var first = new NodeIdentity(key1);
+        using var key2 = PrivateKey.Generate();
+        using var second = new NodeIdentity(key2);
+        await using var raw1 = await RawPeer.HandshakeAsync(b.EndPoint, first);
+        await Eventually.True(() => b.Network.Peers.Count == 1, "the first peer to connect");
+
+        await using var raw2 = await RawPeer.HandshakeAsync(b.EndPoint, second);
+
+        Assert.Contains("already has 1 inbound peers", await raw2.ReadUntilClosedAsync(), StringComparison.Ordinal);
+        Assert.Equal(first.NodeId, b.Network.Peers.Single().NodeId);
+    }
+
+    [Fact]
+    public async Task ConnectionsBeyondThePendingHandshakeLimit_AreClosedAtAccept()
+    {
+        await using var b = await TestNode.StartAsync("b", output, o => o with { MaxPendingHandshakes = 1 });
+        using var silent = new TcpClient();
+        await silent.ConnectAsync(b.EndPoint);
+        await Eventually.True(() => b.Network.OpenSocketCount == 1, "the first connection to be accepted");
+
+        using var extra = new TcpClient();
+        await extra.ConnectAsync(b.EndPoint);
+
+        await AssertClosedAsync(extra);
+        Assert.Contains(b.Log.Lines, l => l.Contains("handshakes in progress", StringComparison.Ordinal));
     }
 
     private static async Task AssertClosedAsync(TcpClient client)
