@@ -88,7 +88,14 @@ public sealed partial class PeerNetwork
                 if (Current(address.NodeId) is { } existing)
                 {
                     // Connected, whoever dialed: wait for the connection to end, then redial after a pause.
+                    // Only a connection that stayed up a while resets the backoff, so a peer that
+                    // accepts and then drops us at once is redialed ever more slowly.
                     await existing.Completion.WaitAsync(cancellationToken);
+                    if (DateTimeOffset.UtcNow - existing.ConnectedSince >= _options.ReconnectMaxDelay)
+                    {
+                        backoff.Reset();
+                    }
+
                     await Task.Delay(backoff.Next(), cancellationToken);
                     continue;
                 }
@@ -102,7 +109,6 @@ public sealed partial class PeerNetwork
 
                 if (await DialOnceAsync(address, cancellationToken) is not null)
                 {
-                    backoff.Reset();
                     continue;
                 }
 
