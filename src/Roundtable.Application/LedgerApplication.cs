@@ -7,6 +7,7 @@ using Roundtable.Application.Validators;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
@@ -180,7 +181,11 @@ public sealed partial class LedgerApplication
     /// Executes a decided block: due recoveries, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
     /// already checked when admitting the transaction.
     /// </summary>
-    public BlockExecutionResult ExecuteBlock(BlockHeader header, IReadOnlyList<Transaction> transactions, Func<Transaction, bool>? isSignatureVerified = null)
+    public BlockExecutionResult ExecuteBlock(Block block, Func<Transaction, bool>? isSignatureVerified = null) =>
+        ExecuteBlock(block.Header, block.Transactions, isSignatureVerified, block.Evidence);
+
+    /// <summary>Executes a decided block given as header, transactions and evidence (see <see cref="ExecuteBlock(Block, Func{Transaction, bool}?)"/>).</summary>
+    public BlockExecutionResult ExecuteBlock(BlockHeader header, IReadOnlyList<Transaction> transactions, Func<Transaction, bool>? isSignatureVerified = null, IReadOnlyList<DuplicateVoteEvidence>? evidence = null)
     {
         if (header.Height != Height + 1)
         {
@@ -194,6 +199,14 @@ public sealed partial class LedgerApplication
 
         var begin = Committed;
         MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
+        foreach (var e in evidence ?? [])
+        {
+            if (!EvidenceModule.IsRecorded(begin, e))
+            {
+                EvidenceModule.Record(begin, e);
+            }
+        }
+
         begin.Commit();
 
         var results = new TxResult[transactions.Count];

@@ -38,7 +38,7 @@ public sealed class MempoolWithApplicationTests
 
     private IReadOnlyList<(Transaction Tx, TxResult Reason)> Commit(params Transaction[] txs)
     {
-        var header = new BlockHeader(MempoolTests.ChainId, _app.Height + 1, GenesisTimeMs + (_app.Height * 1_000), Hash256.Zero, Hash256.Zero, Hash256.Zero,
+        var header = new BlockHeader(MempoolTests.ChainId, _app.Height + 1, GenesisTimeMs + (_app.Height * 1_000), Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero,
             Hash256.Zero, Hash256.Zero, MempoolTests.Key("validator").PublicKey, null);
         var result = _app.ExecuteBlock(header, txs, t => _pool.Contains(t.Hash));
         Assert.All(result.Results, r => Assert.True(r.IsOk, r.Reason));

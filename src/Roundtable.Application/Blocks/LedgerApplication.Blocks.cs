@@ -1,5 +1,7 @@
+using Roundtable.Application.Validators;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
 
 namespace Roundtable.Application;
@@ -11,14 +13,15 @@ public sealed partial class LedgerApplication
     /// The next block with these transactions: BFT time from <paramref name="lastCommit"/>, the
     /// current state root and validator hashes, proposed by <paramref name="proposer"/>.
     /// </summary>
-    public Block BuildBlock(PublicKey proposer, Commit? lastCommit, IReadOnlyList<Transaction> transactions)
+    public Block BuildBlock(PublicKey proposer, Commit? lastCommit, IReadOnlyList<Transaction> transactions, IReadOnlyList<DuplicateVoteEvidence>? evidence = null)
     {
+        var recordable = (evidence ?? []).Where(e => CheckEvidence(e, Height + 1) is null).DistinctBy(e => e.Hash).Take(Block.MaxEvidence).ToList();
         var height = Height + 1;
         var time = lastCommit is null ? LastBlockTimeMs : lastCommit.MedianTime(LastValidators.Set);
         var header = new BlockHeader(
-            ChainId, height, time, LastBlockId, Block.ComputeTxRoot(transactions), StateRoot,
+            ChainId, height, time, LastBlockId, Block.ComputeTxRoot(transactions), Block.ComputeEvidenceRoot(recordable), StateRoot,
             Validators.Set.Hash, NextValidators.Set.Hash, proposer, lastCommit);
-        return new Block(header, transactions);
+        return new Block(header, transactions, recordable);
     }
 
     /// <summary>Null when <paramref name="block"/> may follow the committed state; otherwise the first rule it breaks.</summary>
@@ -82,11 +85,44 @@ public sealed partial class LedgerApplication
             return "the proposer is not a validator";
         }
 
-        if (Block.ComputeTxRoot(block.Transactions) != h.TxRoot)
+        if (Block.ComputeTxRoot(block.Transactions) != h.TxRoot || Block.ComputeEvidenceRoot(block.Evidence) != h.EvidenceRoot)
         {
-            return "transactions do not match the transaction root";
+            return "transactions or evidence do not match their roots";
+        }
+
+        if (block.Evidence.DistinctBy(e => e.Hash).Count() != block.Evidence.Count)
+        {
+            return "the same evidence appears twice";
+        }
+
+        foreach (var evidence in block.Evidence)
+        {
+            var problem = CheckEvidence(evidence, h.Height);
+            if (problem is not null)
+            {
+                return "evidence: " + problem;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>Null when <paramref name="evidence"/> may be recorded in a block at <paramref name="height"/>.</summary>
+    private string? CheckEvidence(DuplicateVoteEvidence evidence, ulong height)
+    {
+        var at = evidence.First.Height;
+        if (at >= height || height - at > EvidenceModule.MaxAgeHeights)
+        {
+            return $"evidence from height {at} cannot be recorded at {height}";
+        }
+
+        if (EvidenceModule.IsRecorded(Committed, evidence))
+        {
+            return "already recorded";
+        }
+
+        // The signer must be a validator of the recent sets (evidence is young, sets change rarely).
+        var current = evidence.Verify(ChainId, Validators.Set);
+        return current is null ? null : evidence.Verify(ChainId, LastValidators.Set);
     }
 }

@@ -1,5 +1,6 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Merkle;
 
@@ -14,13 +15,18 @@ public sealed class Block
     /// <summary>Largest encoded block, in bytes.</summary>
     public const int MaxEncodedSize = 16 * 1024 * 1024;
 
+    /// <summary>Most pieces of evidence in one block.</summary>
+    public const int MaxEvidence = 64;
+
     private readonly Transaction[] _transactions;
+    private readonly DuplicateVoteEvidence[] _evidence;
 
     /// <summary>Creates a block.</summary>
-    public Block(BlockHeader header, IEnumerable<Transaction> transactions)
+    public Block(BlockHeader header, IEnumerable<Transaction> transactions, IEnumerable<DuplicateVoteEvidence>? evidence = null)
     {
         Header = header;
         _transactions = [.. transactions];
+        _evidence = evidence is null ? [] : [.. evidence];
     }
 
     /// <summary>The header.</summary>
@@ -28,6 +34,9 @@ public sealed class Block
 
     /// <summary>The transactions in execution order.</summary>
     public IReadOnlyList<Transaction> Transactions => _transactions;
+
+    /// <summary>Evidence of equivocation the block records.</summary>
+    public IReadOnlyList<DuplicateVoteEvidence> Evidence => _evidence;
 
     /// <summary>The block id (the header's hash).</summary>
     public Hash256 Id => Header.Id;
@@ -44,11 +53,16 @@ public sealed class Block
         return MerkleTree.ComputeRoot(leaves);
     }
 
-    /// <summary>Writes header then transactions (each length-prefixed).</summary>
+    /// <summary>The RFC 6962 root over the encoded evidence.</summary>
+    public static Hash256 ComputeEvidenceRoot(IReadOnlyList<DuplicateVoteEvidence> evidence) =>
+        MerkleTree.ComputeRoot([.. evidence.Select(Canonical.ToBytes)]);
+
+    /// <summary>Writes header, transactions (each length-prefixed), then evidence.</summary>
     public void Encode(CanonicalWriter writer)
     {
         Header.Encode(writer);
         writer.WriteList(_transactions, static (w, t) => w.WriteBytes(t.Encoded));
+        writer.WriteList(_evidence, static (w, e) => e.Encode(w));
     }
 
     /// <summary>The canonical encoding.</summary>
@@ -79,11 +93,23 @@ public sealed class Block
             transactions[i] = Transaction.Decode(reader.ReadBytes(TransactionLimits.MaxEncodedSize, "transaction"));
         }
 
+        var evidenceCount = reader.ReadLength(MaxEvidence, "evidence count");
+        var evidence = new DuplicateVoteEvidence[evidenceCount];
+        for (var i = 0; i < evidenceCount; i++)
+        {
+            evidence[i] = DuplicateVoteEvidence.Decode(ref reader);
+        }
+
         reader.EnsureEnd();
-        var block = new Block(header, transactions);
+        var block = new Block(header, transactions, evidence);
         if (ComputeTxRoot(transactions) != header.TxRoot)
         {
             throw new DecodeException(DecodeError.InvalidValue, $"Block {header.Height}: transactions do not match the header's transaction root.");
+        }
+
+        if (ComputeEvidenceRoot(evidence) != header.EvidenceRoot)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, $"Block {header.Height}: evidence does not match the header's evidence root.");
         }
 
         return block;

@@ -13,6 +13,7 @@ namespace Roundtable.Ledger.Blocks;
 /// <param name="TimeMs">BFT time in Unix milliseconds: the weighted median of the previous commit's timestamps (genesis time at height 1).</param>
 /// <param name="PreviousBlockId">Id of block <c>Height − 1</c>; zero at height 1.</param>
 /// <param name="TxRoot">RFC 6962 Merkle root over the block's encoded transactions.</param>
+/// <param name="EvidenceRoot">RFC 6962 Merkle root over the block's encoded evidence of equivocation.</param>
 /// <param name="StateRoot">Root of the application state after executing every block before this one.</param>
 /// <param name="ValidatorSetHash">Hash of the validator set that decides this block.</param>
 /// <param name="NextValidatorSetHash">Hash of the validator set that decides the next block.</param>
@@ -24,6 +25,7 @@ public sealed record BlockHeader(
     ulong TimeMs,
     Hash256 PreviousBlockId,
     Hash256 TxRoot,
+    Hash256 EvidenceRoot,
     Hash256 StateRoot,
     Hash256 ValidatorSetHash,
     Hash256 NextValidatorSetHash,
@@ -47,6 +49,7 @@ public sealed record BlockHeader(
         TimeMs = original.TimeMs;
         PreviousBlockId = original.PreviousBlockId;
         TxRoot = original.TxRoot;
+        EvidenceRoot = original.EvidenceRoot;
         StateRoot = original.StateRoot;
         ValidatorSetHash = original.ValidatorSetHash;
         NextValidatorSetHash = original.NextValidatorSetHash;
@@ -66,6 +69,7 @@ public sealed record BlockHeader(
         writer.WriteVarUInt(TimeMs);
         writer.WriteHash(PreviousBlockId);
         writer.WriteHash(TxRoot);
+        writer.WriteHash(EvidenceRoot);
         writer.WriteHash(StateRoot);
         writer.WriteHash(ValidatorSetHash);
         writer.WriteHash(NextValidatorSetHash);
@@ -100,6 +104,7 @@ public sealed record BlockHeader(
         var time = reader.ReadVarUInt();
         var previous = reader.ReadHash();
         var txRoot = reader.ReadHash();
+        var evidenceRoot = reader.ReadHash();
         var stateRoot = reader.ReadHash();
         var validators = reader.ReadHash();
         var nextValidators = reader.ReadHash();
@@ -115,6 +120,6 @@ public sealed record BlockHeader(
             throw new DecodeException(DecodeError.InvalidValue, $"Block {height} carries a commit for height {commit.Height}.");
         }
 
-        return new BlockHeader(chainId, height, time, previous, txRoot, stateRoot, validators, nextValidators, proposer, commit);
+        return new BlockHeader(chainId, height, time, previous, txRoot, evidenceRoot, stateRoot, validators, nextValidators, proposer, commit);
     }
 }

@@ -18,6 +18,46 @@ internal static class JsonFields
         return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new JsonFormException($"Field '{name}' must be a string.");
     }
 
+    /// <summary>
+    /// Refuses a document holding a string or property name that is not Unicode text: an escaped
+    /// lone surrogate ("\ud800") or invalid UTF-8 inside quotes. JsonDocument.Parse accepts both and
+    /// System.Text.Json only complains (with InvalidOperationException) when the string is read, so
+    /// readers call this first; afterwards every string reads, and every string has a UTF-8 encoding.
+    /// </summary>
+    /// <exception cref="JsonFormException">A string or name is not valid text; the message gives its path.</exception>
+    public static void RequireValidText(JsonElement element, string path = "$")
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        var name = property.Name;
+                        RequireValidText(property.Value, path + "." + name);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        RequireValidText(item, $"{path}[{index++}]");
+                    }
+
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonFormException($"A string or name inside {path} is not valid Unicode text (a lone surrogate or invalid UTF-8).");
+        }
+    }
+
     public static ulong UInt64(JsonElement obj, string name)
     {
         var value = Required(obj, name);

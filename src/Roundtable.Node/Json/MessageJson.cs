@@ -65,6 +65,7 @@ public static class MessageJson
     /// <summary>Reads a message from its JSON form; <see cref="JsonFormException"/> names what is wrong.</summary>
     public static TxMessage FromJson(JsonElement json)
     {
+        RequireValidText(json);
         var type = String(json, "type");
         return type switch
         {
@@ -72,8 +73,8 @@ public static class MessageJson
             "attest-affiliation" => new AttestAffiliation(Hash(json, "member")),
             "rotate-key" => new RotateKey(Key(json, "newKey"), Signature(json, "possession")),
             "set-guardians" => new SetGuardians(
-                [.. Array(json, "guardians").Select(g => Core.Hashing.Hash256.TryParse(g.GetString(), out var h) ? h : throw new JsonFormException("Each guardian must be a member id (64 hex characters).")).Order()],
-                (uint)UInt64(json, "threshold")),
+                [.. Array(json, "guardians").Select(g => g.ValueKind == JsonValueKind.String && Core.Hashing.Hash256.TryParse(g.GetString(), out var h) ? h : throw new JsonFormException("Each guardian must be a member id (64 hex characters).")).Order()],
+                UInt64(json, "threshold") is var threshold and <= uint.MaxValue ? (uint)threshold : throw new JsonFormException("Field 'threshold' is too large.")),
             "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
             "cancel-recovery" => new CancelRecovery(),
             "revoke-key" => new RevokeKey(),

@@ -35,6 +35,8 @@ public static class TransactionJson
             throw new JsonFormException("The body must be a JSON object.");
         }
 
+        RequireValidText(json);
+
         if (json.TryGetProperty("encoded", out _))
         {
             byte[] bytes;

@@ -40,7 +40,7 @@ public static class ChainRestorer
                     "The software or the stored data differs from what committed this block.");
             }
 
-            var result = app.ExecuteBlock(header, stored.Block.Transactions);
+            var result = app.ExecuteBlock(stored.Block);
             for (var i = 0; i < result.Results.Count; i++)
             {
                 if (result.Results[i] != stored.Results[i])

@@ -178,7 +178,7 @@ public sealed class ChainState : IConsensusApplication, IDisposable
                 throw new InvalidOperationException($"Asked to propose height {height} while the state is at {_app.Height}.");
             }
 
-            return _app.BuildBlock(proposer, lastCommit, _mempool.Reap(_config.MaxBlockTransactions, _config.MaxBlockBytes));
+            return _app.BuildBlock(proposer, lastCommit, _mempool.Reap(_config.MaxBlockTransactions, _config.MaxBlockBytes), _evidence);
         }
     }
 
@@ -206,11 +206,12 @@ public sealed class ChainState : IConsensusApplication, IDisposable
         Hash256 stateRoot;
         lock (_gate)
         {
-            var result = _app.ExecuteBlock(block.Header, block.Transactions, t => _mempool.Contains(t.Hash));
+            var result = _app.ExecuteBlock(block, t => _mempool.Contains(t.Hash));
             stored = new StoredBlock(block, commit, result.Results);
             stateRoot = result.StateRoot;
             _store.Append(block, commit, result.Results);
             _lastCommit = commit;
+            _evidence.RemoveAll(e => block.Evidence.Any(recorded => recorded.Hash == e.Hash) || e.First.Height + Application.Validators.EvidenceModule.MaxAgeHeights < block.Header.Height);
             var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
             foreach (var (tx, reason) in dropped)
             {

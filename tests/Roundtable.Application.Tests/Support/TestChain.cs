@@ -75,7 +75,7 @@ internal sealed class TestChain
     public static PrivateKey Founder(string group, int index) => TestKeys.Get($"founder/{group}/{index}");
 
     public static BlockHeader Header(ulong height, ulong timeMs) =>
-        new(Id, height, timeMs, Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero, TestKeys.Get("validator/government").PublicKey, null);
+        new(Id, height, timeMs, Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero, Hash256.Zero, TestKeys.Get("validator/government").PublicKey, null);
 
     public static RegisterMember Registration(string group = "government", string region = "europe", string name = "Newcomer", params ProfileField[] profile) =>
         new(name, group, region, profile);
