@@ -2,6 +2,7 @@ using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
@@ -21,11 +22,16 @@ public sealed class BlockRejectionTests
     private static readonly ValidatorSet Validators = Samples.ValidatorSet(5);
     private static readonly Block Genesis = Samples.Block(1, 3, Validators, Chain);
     private static readonly Block Child = Samples.Block(2, 2, Validators, Chain);
+    private static readonly DuplicateVoteEvidence[] SomeEvidence = [Samples.Evidence(Chain, Validators), Samples.Evidence(Chain, Validators)];
+    private static readonly Block WithEvidence = new(Child.Header with { EvidenceRoot = Block.ComputeEvidenceRoot(SomeEvidence) }, Child.Transactions, SomeEvidence);
+
+    /// <summary>A block without evidence, encoded without its final evidence count (a single 00).</summary>
+    private static readonly byte[] UpToEvidence = new Block(Genesis.Header with { EvidenceRoot = Block.ComputeEvidenceRoot([]) }, Genesis.Transactions, []).ToBytes()[..^1];
 
     [Fact]
     public void Every_strict_prefix_is_Truncated()
     {
-        foreach (var block in new[] { Genesis, Child, Samples.Block(9, 0, Validators, Chain) })
+        foreach (var block in new[] { Genesis, Child, WithEvidence, Samples.Block(9, 0, Validators, Chain) })
         {
             var bytes = block.ToBytes();
 
@@ -69,6 +75,7 @@ public sealed class BlockRejectionTests
             ("transaction length", [.. header, 0x01, .. Varint(TransactionLimits.MaxEncodedSize + 1)]),
             ("commit signature count", [.. CommitPrefix(Child), .. CommitFieldsRaw(Child.Header.LastCommit!, ValidatorSet.MaxValidators + 1, [])]),
             ("height over 64 bits", Edit.Splice(Genesis.ToBytes(), HeightOffset, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)),
+            ("evidence count", [.. UpToEvidence, .. Varint(Block.MaxEvidence + 1)]),
         };
 
         foreach (var (what, bytes) in cases)
@@ -107,6 +114,7 @@ public sealed class BlockRejectionTests
             ("unsorted commit signatures", [.. CommitPrefix(Child), .. CommitFields(commit, reversed.Length, reversed), 0x00]),
             ("duplicate commit signatures", [.. CommitPrefix(Child), .. CommitFields(commit, 2, duplicated), 0x00]),
             ("high-S commit signature", [.. CommitPrefix(Child), .. CommitFieldsRaw(commit, 1, [HighSEntry(commit.Signatures[0])]), 0x00]),
+            ("evidence votes out of order", [.. UpToEvidence, 0x01, .. Canonical.ToBytes(SomeEvidence[0].Second), .. Canonical.ToBytes(SomeEvidence[0].First)]),
         };
 
         foreach (var (what, bytes) in cases)
@@ -140,6 +148,7 @@ public sealed class BlockRejectionTests
             ("commit signer key algorithm 2", Edit.Set(child, firstSignatureKey, 2)),
             ("commit signature algorithm 2", Edit.Set(child, firstSignatureKey + PublicKey.EncodedSize + Varint(commit.Signatures[0].TimestampMs).Length, 2)),
             ("transaction version 2", Edit.Set(withTx.ToBytes(), txStart, 2)),
+            ("evidence vote type 3", [.. UpToEvidence, 0x01, .. Edit.Set(Canonical.ToBytes(SomeEvidence[0]), 0, 3)]),
         };
 
         Assert.Equal((byte)SignatureAlgorithm.EcdsaP256Sha256, genesis[proposerOffset]);
@@ -168,6 +177,8 @@ public sealed class BlockRejectionTests
             ("a transaction missing", new Block(Genesis.Header, Genesis.Transactions.Skip(1))),
             ("transaction with a bad identifier", WithTransaction(new RegisterMember("Ada", "Civil", "europe", []))),
             ("transaction with an empty display name", WithTransaction(new RegisterMember(string.Empty, "civil", "europe", []))),
+            ("evidence not in the evidence root", new Block(Child.Header with { EvidenceRoot = Block.ComputeEvidenceRoot([]) }, Child.Transactions, SomeEvidence)),
+            ("evidence root without evidence", new Block(WithEvidence.Header, WithEvidence.Transactions, [])),
         };
 
         foreach (var (what, block) in cases)

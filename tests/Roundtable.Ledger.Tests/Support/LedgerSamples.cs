@@ -3,6 +3,7 @@ using System.Text;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
@@ -205,6 +206,7 @@ internal sealed class LedgerSamples
     {
         chainId ??= ChainId();
         var transactions = Enumerable.Range(0, transactionCount).Select(_ => Transaction(chainId: chainId)).ToArray();
+        var evidence = _random.Next(3) == 0 ? Enumerable.Range(0, 1 + _random.Next(2)).Select(_ => Evidence(chainId, validators)).ToArray() : [];
         var previous = height == 1 ? Hash256.Zero : Hash();
         var commit = height == 1 ? null : Commit(chainId, height - 1, previous, validators);
         var header = new BlockHeader(
@@ -213,12 +215,31 @@ internal sealed class LedgerSamples
             Integer(),
             previous,
             Blocks.Block.ComputeTxRoot(transactions),
+            Blocks.Block.ComputeEvidenceRoot(evidence),
             Hash(),
             validators.Hash,
             _random.Next(2) == 0 ? validators.Hash : Hash(),
             validators.Validators[_random.Next(validators.Validators.Count)].Key,
             commit);
-        return new Block(header, transactions);
+        return new Block(header, transactions, evidence);
+    }
+
+    /// <summary>Two conflicting votes of one validator of <paramref name="validators"/> at the same height, round and step.</summary>
+    public DuplicateVoteEvidence Evidence(string chainId, ValidatorSet validators)
+    {
+        var validator = validators.Validators[_random.Next(validators.Validators.Count)].Key;
+        var type = _random.Next(2) == 0 ? VoteType.Prevote : VoteType.Precommit;
+        var height = Integer();
+        var round = (uint)_random.Next(5);
+        Vote VoteFor(Hash256 blockId)
+        {
+            var timestamp = Integer();
+            return _sign
+                ? Vote.Sign(chainId, type, height, round, blockId, timestamp, validator, payload => PrivateFor(validator).Sign(payload))
+                : new Vote(type, height, round, blockId, timestamp, validator, RandomSignature());
+        }
+
+        return new DuplicateVoteEvidence(VoteFor(Hash()), VoteFor(_random.Next(4) == 0 ? Hash256.Zero : Hash()));
     }
 
     /// <summary>The fixed private key whose public key is <paramref name="key"/>.</summary>

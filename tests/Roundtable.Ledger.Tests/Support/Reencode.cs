@@ -1,5 +1,6 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 
@@ -21,6 +22,7 @@ internal static class Reencode
         var writer = new CanonicalWriter();
         block.Header.Encode(writer);
         writer.WriteList(block.Transactions, static (w, t) => w.WriteBytes(Transaction(t)));
+        writer.WriteList(block.Evidence, static (w, e) => new DuplicateVoteEvidence(e.First, e.Second).Encode(w));
         return writer.ToArray();
     }
 

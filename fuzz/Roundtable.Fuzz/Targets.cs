@@ -1,0 +1,258 @@
+using System.Text;
+using System.Text.Json;
+using Roundtable.Application.Execution;
+using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Tests.Support;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Ledger.Validators;
+using Roundtable.Node.Chain;
+using Roundtable.Node.Json;
+
+namespace Roundtable.Fuzz;
+
+/// <summary>The decoders the fuzzer attacks, with their seed inputs and properties.</summary>
+internal static class Targets
+{
+    private const string LedgerTests = "Roundtable.Ledger.Tests";
+    private const string NodeTests = "Roundtable.Node.Tests";
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Every target, in the order <c>--target all</c> runs them.</summary>
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new()
+        {
+            Name = "transaction",
+            TestProject = LedgerTests,
+            Seeds = TransactionSeeds,
+            Run = RunTransaction,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "block",
+            TestProject = LedgerTests,
+            Seeds = BlockSeeds,
+            Run = RunBlock,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
+            Name = "commit",
+            TestProject = LedgerTests,
+            Seeds = CommitSeeds,
+            Run = RunCommit,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "validator-set",
+            TestProject = LedgerTests,
+            Seeds = ValidatorSetSeeds,
+            Run = RunValidatorSet,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "stored-block",
+            TestProject = NodeTests,
+            Seeds = StoredBlockSeeds,
+            Run = RunStoredBlock,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
+            Name = "transaction-json",
+            TestProject = NodeTests,
+            Seeds = TransactionJsonSeeds,
+            Run = RunTransactionJson,
+            IsExpected = static e => e is JsonException or JsonFormException or DecodeException,
+            Dictionary = JsonMutator.Dictionary,
+            StructuredMutation = JsonMutator.Mutate,
+        },
+    ];
+
+    /// <summary>The target called <paramref name="name"/>, or null.</summary>
+    public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+
+    // ---- properties ----
+
+    private static string RunTransaction(byte[] input)
+    {
+        var tx = Transaction.Decode(input);
+        RequireSame(input, Reencode.Transaction(tx), "transaction");
+
+        // Decoded transactions are verified next in the mempool: that must answer, never throw.
+        // Verification costs more than decoding, so one accepted input in eight (chosen by its
+        // last byte, so replays agree) is verified.
+        if (input[^1] % 8 == 0)
+        {
+            _ = tx.VerifySignature();
+        }
+        return "tx:" + tx.Message.Type;
+    }
+
+    private static string RunBlock(byte[] input)
+    {
+        var block = Block.Decode(input);
+        RequireSame(input, Reencode.Block(block), "block");
+        return $"block:{(block.Header.LastCommit is null ? "first" : "next")}:{Bucket(block.Transactions.Count)}";
+    }
+
+    private static string RunCommit(byte[] input)
+    {
+        var commit = Commit.Decode(input);
+        RequireSame(input, Reencode.Commit(commit), "commit");
+        return $"commit:{Bucket(commit.Signatures.Count)}";
+    }
+
+    private static string RunValidatorSet(byte[] input)
+    {
+        var reader = new CanonicalReader(input);
+        var set = ValidatorSet.Decode(ref reader);
+        reader.EnsureEnd();
+        RequireSame(input, Reencode.ValidatorSet(set), "validator set");
+        return $"set:{Bucket(set.Validators.Count)}";
+    }
+
+    private static string RunStoredBlock(byte[] input)
+    {
+        var stored = StoredBlock.Decode(input);
+        var writer = new CanonicalWriter();
+        writer.WriteBytes(Reencode.Block(stored.Block));
+        writer.WriteFixed(Reencode.Commit(stored.Commit));
+        writer.WriteList(stored.Results, static (w, r) => r.Encode(w));
+        RequireSame(input, writer.ToArray(), "stored block");
+        return $"stored:{Bucket(stored.Results.Count)}";
+    }
+
+    private static string RunTransactionJson(byte[] input)
+    {
+        using var document = JsonDocument.Parse(input, JsonOptions);
+        var tx = TransactionJson.FromJson(document.RootElement);
+
+        // The JSON view of an accepted transaction must read back as the same transaction.
+        using var again = JsonDocument.Parse(TransactionJson.ToJson(tx).ToJsonString());
+        var reparsed = TransactionJson.FromJson(again.RootElement);
+        if (reparsed.Hash != tx.Hash)
+        {
+            throw new CanonicalMismatchException($"JSON round trip changed transaction {tx.Hash} into {reparsed.Hash}.");
+        }
+
+        return "json:" + tx.Message.Type;
+    }
+
+    private static void RequireSame(byte[] input, byte[] reencoded, string what)
+    {
+        if (!input.AsSpan().SequenceEqual(reencoded))
+        {
+            throw new CanonicalMismatchException(
+                $"The {what} decoder accepted {input.Length} non-canonical byte(s); the canonical encoding of the decoded value has {reencoded.Length}: {Convert.ToHexStringLower(reencoded)}");
+        }
+    }
+
+    private static string Bucket(int count) => count switch
+    {
+        0 => "0",
+        1 => "1",
+        < 4 => "few",
+        _ => "many",
+    };
+
+    // ---- seeds ----
+
+    private static IEnumerable<byte[]> TransactionSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var type in Enum.GetValues<MessageType>())
+            {
+                yield return samples.Transaction(type).Encoded.ToArray();
+            }
+        }
+    }
+
+    private static IEnumerable<byte[]> BlockSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        foreach (var count in new[] { 0, 0, 1, 1, 2, 3, 5, 8 })
+        {
+            var validators = samples.ValidatorSet(1 + samples.Random.Next(6));
+            yield return samples.Block(1, count, validators).ToBytes();
+            yield return samples.Block(2 + (ulong)samples.Random.Next(1000), count, validators).ToBytes();
+        }
+    }
+
+    private static IEnumerable<byte[]> CommitSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 16; i++)
+        {
+            var validators = samples.ValidatorSet(1 + samples.Random.Next(8));
+            yield return samples.Commit(samples.ChainId(), samples.Integer(), samples.Hash(), validators).ToBytes();
+        }
+    }
+
+    private static IEnumerable<byte[]> ValidatorSetSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 16; i++)
+        {
+            var writer = new CanonicalWriter();
+            samples.ValidatorSet(1 + samples.Random.Next(i < 8 ? 4 : 12)).Encode(writer);
+            yield return writer.ToArray();
+        }
+    }
+
+    private static IEnumerable<byte[]> StoredBlockSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        foreach (var count in new[] { 0, 1, 2, 4 })
+        {
+            var validators = samples.ValidatorSet(1 + samples.Random.Next(5));
+            foreach (var height in new ulong[] { 1, 2 + (ulong)samples.Random.Next(1000) })
+            {
+                var block = samples.Block(height, count, validators);
+                var commit = samples.Commit(block.Header.ChainId, height, block.Id, validators);
+                var results = block.Transactions.Select((_, i) => i % 2 == 0 ? TxResult.Ok : new TxResult(TxCode.BadSequence, "sequence 3 expected, got 7")).ToArray();
+                yield return new StoredBlock(block, commit, results).ToBytes();
+            }
+        }
+    }
+
+    private static IEnumerable<byte[]> TransactionJsonSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        foreach (var type in Enum.GetValues<MessageType>())
+        {
+            var tx = samples.Transaction(type);
+            yield return Encoding.UTF8.GetBytes(TransactionJson.ToJson(tx).ToJsonString());
+            yield return Encoding.UTF8.GetBytes($"{{\"encoded\":\"{Convert.ToHexStringLower(tx.Encoded)}\"}}");
+        }
+    }
+
+    private static byte[][] BinaryDictionary() =>
+    [
+        [0x00], [0x01], [0x02], [0x7F], [0x80, 0x01], [0x80, 0x00], [0xFF, 0x7F], [0x80, 0x80, 0x01],
+        [0xFF, 0xFF, 0xFF, 0xFF, 0x0F], [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],
+        [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02], [0x81, 0x80, 0x06], [0x80, 0x80, 0x80, 0x08],
+        [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+        [0x0A, .. "test-chain"u8], [0x05, .. "group"u8], [0x01, 0x41],
+        [.. Convert.FromHexString("7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8")],
+        [.. Convert.FromHexString("7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a9")],
+        [.. Convert.FromHexString("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")],
+        [.. Convert.FromHexString("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff")],
+        [0x01, .. new byte[64]],
+    ];
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Node.Chain;
+using Roundtable.Node.Json;
+
+namespace Roundtable.Node.Tests;
+
+/// <summary>
+/// Replays every input the fuzzer (fuzz/Roundtable.Fuzz) saved for the node's decoders under
+/// FuzzRegressions/&lt;target&gt;/: only the typed refusals may be thrown, and accepted binary input
+/// must be canonical. Passes with no files. The ledger's decoders have their own folder in
+/// tests/Roundtable.Ledger.Tests/FuzzRegressions.
+/// </summary>
+public sealed class FuzzRegressionTests
+{
+    [Fact]
+    public void Stored_block_regressions_are_refused_or_canonical() =>
+        Replay("stored-block", static bytes =>
+        {
+            var stored = StoredBlock.Decode(bytes);
+            // ToBytes encodes header, commit and results afresh; transactions keep their bytes, so they are checked one by one.
+            if (!stored.ToBytes().AsSpan().SequenceEqual(bytes) || !AllTransactionsCanonical(stored))
+            {
+                throw new InvalidOperationException("accepted but not canonical");
+            }
+        });
+
+    [Fact]
+    public void Transaction_json_regressions_are_refused_with_typed_errors() =>
+        Replay("transaction-json", static bytes =>
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            var tx = TransactionJson.FromJson(document.RootElement);
+            using var again = JsonDocument.Parse(TransactionJson.ToJson(tx).ToJsonString());
+            if (TransactionJson.FromJson(again.RootElement).Hash != tx.Hash)
+            {
+                throw new InvalidOperationException("the JSON round trip changed the transaction");
+            }
+        });
+
+    [Fact]
+    public void The_regression_folder_is_where_the_fuzzer_writes()
+    {
+        Assert.True(File.Exists(Path.Combine(Folder(), "README.md")));
+    }
+
+    private static bool AllTransactionsCanonical(StoredBlock stored) =>
+        stored.Block.Transactions.All(t => Transaction.FromParts(t.ChainId, t.Sender, t.Sequence, t.ExpiryHeight, t.Message, t.Signature).Encoded.SequenceEqual(t.Encoded));
+
+    private static void Replay(string target, Action<byte[]> run)
+    {
+        var directory = Path.Combine(Folder(), target);
+        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.bin").Order(StringComparer.Ordinal).ToArray() : [];
+        var failures = new List<string>();
+        foreach (var file in files)
+        {
+            try
+            {
+                run(File.ReadAllBytes(file));
+            }
+            catch (Exception e) when (e is DecodeException or JsonException or JsonFormException)
+            {
+                // A typed refusal: fine.
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{Path.GetFileName(file)}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Roundtable.Node.Tests", "FuzzRegressions");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail("tests/Roundtable.Node.Tests/FuzzRegressions not found above " + AppContext.BaseDirectory);
+        return string.Empty;
+    }
+}
