@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Roundtable.Cli.Devnet;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Cli.Init;
 using Roundtable.Cli.Keys;
@@ -17,6 +18,7 @@ internal static class RootCommandFactory
         var app = new CliApp(host);
         var root = new RootCommand("Roundtable: a multistakeholder governance ledger. Run a node, manage keys, send transactions and query the chain.");
         root.Options.Add(app.Json);
+        root.Subcommands.Add(DevnetCommand.Create(app));
         root.Subcommands.Add(InitCommand.Create(app));
         root.Subcommands.Add(NodeCommand.Create(app));
         root.Subcommands.Add(KeysCommand.Create(app));

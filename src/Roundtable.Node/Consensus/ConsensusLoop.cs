@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
 using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Consensus;
@@ -37,8 +39,11 @@ public sealed class ConsensusLoop
     /// <summary>Queues a message from a peer; dropped when the inbox is full (gossip repeats what matters).</summary>
     public bool Post(ConsensusEvent consensusEvent) => _inbox.Writer.TryWrite(consensusEvent);
 
-    /// <summary>Asks the engine to restart at the chain's current tip (after blocks arrived by catch-up).</summary>
-    public void Resync() => _inbox.Writer.TryWrite(ResyncRequest.Instance);
+    /// <summary>Queues a committed block fetched from a peer; it is verified and applied on the loop, between events.</summary>
+    public void PostCatchUp(Block block, Commit commit, Hash256 from) => _inbox.Writer.TryWrite(new CatchUp(block, commit, from));
+
+    /// <summary>Raised (on the loop) when a peer's catch-up block fails verification, so the shell can drop that peer.</summary>
+    public event Action<Hash256, string>? InvalidCatchUp;
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -51,7 +56,7 @@ public sealed class ConsensusLoop
                 var actions = item switch
                 {
                     ConsensusEvent e => _engine.Handle(e),
-                    ResyncRequest when _chain.Tip().Height >= _engine.Height => _engine.Start(_chain.Tip()),
+                    CatchUp c => ApplyCatchUp(c),
                     _ => [],
                 };
                 Execute(actions, cancellationToken);
@@ -112,8 +117,31 @@ public sealed class ConsensusLoop
             TaskScheduler.Default);
     }
 
-    private sealed class ResyncRequest
+    /// <summary>
+    /// A node that is behind applies a block decided without it: the commit must carry +2/3 of the
+    /// power of the set deciding that height and the block must pass the same validation as a
+    /// proposal. The engine then restarts at the new tip.
+    /// </summary>
+    private IReadOnlyList<ConsensusAction> ApplyCatchUp(CatchUp c)
     {
-        public static ResyncRequest Instance { get; } = new();
+        var height = c.Block.Header.Height;
+        if (height != _chain.Height + 1)
+        {
+            return []; // Already decided here, or not next: stale.
+        }
+
+        var (validators, _) = _chain.ValidatorsFor(height);
+        var problem = c.Commit.Verify(_chain.ChainId, validators) ?? _chain.ValidateProposal(c.Block);
+        if (problem is not null)
+        {
+            InvalidCatchUp?.Invoke(c.From, $"sent an invalid committed block {height}: {problem}");
+            return [];
+        }
+
+        _chain.Commit(c.Block, c.Commit);
+        _log.LogInformation("Caught up block {Height} from peer {Peer}", height, c.From.ToShortString());
+        return _engine.Start(_chain.Tip());
     }
+
+    private sealed record CatchUp(Block Block, Commit Commit, Hash256 From);
 }

@@ -32,7 +32,8 @@ public sealed record GenesisDocument
         IReadOnlyList<NamedEntry> Regions,
         AdmissionRule Admission,
         uint AttestationsRequired,
-        ulong RecoveryDelaySeconds);
+        ulong RecoveryDelaySeconds,
+        uint MinValidatorGroups = 1);
 
     /// <summary>A validator as JSON (power is derived, never configured).</summary>
     public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup);
@@ -98,7 +99,8 @@ public sealed record GenesisDocument
             [.. p.Regions.OrderBy(r => r.Id, StringComparer.Ordinal)],
             p.Admission,
             p.AttestationsRequired,
-            checked(p.RecoveryDelaySeconds * 1000));
+            checked(p.RecoveryDelaySeconds * 1000),
+            p.MinValidatorGroups);
         var problem = parameters.Validate();
         if (problem is not null || parameters.StakeholderGroups.Concat(parameters.Regions).Any(e => !Identifier.IsValid(e.Id)))
         {

@@ -8,6 +8,12 @@ public sealed record NodeConfig
     /// <summary>Where the HTTP API listens.</summary>
     public string ApiUrl { get; init; } = "http://127.0.0.1:26657";
 
+    /// <summary>Where the peer-to-peer port listens ("127.0.0.1:26656"), or null for a node without peers.</summary>
+    public string? P2pListen { get; init; }
+
+    /// <summary>Peers this node always dials, as "nodeid@host:port". Only they may connect when the list is not empty.</summary>
+    public IReadOnlyList<string> PersistentPeers { get; init; } = [];
+
     /// <summary>Pause between blocks, in milliseconds.</summary>
     public ulong BlockIntervalMs { get; init; } = 1000;
 

@@ -27,6 +27,9 @@ public sealed class NodeHome
     /// <summary>config/validator-key.pem.</summary>
     public string ValidatorKeyFile => Path.Combine(Root, "config", "validator-key.pem");
 
+    /// <summary>config/node-key.pem: the key that authenticates this node to its peers (its id is the key's hash).</summary>
+    public string NodeKeyFile => Path.Combine(Root, "config", "node-key.pem");
+
     /// <summary>data/blocks.</summary>
     public string BlocksDirectory => Path.Combine(Root, "data", "blocks");
 
@@ -39,8 +42,8 @@ public sealed class NodeHome
     /// <summary>True when the home holds a configuration.</summary>
     public bool IsInitialized => File.Exists(ConfigFile) && File.Exists(GenesisFile);
 
-    /// <summary>Creates the directories and writes config, genesis and validator key.</summary>
-    public void Initialize(NodeConfig config, GenesisDocument genesis, PrivateKey validatorKey)
+    /// <summary>Creates the directories and writes config, genesis, validator key and a node key (a fresh one unless given).</summary>
+    public void Initialize(NodeConfig config, GenesisDocument genesis, PrivateKey validatorKey, PrivateKey? nodeKey = null)
     {
         if (IsInitialized)
         {
@@ -53,6 +56,20 @@ public sealed class NodeHome
         SaveConfig(config);
         genesis.Save(GenesisFile);
         KeyFiles.Write(ValidatorKeyFile, validatorKey);
+        using var fresh = nodeKey is null ? PrivateKey.Generate() : null;
+        KeyFiles.Write(NodeKeyFile, nodeKey ?? fresh!);
+    }
+
+    /// <summary>The node key, created on first use for homes made before node keys existed.</summary>
+    public PrivateKey LoadOrCreateNodeKey()
+    {
+        if (!File.Exists(NodeKeyFile))
+        {
+            using var created = PrivateKey.Generate();
+            KeyFiles.Write(NodeKeyFile, created);
+        }
+
+        return KeyFiles.Read(NodeKeyFile);
     }
 
     /// <summary>Reads config/node.json.</summary>

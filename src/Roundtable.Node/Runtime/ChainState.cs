@@ -70,9 +70,25 @@ public sealed class ChainState : IConsensusApplication, IDisposable
         }
     }
 
-    /// <summary>Admits a transaction to the mempool or says why not.</summary>
-    public MempoolAdmissionResult Submit(Transaction tx)
+    /// <summary>Raised (outside the lock) when a transaction submitted to this node, not relayed by a peer, enters the mempool.</summary>
+    public event Action<Transaction>? TransactionAdmitted;
+
+    /// <summary>Height of the last committed block.</summary>
+    public ulong Height
     {
+        get
+        {
+            lock (_gate)
+            {
+                return _app.Height;
+            }
+        }
+    }
+
+    /// <summary>Admits a transaction to the mempool or says why not.</summary>
+    public MempoolAdmissionResult Submit(Transaction tx, bool fromPeer = false)
+    {
+        MempoolAdmissionResult result;
         lock (_gate)
         {
             if (_store.FindTransaction(tx.Hash) is not null)
@@ -81,13 +97,20 @@ public sealed class ChainState : IConsensusApplication, IDisposable
             }
 
             var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending));
-            if (!admission.Admitted)
+            if (!admission.Admitted && !fromPeer)
             {
                 Rejected.Add(tx.Hash, admission.Result);
             }
 
-            return new MempoolAdmissionResult(tx.Hash, admission.Result);
+            result = new MempoolAdmissionResult(tx.Hash, admission.Result);
         }
+
+        if (result.Result.IsOk && !fromPeer)
+        {
+            TransactionAdmitted?.Invoke(tx);
+        }
+
+        return result;
     }
 
     /// <summary>What happened to a transaction.</summary>

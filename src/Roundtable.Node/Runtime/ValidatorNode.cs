@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
 using Roundtable.Node.Api;
 using Roundtable.Node.Consensus;
+using Roundtable.Node.Peers;
 using Roundtable.Node.Hosting;
 
 namespace Roundtable.Node.Runtime;
@@ -47,7 +48,9 @@ public sealed class ValidatorNode
         }
 
         var engine = new TendermintEngine(genesis.ChainId, chain, new LocalSigner(key), ConsensusTiming.ForBlockInterval(config.BlockIntervalMs));
-        var loop = new ConsensusLoop(engine, chain, wal, NoGossip.Instance, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
+        await using var peers = await PeerStack.StartAsync(_home, config, genesis.ChainId, chain, _logs, cancellationToken).ConfigureAwait(false);
+        var loop = new ConsensusLoop(engine, chain, wal, peers.Gossip, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
+        peers.Attach(loop);
 
         await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs));
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -55,12 +58,12 @@ public sealed class ValidatorNode
         Started?.Invoke(chain);
         try
         {
-            await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(loop.RunAsync(cancellationToken), peers.RunAsync(cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
             await api.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            log.LogInformation("Node stopped at height {Height}", chain.Status().Height);
+            log.LogInformation("Node stopped at height {Height}", chain.Height);
         }
     }
 

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Roundtable.Application.Parameters;
+using Roundtable.Core.Crypto;
+using Roundtable.Node.Hosting;
+
+namespace Roundtable.Node.Devnet;
+
+/// <summary>One validator of a local network: its home, ports and identity.</summary>
+/// <param name="Name">node-0, node-1, …</param>
+/// <param name="Home">Its home directory.</param>
+/// <param name="StakeholderGroup">The group its validator runs for.</param>
+/// <param name="ValidatorName">Operator name in the genesis.</param>
+/// <param name="ApiUrl">HTTP API.</param>
+/// <param name="P2p">Peer port address.</param>
+/// <param name="NodeId">Peer identity (hash of the node key).</param>
+public sealed record DevnetNode(string Name, string Home, string StakeholderGroup, string ValidatorName, string ApiUrl, string P2p, string NodeId);
+
+/// <summary>
+/// A local multi-validator network on loopback: one home per validator, one per stakeholder group,
+/// a shared genesis, every node a persistent peer of every other. Written once, reused by later runs.
+/// </summary>
+public static class DevnetLayout
+{
+    /// <summary>Chain id of local networks.</summary>
+    public const string ChainId = "roundtable-devnet";
+
+    private const string ManifestFile = "devnet.json";
+
+    /// <summary>The order in which validators are given stakeholder groups (one group each, cycling after five).</summary>
+    public static IReadOnlyList<(string Group, string Operator)> Operators { get; } =
+    [
+        ("government", "Ministry of Digital Affairs"),
+        ("civil-society", "Open Rights Network"),
+        ("technical", "Regional Internet Registry"),
+        ("private-sector", "Community Networks Cooperative"),
+        ("intergovernmental", "Intergovernmental Telecom Forum"),
+    ];
+
+    /// <summary>True when <paramref name="directory"/> holds a network.</summary>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, ManifestFile));
+
+    /// <summary>The nodes of an existing network.</summary>
+    public static IReadOnlyList<DevnetNode> Load(string directory) =>
+        JsonSerializer.Deserialize<List<DevnetNode>>(File.ReadAllText(Path.Combine(directory, ManifestFile)), NodeJson.Files)
+        ?? throw new InvalidDataException($"{directory}/{ManifestFile} is empty.");
+
+    /// <summary>
+    /// Creates homes for <paramref name="validators"/> nodes under <paramref name="directory"/>: API on
+    /// <paramref name="basePort"/> + 10·i + 7, peers on + 6. With four or more validators the genesis
+    /// requires four stakeholder groups, so no group can halt or capture the chain.
+    /// </summary>
+    public static IReadOnlyList<DevnetNode> Create(string directory, int validators, int basePort, ulong blockIntervalMs, DateTimeOffset genesisTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(validators, 1);
+        Directory.CreateDirectory(directory);
+        var keys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
+        var nodeKeys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
+        try
+        {
+            var nodes = Enumerable.Range(0, validators).Select(i =>
+            {
+                var (group, name) = Operators[i % Operators.Count];
+                var port = basePort + (10 * i);
+                return new DevnetNode(
+                    $"node-{i}",
+                    Path.GetFullPath(Path.Combine(directory, $"node-{i}")),
+                    group,
+                    i < Operators.Count ? name : $"{name} {(i / Operators.Count) + 1}",
+                    $"http://127.0.0.1:{port + 7}",
+                    $"127.0.0.1:{port + 6}",
+                    nodeKeys[i].PublicKey.Id.ToString());
+            }).ToList();
+
+            var groups = nodes.Select(n => n.StakeholderGroup).Distinct(StringComparer.Ordinal).Count();
+            var genesis = new GenesisDocument
+            {
+                ChainId = ChainId,
+                GenesisTime = genesisTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                Parameters = new GenesisDocument.ParametersDocument(
+                    GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4)),
+                Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup))],
+            };
+
+            for (var i = 0; i < validators; i++)
+            {
+                var node = nodes[i];
+                var config = new NodeConfig
+                {
+                    ApiUrl = node.ApiUrl,
+                    P2pListen = node.P2p,
+                    PersistentPeers = [.. nodes.Where(n => n != node).Select(n => $"{n.NodeId}@{n.P2p}")],
+                    BlockIntervalMs = blockIntervalMs,
+                };
+                var home = new NodeHome(node.Home);
+                home.Initialize(config, genesis, keys[i], nodeKeys[i]);
+            }
+
+            File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(nodes, NodeJson.Files));
+            return nodes;
+        }
+        finally
+        {
+            keys.ForEach(k => k.Dispose());
+            nodeKeys.ForEach(k => k.Dispose());
+        }
+    }
+}

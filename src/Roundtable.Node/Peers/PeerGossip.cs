@@ -1,0 +1,327 @@
+using Microsoft.Extensions.Logging;
+using Roundtable.Consensus;
+using Roundtable.Core.Encoding;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Network;
+using Roundtable.Node.Consensus;
+using Roundtable.Node.Runtime;
+
+namespace Roundtable.Node.Peers;
+
+/// <summary>
+/// What the node says to its peers and how it understands them: consensus messages (blocks split
+/// into parts), transactions, evidence, and catch-up of committed blocks. Anything a peer sends that
+/// does not decode or verify gets that peer disconnected; nothing it sends can crash the node.
+/// </summary>
+public sealed class PeerGossip : IConsensusGossip
+{
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
+    private const int MaxAssemblies = 16;
+
+    private readonly PeerNetwork _network;
+    private readonly ChainState _chain;
+    private readonly ILogger _log;
+    private readonly Lock _gate = new();
+    private readonly List<(byte Type, byte[] Payload, ulong Height)> _own = [];
+    private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
+    private ConsensusLoop? _loop;
+    private (Hash256 Peer, ulong Height, DateTime Sent)? _request;
+
+    /// <summary>Creates the gossip layer over a started network.</summary>
+    public PeerGossip(PeerNetwork network, ChainState chain, ILogger log)
+    {
+        _network = network;
+        _chain = chain;
+        _log = log;
+        _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+    }
+
+    /// <summary>Connects the consensus loop that receives peers' messages (set once, before <see cref="RunAsync"/>).</summary>
+    public void Attach(ConsensusLoop loop) => _loop = loop;
+
+    /// <inheritdoc />
+    public void BroadcastProposal(Proposal proposal, Block block)
+    {
+        var bytes = block.ToBytes();
+        var parts = (bytes.Length + ProposalMessage.PartSize - 1) / ProposalMessage.PartSize;
+        Remember(WireType.Proposal, Canonical.ToBytes(new ProposalMessage(proposal, bytes.Length, parts)), proposal.Height);
+        for (var i = 0; i < parts; i++)
+        {
+            var slice = bytes.AsSpan(i * ProposalMessage.PartSize, Math.Min(ProposalMessage.PartSize, bytes.Length - (i * ProposalMessage.PartSize))).ToArray();
+            Remember(WireType.BlockPart, Canonical.ToBytes(new BlockPartMessage(proposal.Height, proposal.Round, block.Id, i, slice)), proposal.Height);
+        }
+    }
+
+    /// <inheritdoc />
+    public void BroadcastVote(Vote vote) => Remember(WireType.Vote, Canonical.ToBytes(vote), vote.Height);
+
+    /// <inheritdoc />
+    public void BroadcastEvidence(DuplicateVoteEvidence evidence) => _network.Broadcast(WireType.Evidence, Canonical.ToBytes(evidence));
+
+    /// <summary>Reads peers' messages and sends periodic status and re-gossip until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(ReceiveAsync(cancellationToken), HeartbeatAsync(cancellationToken));
+
+    private void Remember(byte type, byte[] payload, ulong height)
+    {
+        lock (_gate)
+        {
+            // Own messages of the current height are re-sent periodically, so a peer that missed them (dropped, reconnecting) still gets them.
+            _own.RemoveAll(m => m.Height < height);
+            _own.Add((type, payload, height));
+        }
+
+        _network.Broadcast(type, payload);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(StatusInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _network.Broadcast(WireType.Status, Canonical.ToBytes(new StatusMessage(_chain.Height)));
+                (byte Type, byte[] Payload, ulong Height)[] own;
+                lock (_gate)
+                {
+                    own = [.. _own];
+                }
+
+                foreach (var (type, payload, _) in own)
+                {
+                    _network.Broadcast(type, payload);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _network.Inbound.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    Dispatch(message);
+                }
+                catch (DecodeException e)
+                {
+                    _network.Disconnect(message.From, $"sent an undecodable message of type {message.Type}: {e.Message}", TimeSpan.FromSeconds(10));
+                }
+                catch (InvalidPeerDataException e)
+                {
+                    _network.Disconnect(message.From, e.Message, TimeSpan.FromSeconds(10));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Dispatch(InboundMessage message)
+    {
+        var payload = message.Payload.Span;
+        var now = _loop!.NowMs;
+        switch (message.Type)
+        {
+            case WireType.Transaction:
+                _chain.Submit(Transaction.Decode(payload), fromPeer: true);
+                break;
+            case WireType.Vote:
+                var vote = Canonical.FromBytes<Vote>(payload);
+                if (!vote.VerifySignature(_chain.ChainId))
+                {
+                    throw new InvalidPeerDataException("sent a vote with an invalid signature");
+                }
+
+                _loop.Post(new VoteReceived(vote, now));
+                break;
+            case WireType.Proposal:
+                OnProposal(Canonical.FromBytes<ProposalMessage>(payload));
+                break;
+            case WireType.BlockPart:
+                OnBlockPart(message.From, Canonical.FromBytes<BlockPartMessage>(payload), now);
+                break;
+            case WireType.Evidence:
+                var evidence = Canonical.FromBytes<DuplicateVoteEvidence>(payload);
+                if (evidence.Verify(_chain.ChainId, _chain.ValidatorsFor(_chain.Height + 1).Validators) is { } problem)
+                {
+                    throw new InvalidPeerDataException("sent invalid evidence: " + problem);
+                }
+
+                _chain.AddEvidence(evidence);
+                break;
+            case WireType.Status:
+                OnStatus(message.From, Canonical.FromBytes<StatusMessage>(payload));
+                break;
+            case WireType.BlockRequest:
+                var wanted = Canonical.FromBytes<BlockRequestMessage>(payload).Height;
+                if (_chain.ReadBlock(wanted) is { } stored)
+                {
+                    _network.Send(message.From, WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(stored.Block, stored.Commit)));
+                }
+
+                break;
+            case WireType.BlockResponse:
+                var response = Canonical.FromBytes<BlockResponseMessage>(payload);
+                lock (_gate)
+                {
+                    _request = null;
+                }
+
+                _loop.PostCatchUp(response.Block, response.Commit, message.From);
+                break;
+            default:
+                throw new InvalidPeerDataException($"sent unknown message type {message.Type}");
+        }
+    }
+
+    private void OnProposal(ProposalMessage message)
+    {
+        var p = message.Proposal;
+        var height = _chain.Height + 1;
+        if (p.Height < height || p.Height > height + 1)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var key = (p.Height, p.Round, p.Proposer.Id);
+            if (_assemblies.ContainsKey(key))
+            {
+                return;
+            }
+
+            if (_assemblies.Count >= MaxAssemblies)
+            {
+                var stale = _assemblies.Where(a => a.Key.Height < height).Select(a => a.Key).ToList();
+                foreach (var k in stale)
+                {
+                    _assemblies.Remove(k);
+                }
+
+                if (_assemblies.Count >= MaxAssemblies)
+                {
+                    return;
+                }
+            }
+
+            _assemblies.Add(key, new Assembly(message));
+        }
+    }
+
+    private void OnBlockPart(Hash256 from, BlockPartMessage part, ulong now)
+    {
+        Assembly? assembly = null;
+        lock (_gate)
+        {
+            foreach (var (key, candidate) in _assemblies)
+            {
+                if (key.Height == part.Height && key.Round == part.Round && candidate.Message.Proposal.BlockId == part.BlockId)
+                {
+                    assembly = candidate;
+                    break;
+                }
+            }
+        }
+
+        if (assembly is null)
+        {
+            return; // Parts before their proposal, or for a proposal we dropped: re-gossip brings them again.
+        }
+
+        var block = assembly.Add(part);
+        if (block is null)
+        {
+            return;
+        }
+
+        if (block.Id != assembly.Message.Proposal.BlockId)
+        {
+            throw new InvalidPeerDataException($"block parts from {from.ToShortString()} do not hash to the proposed block");
+        }
+
+        _loop!.Post(new ProposalReceived(assembly.Message.Proposal, block, now));
+    }
+
+    private void OnStatus(Hash256 peer, StatusMessage status)
+    {
+        var next = _chain.Height + 1;
+        if (status.Height < next)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_request is { } pending && pending.Height >= next && DateTime.UtcNow - pending.Sent < RequestTimeout)
+            {
+                return;
+            }
+
+            _request = (peer, next, DateTime.UtcNow);
+        }
+
+        _network.Send(peer, WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(next)));
+    }
+
+    /// <summary>Collects the parts of one proposed block.</summary>
+    private sealed class Assembly(ProposalMessage message)
+    {
+        private readonly byte[]?[] _parts = new byte[message.PartCount][];
+        private int _received;
+        private bool _done;
+
+        public ProposalMessage Message { get; } = message;
+
+        public Block? Add(BlockPartMessage part)
+        {
+            lock (_parts)
+            {
+                var expected = part.Index == Message.PartCount - 1 ? Message.BlockBytes - (part.Index * ProposalMessage.PartSize) : ProposalMessage.PartSize;
+                if (_done || part.Index >= Message.PartCount || part.Bytes.Length != expected)
+                {
+                    if (!_done && part.Index < Message.PartCount)
+                    {
+                        throw new InvalidPeerDataException($"block part {part.Index} has {part.Bytes.Length} bytes, expected {expected}");
+                    }
+
+                    return null;
+                }
+
+                if (_parts[part.Index] is not null)
+                {
+                    return null;
+                }
+
+                _parts[part.Index] = part.Bytes;
+                if (++_received < Message.PartCount)
+                {
+                    return null;
+                }
+
+                _done = true;
+                var bytes = new byte[Message.BlockBytes];
+                for (var i = 0; i < _parts.Length; i++)
+                {
+                    _parts[i]!.CopyTo(bytes, i * ProposalMessage.PartSize);
+                }
+
+                return Block.Decode(bytes);
+            }
+        }
+    }
+
+    private sealed class InvalidPeerDataException(string message) : Exception(message);
+}

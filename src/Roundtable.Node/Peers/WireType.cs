@@ -1,0 +1,29 @@
+namespace Roundtable.Node.Peers;
+
+/// <summary>Message types the node sends over the peer transport (type 0 is the transport's own). Never renumber.</summary>
+public static class WireType
+{
+    /// <summary>A transaction (canonical bytes).</summary>
+    public const byte Transaction = 1;
+
+    /// <summary>A signed proposal with the size and part count of its block.</summary>
+    public const byte Proposal = 2;
+
+    /// <summary>One part of a proposed block.</summary>
+    public const byte BlockPart = 3;
+
+    /// <summary>A prevote or precommit.</summary>
+    public const byte Vote = 4;
+
+    /// <summary>Evidence of equivocation.</summary>
+    public const byte Evidence = 5;
+
+    /// <summary>The sender's committed height.</summary>
+    public const byte Status = 6;
+
+    /// <summary>A request for a committed block.</summary>
+    public const byte BlockRequest = 7;
+
+    /// <summary>A committed block with its commit.</summary>
+    public const byte BlockResponse = 8;
+}
