@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Roundtable.IntegrationTests.Support;
+using Roundtable.Node.Devnet;
+using Xunit.Abstractions;
+
+namespace Roundtable.IntegrationTests;
+
+/// <summary>Four validator processes of four stakeholder groups on loopback, with faults injected by killing processes.</summary>
+public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-net-" + Path.GetRandomFileName());
+
+    [Fact]
+    public async Task Network_survives_a_crash_halts_without_quorum_and_converges_on_identical_blocks()
+    {
+        var nodes = DevnetLayout.Create(_dir, 4, NodeProcess.FreePort() / 10 * 10 % 50000 + 10000, 200, DateTimeOffset.UtcNow);
+        var processes = new NodeProcess?[4];
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                processes[i] = NodeProcess.Start(nodes[i].Home, nodes[i].ApiUrl);
+            }
+
+            foreach (var p in processes)
+            {
+                await p!.WaitUntilServingAsync();
+            }
+
+            await WaitAllAbove(processes, [0, 1, 2, 3], 5);
+
+            // One validator (a quarter of the power) crashes: the other three keep committing.
+            processes[3]!.KillHard();
+            var atCrash = await processes[0]!.HeightAsync();
+            await WaitAllAbove(processes, [0, 1, 2], atCrash + 5);
+
+            // It restarts and catches up with what it missed.
+            var behind = await processes[0]!.HeightAsync();
+            var clock = Stopwatch.StartNew();
+            processes[3] = NodeProcess.Start(nodes[3].Home, nodes[3].ApiUrl);
+            await processes[3]!.WaitUntilServingAsync();
+            await WaitAllAbove(processes, [3], behind);
+            output.WriteLine($"catch-up: node-3 restarted and reached height {behind} in {clock.ElapsedMilliseconds} ms");
+
+            // Two of four stop: half the power is not a quorum, so nothing is committed.
+            processes[2]!.KillHard();
+            processes[3]!.KillHard();
+            await Task.Delay(300); // let an in-flight decision land before sampling
+            var halted = await processes[0]!.HeightAsync();
+            await AssertStaysAt(processes[0]!, halted, TimeSpan.FromSeconds(4));
+            await AssertStaysAt(processes[1]!, await processes[1]!.HeightAsync(), TimeSpan.FromSeconds(1));
+
+            // Bring them back: commits resume.
+            processes[2] = NodeProcess.Start(nodes[2].Home, nodes[2].ApiUrl);
+            processes[3] = NodeProcess.Start(nodes[3].Home, nodes[3].ApiUrl);
+            await processes[2]!.WaitUntilServingAsync();
+            await processes[3]!.WaitUntilServingAsync();
+            await WaitAllAbove(processes, [0, 1, 2, 3], halted + 5);
+
+            // Every node holds the same blocks and state roots.
+            var common = (await Task.WhenAll(processes.Select(p => p!.HeightAsync()))).Min();
+            for (ulong h = 1; h <= common; h++)
+            {
+                var ids = await Task.WhenAll(processes.Select(p => BlockAsync(p!, h)));
+                Assert.All(ids, id => Assert.Equal(ids[0], id));
+            }
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                p?.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static async Task<(string Id, string StateRoot)> BlockAsync(NodeProcess node, ulong height)
+    {
+        var block = (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/blocks/{height}"))!;
+        return ((string)block["id"]!, (string)block["header"]!["stateRoot"]!);
+    }
+
+    private static async Task WaitAllAbove(NodeProcess?[] processes, int[] which, ulong height)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var i in which)
+        {
+            while (await SafeHeight(processes[i]!) <= height)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"node-{i} did not pass height {height}:\n{processes[i]!.Output}");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static async Task AssertStaysAt(NodeProcess node, ulong height, TimeSpan period)
+    {
+        var until = DateTime.UtcNow + period;
+        while (DateTime.UtcNow < until)
+        {
+            Assert.Equal(height, await node.HeightAsync());
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<ulong> SafeHeight(NodeProcess node)
+    {
+        try
+        {
+            return await node.HeightAsync();
+        }
+        catch (HttpRequestException)
+        {
+            return 0;
+        }
+    }
+}
