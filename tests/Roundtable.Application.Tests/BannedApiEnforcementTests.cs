@@ -33,7 +33,7 @@ public sealed class BannedApiProbe : IDisposable
             </Project>
             """);
         foreach (var (name, body) in BannedApiEnforcementTests.Enforced.Select(c => (c.Name, c.Body))
-                     .Concat(BannedApiEnforcementTests.KnownGaps.Select(c => (c.Name, c.Body)))
+                     .Concat(BannedApiEnforcementTests.ClosedGaps.Select(c => (c.Name, c.Body)))
                      .Concat(BannedApiEnforcementTests.Allowed.Select(c => (c.Name, c.Body))))
         {
             File.WriteAllText(Path.Combine(_directory, name + ".cs"), $$"""
@@ -145,7 +145,7 @@ public sealed class BannedApiProbe : IDisposable
 
 /// <summary>
 /// Pins which API uses the banned-API list turns into build errors in deterministic projects,
-/// and which it does not see (see <see cref="KnownGaps"/>).
+/// and that what it does not see is reported by eng/Roundtable.Analyzers (see <see cref="ClosedGaps"/>).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class BannedApiEnforcementTests : IClassFixture<BannedApiProbe>
@@ -187,23 +187,25 @@ public sealed class BannedApiEnforcementTests : IClassFixture<BannedApiProbe>
 
     /// <summary>
     /// Uses the list does NOT stop, although they are what its entries are meant to forbid: a
-    /// foreach (or LINQ, or a spread) binds GetEnumerator implicitly, which the analyzer does not
+    /// foreach (or LINQ, or a spread) binds GetEnumerator implicitly, which RS0030 does not
     /// report, and a banned type is reported only when one of its members is referenced, not when
     /// it is used as the type of a value (built-in double/float arithmetic has no member symbol).
+    /// eng/Roundtable.Analyzers closes these gaps: RT0001 (unordered iteration) and RT0002
+    /// (floating point), with the diagnostic id each case must now fail with.
     /// </summary>
-    internal static readonly (string Name, string Body)[] KnownGaps =
+    internal static readonly (string Name, string Body, string Id)[] ClosedGaps =
     [
-        ("GapDictionaryForeach", "public static int F(Dictionary<string, int> d) { var s = 0; foreach (var kv in d) { s += kv.Value; } return s; }"),
-        ("GapDictionaryForeachDeconstruct", "public static int F(Dictionary<string, int> d) { var s = 0; foreach (var (_, v) in d) { s += v; } return s; }"),
-        ("GapDictionaryLinq", "public static int F(Dictionary<string, int> d) => d.Sum(static kv => kv.Value) + d.ToList().Count;"),
-        ("GapDictionarySpread", "public static int F(Dictionary<string, int> d) { KeyValuePair<string, int>[] a = [.. d]; return a.Length; }"),
-        ("GapHashSetForeach", "public static int F(HashSet<int> h) { var s = 0; foreach (var x in h) { s += x; } return s; }"),
-        ("GapHashSetLinq", "public static int F(HashSet<int> h) => h.Sum() + h.First();"),
-        ("GapDoubleLocal", "public static int F(int x) { double d = x; return d > 1 ? 1 : 0; }"),
-        ("GapDoubleSignature", "public static double F(double x) => x * 1.5;"),
-        ("GapDoubleArithmetic", "public static bool F(int x) => x / 2.0 > (double)x / 3;"),
-        ("GapDoubleMath", "public static int F(int x) => (int)Math.Sqrt(x);"),
-        ("GapSingleLocal", "public static int F(int x) { float f = x * 0.5f; return f > 1 ? 1 : 0; }"),
+        ("GapDictionaryForeach", "public static int F(Dictionary<string, int> d) { var s = 0; foreach (var kv in d) { s += kv.Value; } return s; }", "RT0001"),
+        ("GapDictionaryForeachDeconstruct", "public static int F(Dictionary<string, int> d) { var s = 0; foreach (var (_, v) in d) { s += v; } return s; }", "RT0001"),
+        ("GapDictionaryLinq", "public static int F(Dictionary<string, int> d) => d.Sum(static kv => kv.Value) + d.ToList().Count;", "RT0001"),
+        ("GapDictionarySpread", "public static int F(Dictionary<string, int> d) { KeyValuePair<string, int>[] a = [.. d]; return a.Length; }", "RT0001"),
+        ("GapHashSetForeach", "public static int F(HashSet<int> h) { var s = 0; foreach (var x in h) { s += x; } return s; }", "RT0001"),
+        ("GapHashSetLinq", "public static int F(HashSet<int> h) => h.Sum() + h.First();", "RT0001"),
+        ("GapDoubleLocal", "public static int F(int x) { double d = x; return d > 1 ? 1 : 0; }", "RT0002"),
+        ("GapDoubleSignature", "public static double F(double x) => x * 1.5;", "RT0002"),
+        ("GapDoubleArithmetic", "public static bool F(int x) => x / 2.0 > (double)x / 3;", "RT0002"),
+        ("GapDoubleMath", "public static int F(int x) => (int)Math.Sqrt(x);", "RT0002"),
+        ("GapSingleLocal", "public static int F(int x) { float f = x * 0.5f; return f > 1 ? 1 : 0; }", "RT0002"),
     ];
 
     /// <summary>The deterministic replacements the list points to: they must build cleanly.</summary>
@@ -251,10 +253,10 @@ public sealed class BannedApiEnforcementTests : IClassFixture<BannedApiProbe>
     }
 
     [Fact]
-    public void The_build_fails_only_because_of_banned_apis_and_the_deterministic_replacements_build_cleanly()
+    public void The_build_fails_only_because_of_banned_apis_or_the_determinism_analyzers_and_the_deterministic_replacements_build_cleanly()
     {
         Assert.NotEmpty(_probe.Diagnostics);
-        Assert.All(_probe.Diagnostics, d => Assert.Equal("RS0030", d.Id));
+        Assert.All(_probe.Diagnostics, d => Assert.Contains(d.Id, new[] { "RS0030", "RT0001", "RT0002" }));
         foreach (var (name, _) in Allowed)
         {
             Assert.Empty(_probe.For(name));
@@ -262,12 +264,20 @@ public sealed class BannedApiEnforcementTests : IClassFixture<BannedApiProbe>
     }
 
     [Fact]
-    public void Known_gaps_foreach_linq_or_spread_over_Dictionary_and_HashSet_and_double_or_float_values_are_not_reported()
+    public void Former_gaps_foreach_linq_or_spread_over_Dictionary_and_HashSet_and_double_or_float_values_fail_with_RT0001_or_RT0002()
     {
-        // If this fails, the enforcement got stronger: move the case to Enforced.
-        foreach (var (name, _) in KnownGaps)
+        var missing = new List<string>();
+        foreach (var (name, _, id) in ClosedGaps)
         {
-            Assert.True(!_probe.For(name).Any(), $"{name} is now reported: {string.Join("; ", _probe.For(name))}");
+            var diagnostics = _probe.For(name).ToList();
+            if (!diagnostics.Any(d => d.Id == id) || diagnostics.Any(d => d.Id != id))
+            {
+                missing.Add($"{name}: expected only {id}, got [{string.Join("; ", diagnostics)}]");
+            }
         }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing) + "\n\nBuild output:\n" + _probe.Output);
+        Assert.Contains("error RT0001", _probe.Output, StringComparison.Ordinal);
+        Assert.Contains("error RT0002", _probe.Output, StringComparison.Ordinal);
     }
 }
