@@ -17,7 +17,7 @@ public sealed class ErrorTests(InProcessNode node) : IClassFixture<InProcessNode
     [Fact]
     public async Task Unreachable_node()
     {
-        using var cli = new CliSession($"http://127.0.0.1:{Network.FreePort()}");
+        using var cli = new CliSession($"http://127.0.0.1:{LoopbackNetwork.FreePort()}");
         (await cli.RunAsync("keys", "new", "alice")).Ok();
 
         (await cli.RunAsync("status")).Failed("cannot reach the node at http://127.0.0.1:");
@@ -94,7 +94,7 @@ public sealed class ErrorTests(InProcessNode node) : IClassFixture<InProcessNode
     {
         using var cli = new CliSession();
         var home = cli.Scratch("node");
-        (await cli.RunAsync("init", "--home", home, "--api-url", $"http://127.0.0.1:{Network.FreePort()}")).Ok();
+        (await cli.RunAsync("init", "--home", home, "--api-url", $"http://127.0.0.1:{LoopbackNetwork.FreePort()}")).Ok();
         await File.WriteAllTextAsync(Path.Combine(home, "config", "node.json"), "{ not json");
 
         var result = await cli.RunAsync("node", "start", "--home", home);

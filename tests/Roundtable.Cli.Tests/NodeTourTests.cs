@@ -100,7 +100,7 @@ public sealed class NodeTourTests(InProcessNode node) : IClassFixture<InProcessN
         Assert.Equal("pending", (string?)submitted["status"]);
         var hash = (string)submitted["hash"]!;
 
-        await Network.WaitUntilAsync(
+        await LoopbackNetwork.WaitUntilAsync(
             async () => (string?)(await cli.RunAsync("--json", "query", "tx", hash)).Ok().Json()["status"] == "committed",
             TimeSpan.FromSeconds(30),
             "the transaction to commit");

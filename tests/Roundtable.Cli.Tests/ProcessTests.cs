@@ -12,13 +12,13 @@ public sealed class ProcessTests
     {
         using var cli = new CliSession();
         var home = cli.Scratch("node");
-        var api = $"http://127.0.0.1:{Network.FreePort()}";
+        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
         (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
 
         ulong before;
         using (var first = ChildNode.Start(home))
         {
-            var status = await Network.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 3, () => first.Output);
+            var status = await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 3, () => first.Output);
             before = (ulong)status["height"]!;
 
             first.Terminate();
@@ -29,9 +29,9 @@ public sealed class ProcessTests
         }
 
         using var second = ChildNode.Start(home);
-        var resumed = await Network.WaitForStatusAsync(api, Deadline, diagnostics: () => second.Output);
+        var resumed = await LoopbackNetwork.WaitForStatusAsync(api, Deadline, diagnostics: () => second.Output);
         Assert.True((ulong)resumed["height"]! >= before, $"restarted at height {resumed["height"]}, below {before}");
-        await Network.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! > before, () => second.Output);
+        await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! > before, () => second.Output);
 
         second.Terminate();
         Assert.Equal(0, await second.WaitForExitAsync(Deadline));
@@ -42,12 +42,12 @@ public sealed class ProcessTests
     {
         using var cli = new CliSession();
         var home = cli.Scratch("node");
-        var api = $"http://127.0.0.1:{Network.FreePort()}";
+        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
         (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
         var configFile = Path.Combine(home, "config", "node.json");
 
         using var child = ChildNode.Start(home, "--log-format", "json");
-        await Network.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => child.Output);
+        await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => child.Output);
         child.Terminate();
         Assert.Equal(0, await child.WaitForExitAsync(Deadline));
 

@@ -16,7 +16,7 @@ public sealed class InProcessNode : IAsyncLifetime
 
     public string Home => _dir.Combine("node");
 
-    public string ApiUrl { get; } = $"http://127.0.0.1:{Network.FreePort()}";
+    public string ApiUrl { get; } = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
 
     public string ChainId => "cli-test";
 
@@ -26,7 +26,7 @@ public sealed class InProcessNode : IAsyncLifetime
         (await cli.RunAsync("init", "--home", Home, "--chain-id", ChainId, "--api-url", ApiUrl, "--block-interval-ms", "100", "--admission", "open")).Ok();
         var node = new ValidatorNode(new NodeHome(Home), NullLoggerFactory.Instance);
         _run = Task.Run(() => node.RunAsync(_stop.Token));
-        await Network.WaitForStatusAsync(ApiUrl, TimeSpan.FromSeconds(30), diagnostics: () => _run.IsFaulted ? _run.Exception!.ToString() : null);
+        await LoopbackNetwork.WaitForStatusAsync(ApiUrl, TimeSpan.FromSeconds(30), diagnostics: () => _run.IsFaulted ? _run.Exception!.ToString() : null);
     }
 
     /// <summary>A CLI session pointed at this node.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Roundtable.Cli.Tests.Support;
 
 /// <summary>Loopback ports and polling a node's API.</summary>
-public static class Network
+public static class LoopbackNetwork
 {
     public static int FreePort()
     {
