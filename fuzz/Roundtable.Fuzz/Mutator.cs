@@ -11,7 +11,7 @@ internal sealed class Mutator
     private static readonly byte[] InterestingBytes = [0x00, 0x01, 0x02, 0x7F, 0x80, 0x81, 0xFE, 0xFF, 0x40, 0x20];
 
     private static readonly ulong[] InterestingValues =
-        [0, 1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 101, 127, 128, 255, 256, 257, 10_000, 10_001, 16_383, 16_384, 98_304, 98_305, uint.MaxValue, 1UL << 32, long.MaxValue, 1UL << 63, ulong.MaxValue];
+        [0, 1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 101, 127, 128, 255, 256, 257, 10_000, 10_001, 16_383, 16_384, 98_304, 98_305, int.MaxValue, 1UL << 31, (1UL << 31) + 1, uint.MaxValue, 1UL << 32, long.MaxValue, 1UL << 63, ulong.MaxValue];
 
     private readonly Random _random;
     private readonly IReadOnlyList<byte[]> _dictionary;
@@ -185,7 +185,10 @@ internal sealed class Mutator
         return copy;
     }
 
-    /// <summary>Reads a varint at a random offset and writes a different value there (lengths, counts, tags).</summary>
+    /// <summary>
+    /// Reads a varint at a random offset and writes a different value there (lengths, counts, tags):
+    /// ±1, ±64, a boundary value, or the value of another varint in the input (fields that must agree).
+    /// </summary>
     private byte[] TweakVarint(byte[] data)
     {
         var at = _random.Next(data.Length);
@@ -194,11 +197,12 @@ internal sealed class Mutator
             return SetByte(data, (byte)_random.Next(256));
         }
 
-        var replacement = _random.Next(4) switch
+        var replacement = _random.Next(5) switch
         {
             0 => value + 1,
             1 => value - 1,
             2 => InterestingValues[_random.Next(InterestingValues.Length)],
+            3 => TryReadVarint(data, _random.Next(data.Length), out var other, out _) ? other : value,
             _ => value + (ulong)_random.Next(-64, 65),
         };
         return [.. data.AsSpan(0, at), .. Varint(replacement), .. data.AsSpan(at + length)];

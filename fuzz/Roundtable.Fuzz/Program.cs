@@ -10,7 +10,7 @@ namespace Roundtable.Fuzz
     {
         private const string Usage = """
             usage: Roundtable.Fuzz [--target NAME[,NAME...]|all] [--seconds N] [--iterations N] [--seed N]
-                                   [--keep-going] [--root DIR] [--replay FILE] [--list]
+                                   [--keep-going] [--root DIR] [--replay FILE] [--dump-seeds DIR] [--list]
 
               --target      targets to fuzz (default all); --list prints them
               --seconds     time box of the whole run, shared equally by the targets (default 60)
@@ -19,6 +19,7 @@ namespace Roundtable.Fuzz
               --keep-going  do not stop at the first crash; save one input per distinct crash
               --root        repository root (default: found by walking up to Roundtable.sln)
               --replay      run one file through --target and print the outcome
+              --dump-seeds  write the generated seed inputs of the targets under DIR and exit
 
             A crash is any exception other than the target's typed refusal, a decoder accepting
             non-canonical bytes, or an input running longer than 2 s. Crashing inputs are saved to
@@ -34,6 +35,7 @@ namespace Roundtable.Fuzz
             var keepGoing = false;
             string? root = null;
             string? replay = null;
+            string? dumpSeeds = null;
 
             try
             {
@@ -61,6 +63,9 @@ namespace Roundtable.Fuzz
                             break;
                         case "--replay":
                             replay = args[++i];
+                            break;
+                        case "--dump-seeds":
+                            dumpSeeds = args[++i];
                             break;
                         case "--list":
                             foreach (var t in Targets.All)
@@ -101,6 +106,24 @@ namespace Roundtable.Fuzz
             {
                 Console.Error.WriteLine("error: Roundtable.sln not found above the current directory; pass --root");
                 return 2;
+            }
+
+            if (dumpSeeds is not null)
+            {
+                foreach (var target in selected)
+                {
+                    var folder = Path.Combine(dumpSeeds, target.Name);
+                    Directory.CreateDirectory(folder);
+                    var n = 0;
+                    foreach (var input in target.Seeds(seed))
+                    {
+                        File.WriteAllBytes(Path.Combine(folder, $"{n++:D3}.bin"), input);
+                    }
+
+                    Console.WriteLine($"{target.Name}: {n} generated seed(s) written to {folder}");
+                }
+
+                return 0;
             }
 
             if (replay is not null)

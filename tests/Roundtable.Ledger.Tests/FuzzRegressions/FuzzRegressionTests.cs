@@ -1,5 +1,6 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
 
@@ -27,6 +28,14 @@ public sealed class FuzzRegressionTests
     [Fact]
     public void Validator_set_regressions_are_refused_or_canonical() =>
         Replay("validator-set", bytes => Reencode.ValidatorSet(Refused.DecodeValidatorSet(bytes)));
+
+    [Fact]
+    public void Vote_regressions_are_refused_or_canonical() =>
+        Replay("vote", bytes => Canonical.ToBytes(Canonical.FromBytes<Vote>(bytes)));
+
+    [Fact]
+    public void Proposal_regressions_are_refused_or_canonical() =>
+        Replay("proposal", bytes => Canonical.ToBytes(Canonical.FromBytes<Proposal>(bytes)));
 
     [Fact]
     public void The_regression_folder_is_where_the_fuzzer_writes()

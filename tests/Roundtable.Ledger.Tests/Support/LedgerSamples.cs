@@ -231,15 +231,42 @@ internal sealed class LedgerSamples
         var type = _random.Next(2) == 0 ? VoteType.Prevote : VoteType.Precommit;
         var height = Integer();
         var round = (uint)_random.Next(5);
-        Vote VoteFor(Hash256 blockId)
-        {
-            var timestamp = Integer();
-            return _sign
-                ? Vote.Sign(chainId, type, height, round, blockId, timestamp, validator, payload => PrivateFor(validator).Sign(payload))
-                : new Vote(type, height, round, blockId, timestamp, validator, RandomSignature());
-        }
+        return new DuplicateVoteEvidence(
+            Vote(chainId, validator, type, height, round, Hash()),
+            Vote(chainId, validator, type, height, round, _random.Next(4) == 0 ? Hash256.Zero : Hash()));
+    }
 
-        return new DuplicateVoteEvidence(VoteFor(Hash()), VoteFor(_random.Next(4) == 0 ? Hash256.Zero : Hash()));
+    /// <summary>A vote by <paramref name="validator"/> with a random timestamp.</summary>
+    public Vote Vote(string chainId, PublicKey validator, VoteType type, ulong height, uint round, Hash256 blockId)
+    {
+        var timestamp = Integer();
+        return _sign
+            ? Consensus.Vote.Sign(chainId, type, height, round, blockId, timestamp, validator, payload => PrivateFor(validator).Sign(payload))
+            : new Vote(type, height, round, blockId, timestamp, validator, RandomSignature());
+    }
+
+    /// <summary>A proposal at a random height and round, with a proof-of-lock round of −1 or below the round.</summary>
+    public Proposal Proposal(string chainId)
+    {
+        var key = AnyKey();
+        var round = _random.Next(4) switch
+        {
+            0 => (uint)Integer(),
+            1 => _random.Next(2) == 0 ? uint.MaxValue : (uint)int.MaxValue + 1,
+            _ => (uint)_random.Next(6),
+        };
+        var polRound = _random.Next(3) switch
+        {
+            _ when round == 0 => -1,
+            0 => -1,
+            1 => (int)Math.Min(round - 1, int.MaxValue - 1),
+            _ => _random.Next((int)Math.Min(round, int.MaxValue)),
+        };
+        var height = Integer();
+        var blockId = Hash();
+        return _sign
+            ? Consensus.Proposal.Sign(chainId, height, round, polRound, blockId, key.PublicKey, payload => key.Sign(payload))
+            : new Proposal(height, round, polRound, blockId, key.PublicKey, RandomSignature());
     }
 
     /// <summary>The fixed private key whose public key is <paramref name="key"/>.</summary>
