@@ -59,6 +59,14 @@ public sealed partial class TendermintEngine
             return;
         }
 
+        if ((ulong)proposal.Round > (ulong)_round + MaxProposalRoundsAhead)
+        {
+            // Finding a round's proposer costs one schedule step per round: a signed proposal for
+            // round 2^32 − 1 would stall the engine for minutes. Only the line 55 skip needs future
+            // rounds, and votes drive it; the proposal is gossiped again once we are there.
+            return;
+        }
+
         if (!_state!.ProposerOf(proposal.Round).Equals(proposal.Proposer) || !proposal.VerifySignature(_chainId))
         {
             return;
@@ -96,7 +104,7 @@ public sealed partial class TendermintEngine
     {
         var state = _state!;
         var votes = state.Votes(vote.Round, vote.Type);
-        var conflicting = votes.Add(vote, out var added);
+        var conflicting = votes.Add(vote, out var counted);
         if (conflicting is not null)
         {
             var evidence = new DuplicateVoteEvidence(conflicting, vote);
@@ -104,11 +112,9 @@ public sealed partial class TendermintEngine
             {
                 _actions.Add(new ReportEvidence(evidence));
             }
-
-            return;
         }
 
-        if (!added)
+        if (!counted)
         {
             return;
         }
@@ -136,9 +142,15 @@ public sealed partial class TendermintEngine
         var commit = new Commit(Height, round, block.Id, precommits.Select(v => v.ToCommitSignature()));
         _tip = new ChainTip(Height, commit, block.Header.TimeMs);
         StartHeight(Height + 1);
+        StartRound(0);
+        ReplayBuffered();
+    }
+
+    /// <summary>Feeds the events kept while the engine was one height behind (those for other heights fall through).</summary>
+    private void ReplayBuffered()
+    {
         var buffered = _nextHeight.ToArray();
         _nextHeight.Clear();
-        StartRound(0);
         foreach (var e in buffered)
         {
             switch (e)

@@ -36,6 +36,9 @@ public sealed partial class TendermintEngine : IConsensusEngine
     /// <summary>Most events buffered for the next height while this one finishes.</summary>
     public const int MaxBufferedNextHeightEvents = 1024;
 
+    /// <summary>Proposals for rounds further ahead of the current one are ignored (see <c>OnProposal</c>).</summary>
+    public const uint MaxProposalRoundsAhead = 64;
+
     /// <summary>Creates an engine for one validator (or a non-validating observer whose key is in no set).</summary>
     public TendermintEngine(string chainId, IConsensusApplication app, IVoteSigner signer, ConsensusTiming timing)
     {
@@ -82,6 +85,10 @@ public sealed partial class TendermintEngine : IConsensusEngine
         }
 
         StartRound(resumeRound);
+
+        // After catch-up the new height may be the one whose early messages were buffered: without
+        // them the engine could miss a proof of lock the shell will never deliver again.
+        ReplayBuffered();
         Evaluate();
         return Drain();
     }
