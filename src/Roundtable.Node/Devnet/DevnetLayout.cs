@@ -37,6 +37,29 @@ public static class DevnetLayout
         ("intergovernmental", "Intergovernmental Telecom Forum"),
     ];
 
+    /// <summary>
+    /// Two founding members per stakeholder group, verified from genesis so that attestation can
+    /// start; their keys go to <c>keys/founder-&lt;group&gt;-&lt;n&gt;.pem</c> for the tour.
+    /// </summary>
+    private static IReadOnlyList<GenesisDocument.GenesisMemberDocument> WriteFounderKeys(string keyring)
+    {
+        Directory.CreateDirectory(keyring);
+        var regions = GenesisDocument.DefaultRegions;
+        var founders = new List<GenesisDocument.GenesisMemberDocument>();
+        var index = 0;
+        foreach (var group in GenesisDocument.DefaultGroups)
+        {
+            for (var n = 1; n <= 2; n++)
+            {
+                using var key = PrivateKey.Generate();
+                KeyFiles.Write(Path.Combine(keyring, $"founder-{group.Id}-{n}.pem"), key);
+                founders.Add(new GenesisDocument.GenesisMemberDocument($"Founder {n}, {group.Name}", key.PublicKey.ToString(), group.Id, regions[index++ % regions.Count].Id));
+            }
+        }
+
+        return founders;
+    }
+
     /// <summary>True when <paramref name="directory"/> holds a network.</summary>
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, ManifestFile));
 
@@ -73,6 +96,7 @@ public static class DevnetLayout
             }).ToList();
 
             var groups = nodes.Select(n => n.StakeholderGroup).Distinct(StringComparer.Ordinal).Count();
+            var founders = WriteFounderKeys(Path.Combine(directory, "keys"));
             var genesis = new GenesisDocument
             {
                 ChainId = ChainId,
@@ -80,6 +104,7 @@ public static class DevnetLayout
                 Parameters = new GenesisDocument.ParametersDocument(
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4)),
                 Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup))],
+                Members = founders,
             };
 
             for (var i = 0; i < validators; i++)
