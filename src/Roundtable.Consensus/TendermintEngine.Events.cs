@@ -186,7 +186,8 @@ public sealed partial class TendermintEngine
         var vote = Vote.Sign(_chainId, type, Height, _round, blockId, Math.Max(_now, floor), _signer.Key, _signer.Sign);
         _signedVotes[(_round, type)] = vote;
         var lockBlock = type == VoteType.Precommit && !blockId.IsZero ? block : null;
-        _actions.Add(new PersistSigned(new WalEntry(vote, null, lockBlock)));
+        var proof = lockBlock is null ? null : state.Votes(_round, VoteType.Prevote).VotesFor(blockId);
+        _actions.Add(new PersistSigned(new WalEntry(vote, null, lockBlock, proof)));
         _actions.Add(new BroadcastVote(vote));
         AddVote(vote);
     }

@@ -78,10 +78,23 @@ public sealed partial class TendermintEngine : IConsensusEngine
         _now = Math.Max(_now, tip.LastBlockTimeMs);
         StartHeight(tip.Height + 1);
         uint resumeRound = 0;
+        IReadOnlyList<Vote> proofOfLock = [];
         foreach (var entry in wal.Where(e => e.Height == Height))
         {
-            Restore(entry);
+            if (Restore(entry))
+            {
+                proofOfLock = entry.ProofOfLock ?? [];
+            }
+
             resumeRound = Math.Max(resumeRound, entry.Vote?.Round ?? entry.Proposal!.Round);
+        }
+
+        // The lock's proof comes back with the lock, and is announced again: the prevotes in it may
+        // exist nowhere else any more (a Byzantine validator need not repeat its own).
+        foreach (var prevote in proofOfLock)
+        {
+            AddVote(prevote);
+            _actions.Add(new BroadcastVote(prevote));
         }
 
         StartRound(resumeRound);
@@ -143,7 +156,8 @@ public sealed partial class TendermintEngine : IConsensusEngine
         _step = ConsensusStep.Propose;
     }
 
-    private void Restore(WalEntry entry)
+    /// <summary>Restores one WAL entry; true when it is the lock so far (a non-nil precommit of a later round).</summary>
+    private bool Restore(WalEntry entry)
     {
         if (entry.Proposal is { } proposal)
         {
@@ -153,7 +167,7 @@ public sealed partial class TendermintEngine : IConsensusEngine
                 _state!.AddBlock(entry.Block);
             }
 
-            return;
+            return false;
         }
 
         var vote = entry.Vote!;
@@ -166,7 +180,10 @@ public sealed partial class TendermintEngine : IConsensusEngine
             _validBlock = entry.Block;
             _validRound = (int)vote.Round;
             _state!.AddBlock(entry.Block);
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Paper: StartRound(round).</summary>
