@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Roundtable.LoadBench;
+
+/// <summary>
+/// Open-loop load: transaction i is due at start + i / rate and goes to node i mod n. At most
+/// <c>concurrency</c> requests are in flight; a worker that falls behind the schedule sends at once
+/// (the lag is recorded, so a client that cannot keep up is visible in the report).
+/// </summary>
+internal sealed class LoadGenerator
+{
+    private static readonly MediaTypeHeaderValue OctetStream = new("application/octet-stream");
+
+    private readonly PreparedTx[] _txs;
+    private readonly HttpClient[] _clients;
+    private int _next = -1;
+
+    public LoadGenerator(PreparedTx[] txs, HttpClient[] clients)
+    {
+        _txs = txs;
+        _clients = clients;
+        SendTicks = new long[txs.Length];
+        Status = new int[txs.Length];
+    }
+
+    /// <summary>Stopwatch timestamp at which each transaction was sent (0: not sent).</summary>
+    public long[] SendTicks { get; }
+
+    /// <summary>HTTP status of each submission (202 accepted; 0 not sent; -1 transport error).</summary>
+    public int[] Status { get; }
+
+    /// <summary>How many transactions were sent.</summary>
+    public int Sent { get; private set; }
+
+    /// <summary>Largest delay between a transaction's due time and its sending, in seconds.</summary>
+    public double MaxLagSeconds { get; private set; }
+
+    /// <summary>Transactions whose sending lagged their due time by more than 100 ms.</summary>
+    public int Lagged { get; private set; }
+
+    public async Task RunAsync(long startTicks, double rate, double seconds, int concurrency)
+    {
+        var endTicks = startTicks + (long)(seconds * Stopwatch.Frequency);
+        var lags = new double[concurrency];
+        var lagged = new int[concurrency];
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref _next);
+                if (i >= _txs.Length)
+                {
+                    return;
+                }
+
+                var due = startTicks + (long)(i * Stopwatch.Frequency / rate);
+                if (due >= endTicks)
+                {
+                    return;
+                }
+
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait).ConfigureAwait(false);
+                }
+
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Yield();
+                }
+
+                var now = Stopwatch.GetTimestamp();
+                var lag = (double)(now - due) / Stopwatch.Frequency;
+                lags[w] = Math.Max(lags[w], lag);
+                if (lag > 0.1)
+                {
+                    lagged[w]++;
+                }
+
+                SendTicks[i] = now;
+                Status[i] = await SendAsync(_clients[i % _clients.Length], _txs[i].Encoded).ConfigureAwait(false);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        Sent = SendTicks.Count(t => t != 0);
+        MaxLagSeconds = lags.Max();
+        Lagged = lagged.Sum();
+    }
+
+    private static async Task<int> SendAsync(HttpClient client, byte[] encoded)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(encoded);
+            content.Headers.ContentType = OctetStream;
+            using var response = await client.PostAsync("/api/v1/txs", content).ConfigureAwait(false);
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>An HTTP client for one node's API, with enough pooled connections for the load.</summary>
+    public static HttpClient Client(string apiUrl, int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = new Uri(apiUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+}
