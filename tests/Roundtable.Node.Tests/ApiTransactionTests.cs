@@ -135,7 +135,8 @@ public sealed class ApiTransactionTests
     [Fact]
     public async Task Failure_behind_a_pending_transaction_is_committed_with_its_reason()
     {
-        await using var node = await TestNode.StartAsync();
+        // Long blocks, so that the registration is still pending when the second transaction arrives.
+        await using var node = await TestNode.StartAsync(blockIntervalMs: 3000);
         using var ada = new Member(node);
         var register = ada.Sign(Member.Registration("Ada"), sequence: 0);
         var attest = ada.Sign(new AttestAffiliation(Core.Hashing.Hash256.Compute("nobody"u8)), sequence: 1);

@@ -31,10 +31,10 @@ public sealed class TestNode : IAsyncDisposable
 
     public string ChainId => "test-chain";
 
-    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null)
+    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50)
     {
         root ??= Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
-        var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = 50, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024 };
+        var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = blockIntervalMs, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024 };
         var node = new TestNode(root, config);
         if (!node.Home.IsInitialized)
         {
