@@ -1,6 +1,8 @@
 using System.Globalization;
 using Roundtable.Core.Crypto;
+using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
 
 namespace Roundtable.Simulation;
 
@@ -174,6 +176,7 @@ internal sealed class SimulationRun
     private readonly (ulong Time, int Node, string Kind, object? Detail)[] _trace;
     private readonly Dictionary<PublicKey, int> _nodeOfKey = [];
     private readonly HashSet<Hash256> _knownGoodTransactions = [];
+    private readonly Dictionary<Block, bool> _decodes = new(ReferenceEqualityComparer.Instance);
     private long _traceCount;
     private int[]? _partition;
     private bool _healed;
@@ -300,6 +303,14 @@ internal sealed class SimulationRun
     public void Send(int from, int to, SimMessage message)
     {
         Stats.MessagesSent++;
+        if (Nodes[from].IsByzantine && !SurvivesTheWire(message))
+        {
+            // A real node decodes what it receives: a block whose body does not match its header
+            // never reaches the engine (the engine names blocks by their header's hash).
+            Stats.MessagesDropped++;
+            return;
+        }
+
         var profile = _healed ? Scenario.Calm : Scenario.Faulty;
         if (Partitioned(from, to) || Random.Next(1000) < profile.LossPerMille || Attack?.Drops(to, message) == true)
         {
@@ -537,6 +548,33 @@ internal sealed class SimulationRun
     }
 
     private bool Partitioned(int a, int b) => _partition is { } p && p[a] != p[b];
+
+    private bool SurvivesTheWire(SimMessage message) => message switch
+    {
+        ProposalMessage p => Decodes(p.Block),
+        BlocksResponse r => r.Blocks.All(b => Decodes(b.Block)),
+        _ => true,
+    };
+
+    private bool Decodes(Block block)
+    {
+        if (!_decodes.TryGetValue(block, out var ok))
+        {
+            try
+            {
+                Block.Decode(block.ToBytes());
+                ok = true;
+            }
+            catch (DecodeException)
+            {
+                ok = false;
+            }
+
+            _decodes.Add(block, ok);
+        }
+
+        return ok;
+    }
 
     private ulong Delay(NetworkProfile profile)
     {
