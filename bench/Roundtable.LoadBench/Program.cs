@@ -61,7 +61,7 @@ var cpuPerTxMs = result.NodeCpuSeconds * 1000 / Math.Max(1, result.CommittedInWi
 var verifyEquivalents = result.NodeCpuSeconds * oneCoreCpu / Math.Max(1, result.CommittedInWindow);
 
 Progress("");
-Progress($"Submitted {result.Sent:N0} ({result.Accepted:N0} accepted, {result.Refused:N0} refused, {result.Errors:N0} transport errors); client lag: max {result.MaxLagSeconds * 1000:F0} ms, {result.Lagged:N0} sent > 100 ms late.");
+Progress($"Submitted {result.Sent:N0} ({result.Accepted:N0} accepted, {result.Refused:N0} refused, {result.Errors:N0} transport errors); client lag behind the schedule: max {result.MaxLagSeconds * 1000:F0} ms, {result.Lagged:N0} sent > 100 ms late (in the window: max {result.WindowMaxLagSeconds * 1000:F0} ms, {result.WindowLagged:N0} > 100 ms late).");
 Progress($"Window: {result.CommittedInWindow:N0} committed in {result.BlocksInWindow} blocks ({result.TxPerBlock:F1} tx/block, a block every {result.BlockSpacingMs:F0} ms) = {result.CommittedPerSecond:F1} tx/s.");
 Progress($"Submission -> commit of the {result.Measured:N0} accepted in the window: median {Ms(result.Median)}, p90 {Ms(result.P90)}, p99 {Ms(result.P99)}, max {Ms(result.Max)}; {result.Uncommitted:N0} not committed {options.DrainSeconds} s after the load.");
 Progress($"CPU over the window: nodes {result.NodeCpuSeconds:F1} s ({string.Join(", ", result.PerNodeCpuSeconds.Select(c => c.ToString("F1", inv)))}), load generator {result.ClientCpuSeconds:F1} s, " +
@@ -179,6 +179,7 @@ static async Task<Result> RunLoadAsync(LoadOptions options, LocalNetwork network
         var blocksInWindow = poller.Blocks.Where(b => b.ObservedTicks >= windowStart && b.ObservedTicks < windowEnd).ToList();
         var committedInWindow = blocksInWindow.Sum(b => b.Transactions);
         var measured = accepted.Where(i => generator.SendTicks[i] >= windowStart && generator.SendTicks[i] < windowEnd).ToList();
+        var windowLags = measured.Select(i => (double)(generator.SendTicks[i] - (t0 + (long)(i * freq / (double)options.Rate))) / freq).ToList();
         var latencies = measured.Select(i => poller.TryGetCommit(txs[i].Hash, out var c) ? (double)(c - generator.SendTicks[i]) / freq : double.PositiveInfinity).Order().ToArray();
         double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Max(0, (int)Math.Ceiling(p * latencies.Length) - 1)];
         var spacing = blocksInWindow.Count < 2 ? double.NaN : (double)(blocksInWindow[^1].ObservedTicks - blocksInWindow[0].ObservedTicks) / freq * 1000 / (blocksInWindow.Count - 1);
@@ -190,6 +191,8 @@ static async Task<Result> RunLoadAsync(LoadOptions options, LocalNetwork network
             Errors: generator.Status.Count(s => s < 0),
             MaxLagSeconds: generator.MaxLagSeconds,
             Lagged: generator.Lagged,
+            WindowMaxLagSeconds: windowLags.Count == 0 ? 0 : windowLags.Max(),
+            WindowLagged: windowLags.Count(l => l > 0.1),
             CommittedInWindow: committedInWindow,
             CommittedPerSecond: committedInWindow / (double)options.Seconds,
             BlocksInWindow: blocksInWindow.Count,
@@ -230,7 +233,7 @@ static async Task<string> MempoolAsync(HttpClient http, string api)
 }
 
 internal sealed record Result(
-    int Sent, int Accepted, int Refused, int Errors, double MaxLagSeconds, int Lagged,
+    int Sent, int Accepted, int Refused, int Errors, double MaxLagSeconds, int Lagged, double WindowMaxLagSeconds, int WindowLagged,
     int CommittedInWindow, double CommittedPerSecond, int BlocksInWindow, double TxPerBlock, double BlockSpacingMs,
     int Measured, int Uncommitted, double Median, double P90, double P99, double Max,
     double[] PerNodeCpuSeconds, double NodeCpuSeconds, double ClientCpuSeconds, double MachineBusy, string[] MempoolAtEnd);
