@@ -10,6 +10,7 @@ using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
+using Roundtable.Node.Peers;
 
 namespace Roundtable.Fuzz;
 
@@ -91,6 +92,16 @@ internal static class Targets
         },
         new()
         {
+            Name = "peer-wire",
+            TestProject = NodeTests,
+            Seeds = PeerWireSeeds,
+            Run = RunPeerWire,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
             Name = "transaction-json",
             TestProject = NodeTests,
             Seeds = TransactionJsonSeeds,
@@ -162,6 +173,38 @@ internal static class Targets
         writer.WriteList(stored.Results, static (w, r) => r.Encode(w));
         RequireSame(input, writer.ToArray(), "stored block");
         return $"stored:{Bucket(stored.Results.Count)}";
+    }
+
+    /// <summary>A peer message as the gossip layer receives it: its wire type byte, then the payload.</summary>
+    private static string RunPeerWire(byte[] input)
+    {
+        if (input.Length == 0)
+        {
+            throw new DecodeException(DecodeError.Truncated, "No wire type.");
+        }
+
+        var message = WireCodec.Decode(input[0], input.AsSpan(1));
+        var reencoded = message switch
+        {
+            Transaction tx => Reencode.Transaction(tx),
+            BlockResponseMessage response => [.. CanonicalBytes(w => w.WriteBytes(Reencode.Block(response.Block))), .. Reencode.Commit(response.Commit)],
+            ProposalMessage m => Canonical.ToBytes(m),
+            BlockPartMessage m => Canonical.ToBytes(m),
+            Vote v => Canonical.ToBytes(v),
+            DuplicateVoteEvidence e => Canonical.ToBytes(new DuplicateVoteEvidence(e.First, e.Second)),
+            StatusMessage m => Canonical.ToBytes(m),
+            BlockRequestMessage m => Canonical.ToBytes(m),
+            _ => throw new InvalidOperationException($"WireCodec returned an unexpected {message.GetType().Name}."),
+        };
+        RequireSame(input.AsSpan(1).ToArray(), reencoded, "peer message " + input[0]);
+        return "wire:" + message.GetType().Name;
+    }
+
+    private static byte[] CanonicalBytes(Action<CanonicalWriter> write)
+    {
+        var writer = new CanonicalWriter();
+        write(writer);
+        return writer.ToArray();
     }
 
     private static string RunTransactionJson(byte[] input)
@@ -276,6 +319,29 @@ internal static class Targets
                 var results = block.Transactions.Select((_, i) => i % 2 == 0 ? TxResult.Ok : new TxResult(TxCode.BadSequence, "sequence 3 expected, got 7")).ToArray();
                 yield return new StoredBlock(block, commit, results).ToBytes();
             }
+        }
+    }
+
+    private static IEnumerable<byte[]> PeerWireSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        static byte[] Framed(byte type, byte[] payload) => [type, .. payload];
+        for (var i = 0; i < 4; i++)
+        {
+            var chainId = samples.ChainId();
+            var validators = samples.ValidatorSet(1 + samples.Random.Next(4));
+            var block = samples.Block(2 + (ulong)samples.Random.Next(100), i, validators, chainId);
+            var blockBytes = block.ToBytes();
+            yield return Framed(WireType.Transaction, samples.Transaction(chainId: chainId).Encoded.ToArray());
+            var parts = (blockBytes.Length + ProposalMessage.PartSize - 1) / ProposalMessage.PartSize;
+            yield return Framed(WireType.Proposal, Canonical.ToBytes(new ProposalMessage(samples.Proposal(chainId), blockBytes.Length, parts)));
+            yield return Framed(WireType.BlockPart, Canonical.ToBytes(new BlockPartMessage(block.Header.Height, (uint)i, block.Id, 0, blockBytes)));
+            yield return Framed(WireType.Vote, Canonical.ToBytes(samples.Vote(chainId, samples.AnyKey().PublicKey, VoteType.Prevote, samples.Integer(), (uint)i, samples.Hash())));
+            yield return Framed(WireType.Evidence, Canonical.ToBytes(samples.Evidence(chainId, validators)));
+            yield return Framed(WireType.Status, Canonical.ToBytes(new StatusMessage(samples.Integer())));
+            yield return Framed(WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(samples.Integer())));
+            var commit = samples.Commit(chainId, block.Header.Height, block.Id, validators);
+            yield return Framed(WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(block, commit)));
         }
     }
 

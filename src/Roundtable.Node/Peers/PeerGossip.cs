@@ -130,15 +130,13 @@ public sealed class PeerGossip : IConsensusGossip
 
     private void Dispatch(InboundMessage message)
     {
-        var payload = message.Payload.Span;
         var now = _loop!.NowMs;
-        switch (message.Type)
+        switch (WireCodec.Decode(message.Type, message.Payload.Span))
         {
-            case WireType.Transaction:
-                _chain.Submit(Transaction.Decode(payload), fromPeer: true);
+            case Transaction tx:
+                _chain.Submit(tx, fromPeer: true);
                 break;
-            case WireType.Vote:
-                var vote = Canonical.FromBytes<Vote>(payload);
+            case Vote vote:
                 if (!vote.VerifySignature(_chain.ChainId))
                 {
                     throw new InvalidPeerDataException("sent a vote with an invalid signature");
@@ -146,14 +144,13 @@ public sealed class PeerGossip : IConsensusGossip
 
                 _loop.Post(new VoteReceived(vote, now));
                 break;
-            case WireType.Proposal:
-                OnProposal(Canonical.FromBytes<ProposalMessage>(payload));
+            case ProposalMessage proposal:
+                OnProposal(proposal);
                 break;
-            case WireType.BlockPart:
-                OnBlockPart(message.From, Canonical.FromBytes<BlockPartMessage>(payload), now);
+            case BlockPartMessage part:
+                OnBlockPart(message.From, part, now);
                 break;
-            case WireType.Evidence:
-                var evidence = Canonical.FromBytes<DuplicateVoteEvidence>(payload);
+            case DuplicateVoteEvidence evidence:
                 if (evidence.Verify(_chain.ChainId, _chain.ValidatorsFor(_chain.Height + 1).Validators) is { } problem)
                 {
                     throw new InvalidPeerDataException("sent invalid evidence: " + problem);
@@ -161,19 +158,17 @@ public sealed class PeerGossip : IConsensusGossip
 
                 _chain.AddEvidence(evidence);
                 break;
-            case WireType.Status:
-                OnStatus(message.From, Canonical.FromBytes<StatusMessage>(payload));
+            case StatusMessage status:
+                OnStatus(message.From, status);
                 break;
-            case WireType.BlockRequest:
-                var wanted = Canonical.FromBytes<BlockRequestMessage>(payload).Height;
-                if (_chain.ReadBlock(wanted) is { } stored)
+            case BlockRequestMessage request:
+                if (_chain.ReadBlock(request.Height) is { } stored)
                 {
                     _network.Send(message.From, WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(stored.Block, stored.Commit)));
                 }
 
                 break;
-            case WireType.BlockResponse:
-                var response = Canonical.FromBytes<BlockResponseMessage>(payload);
+            case BlockResponseMessage response:
                 lock (_gate)
                 {
                     _request = null;
@@ -181,8 +176,6 @@ public sealed class PeerGossip : IConsensusGossip
 
                 _loop.PostCatchUp(response.Block, response.Commit, message.From);
                 break;
-            default:
-                throw new InvalidPeerDataException($"sent unknown message type {message.Type}");
         }
     }
 

@@ -3,6 +3,7 @@ using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
+using Roundtable.Node.Peers;
 
 namespace Roundtable.Node.Tests;
 
@@ -37,6 +38,18 @@ public sealed class FuzzRegressionTests
             {
                 throw new InvalidOperationException("the JSON round trip changed the transaction");
             }
+        });
+
+    [Fact]
+    public void Peer_wire_regressions_are_refused_with_typed_errors() =>
+        Replay("peer-wire", static bytes =>
+        {
+            if (bytes.Length == 0)
+            {
+                throw new DecodeException(DecodeError.Truncated, "No wire type.");
+            }
+
+            _ = WireCodec.Decode(bytes[0], bytes.AsSpan(1));
         });
 
     [Fact]
