@@ -23,6 +23,15 @@ public sealed record Validator(PublicKey Key, string Name, string StakeholderGro
     }
 
     /// <summary>Reads a validator.</summary>
-    public static Validator Decode(ref CanonicalReader reader) =>
-        new(PublicKey.Decode(ref reader), reader.ReadString(MaxNameBytes, "validator name"), Identifier.Read(ref reader, "validator group"), reader.ReadVarUInt());
+    public static Validator Decode(ref CanonicalReader reader)
+    {
+        var key = PublicKey.Decode(ref reader);
+        var name = reader.ReadString(MaxNameBytes, "validator name");
+        if (name.Length == 0)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, "A validator needs a name.");
+        }
+
+        return new(key, name, Identifier.Read(ref reader, "validator group"), reader.ReadVarUInt());
+    }
 }

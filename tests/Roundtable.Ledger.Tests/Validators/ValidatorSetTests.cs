@@ -58,6 +58,15 @@ public sealed class ValidatorSetTests
     }
 
     [Fact]
+    public void A_validator_without_a_name_does_not_decode()
+    {
+        var writer = new CanonicalWriter();
+        new ValidatorSet([Validator(0) with { Name = string.Empty }]).Encode(writer);
+
+        Assert.Equal(DecodeError.InvalidValue, Refused.ValidatorSet(writer.ToArray()));
+    }
+
+    [Fact]
     public void Any_change_of_name_group_power_or_membership_changes_the_hash()
     {
         var validators = Enumerable.Range(0, 5).Select(i => Validator(i)).ToArray();
