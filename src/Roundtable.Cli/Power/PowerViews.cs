@@ -21,7 +21,7 @@ internal static class PowerViews
             ("proposals counted", participation.Display("proposals"))));
 
         var nakamoto = power["nakamoto"];
-        var coefficients = Views.Table("Nakamoto coefficient", "to halt", "to commit", "largest first");
+        var coefficients = Views.Table("Nakamoto coefficient", "to halt (≥ 1/3)", "to commit (> 2/3)", "largest first");
         foreach (var (label, field) in new[] { ("operators", "operators"), ("stakeholder groups", "stakeholderGroups"), ("regions", "regions") })
         {
             var n = nakamoto?[field];
@@ -41,20 +41,22 @@ internal static class PowerViews
         context.Write(Shares("region", "power", power.Array("powerByRegion")));
         context.Write(Shares("stakeholder group", "members", members.Array("byGroup")));
         context.Write(Shares("region", "members", members.Array("byRegion")));
+        var turnout = participation.Array("turnout");
+        if (turnout.Count == 0)
+        {
+            context.Line("No proposals have been voted on yet: shares of proposals and votes, and turnout, appear once they are.");
+            return;
+        }
+
         context.Write(Shares("author group", "proposals", participation.Array("proposalsByGroup")));
         context.Write(Shares("voter group", "votes", participation.Array("votesByGroup")));
-
-        var turnout = participation.Array("turnout");
-        if (turnout.Count > 0)
+        var table = Views.Table("proposal", "author group", "electors", "voters", "turnout", "%");
+        foreach (var t in turnout)
         {
-            var table = Views.Table("proposal", "author group", "electors", "voters", "turnout", "%");
-            foreach (var t in turnout)
-            {
-                table.Row(Views.Short(t.OptionalString("proposal")), t.Display("authorGroup"), t.Display("electors"), t.Display("voters"), t.Display("turnout"), t.Display("percent"));
-            }
-
-            context.Write(table);
+            table.Row(Views.Short(t.OptionalString("proposal")), t.Display("authorGroup"), t.Display("electors"), t.Display("voters"), t.Display("turnout"), t.Display("percent"));
         }
+
+        context.Write(table);
     }
 
     private static Spectre.Console.Table Shares(string holder, string amount, JsonArray shares)
