@@ -20,8 +20,8 @@ public sealed class InProcessNode : IAsyncLifetime
     {
     }
 
-    /// <summary>A node whose 'roundtable init' also gets <paramref name="initOptions"/>.</summary>
-    public InProcessNode(params string[] initOptions)
+    /// <summary>A node whose 'roundtable init' also gets <paramref name="initOptions"/> (internal: a class fixture has one public constructor).</summary>
+    internal InProcessNode(params string[] initOptions)
     {
         _initOptions = initOptions;
     }
