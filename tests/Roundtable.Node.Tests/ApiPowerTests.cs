@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Roundtable.Application.Power;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Node.Tests;
@@ -39,7 +40,8 @@ public sealed class ApiPowerTests : IAsyncLifetime
             Assert.Equal(1, (int)n["toCommit"]!);
         }
 
-        Assert.Equal("3·P > 2·T: more than 2/3, the engine's quorum", (string?)power["rules"]!["commit"]);
+        Assert.Equal(PowerThreshold.CommitRule, (string?)power["rules"]!["commit"]);
+        Assert.Equal(PowerThreshold.HaltRule, (string?)power["rules"]!["halt"]);
         Assert.Equal(0UL, (ulong)power["participation"]!["proposals"]!);
         Assert.Empty(power["participation"]!["turnout"]!.AsArray());
     }

@@ -7,6 +7,12 @@ namespace Roundtable.Application.Power;
 /// </summary>
 public static class PowerThreshold
 {
+    /// <summary>The halt rule in words, for reports.</summary>
+    public const string HaltRule = "3·P ≥ T: the others cannot reach more than 2/3";
+
+    /// <summary>The commit rule in words, for reports.</summary>
+    public const string CommitRule = "3·P > 2·T: more than 2/3, the engine's quorum";
+
     /// <summary>True when the coalition can commit blocks on its own: 3·P &gt; 2·T.</summary>
     public static bool CanCommit(ulong power, ulong total) => (UInt128)power * 3 > (UInt128)total * 2;
 

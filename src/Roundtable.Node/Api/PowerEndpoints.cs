@@ -29,8 +29,8 @@ internal static class PowerEndpoints
         ["totalPower"] = r.TotalPower,
         ["rules"] = new JsonObject
         {
-            ["halt"] = "3·P ≥ T: the others cannot reach more than 2/3",
-            ["commit"] = "3·P > 2·T: more than 2/3, the engine's quorum",
+            ["halt"] = PowerThreshold.HaltRule,
+            ["commit"] = PowerThreshold.CommitRule,
         },
         ["validators"] = new JsonArray([.. r.Validators.Select(v => (JsonNode)new JsonObject
         {
