@@ -89,6 +89,7 @@ public sealed partial class LedgerApplication
         state.Put(StateKeys.LastValidators, validators);
         state.Put(StateKeys.Validators, validators);
         state.Put(StateKeys.NextValidators, validators);
+        GenesisValidatorRegion.Write(state, genesis.ValidatorRegions ?? [], validators.Set, genesis.Parameters);
         foreach (var m in genesis.Members)
         {
             if (!genesis.Parameters.HasGroup(m.StakeholderGroup) || !genesis.Parameters.HasRegion(m.Region))

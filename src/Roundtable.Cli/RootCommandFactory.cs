@@ -4,6 +4,7 @@ using Roundtable.Cli.Infrastructure;
 using Roundtable.Cli.Init;
 using Roundtable.Cli.Keys;
 using Roundtable.Cli.NodeCommands;
+using Roundtable.Cli.Power;
 using Roundtable.Cli.Query;
 using Roundtable.Cli.Status;
 using Roundtable.Cli.Tx;
@@ -25,6 +26,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(TxCommand.Create(app));
         root.Subcommands.Add(QueryCommand.Create(app));
         root.Subcommands.Add(StatusCommand.Create(app));
+        root.Subcommands.Add(PowerCommand.Create(app));
         return root;
     }
 }

@@ -9,9 +9,11 @@ namespace Roundtable.Application.Genesis;
 /// <param name="Parameters">Initial parameters.</param>
 /// <param name="Validators">Initial validators (power is assigned by <see cref="StakeholderPower"/>).</param>
 /// <param name="Members">Founding members.</param>
+/// <param name="ValidatorRegions">Regions declared by validator operators (optional; validators not listed have none).</param>
 public sealed record GenesisState(
     string ChainId,
     ulong GenesisTimeMs,
     ChainParameters Parameters,
     IReadOnlyList<Validator> Validators,
-    IReadOnlyList<GenesisMember> Members);
+    IReadOnlyList<GenesisMember> Members,
+    IReadOnlyList<GenesisValidatorRegion>? ValidatorRegions = null);

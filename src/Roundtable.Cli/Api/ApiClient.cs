@@ -50,6 +50,9 @@ internal sealed class ApiClient : IDisposable
     /// <summary>GET /api/v1/members?limit=N.</summary>
     public Task<JsonObject> MembersAsync(int limit, CancellationToken ct) => GetAsync($"api/v1/members?limit={limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
 
+    /// <summary>GET /api/v1/power.</summary>
+    public Task<JsonObject> PowerAsync(CancellationToken ct) => GetAsync("api/v1/power", ct);
+
     /// <summary>GET /api/v1/state/proof?key=K.</summary>
     public Task<JsonObject> ProofAsync(string stateKey, CancellationToken ct) => GetAsync("api/v1/state/proof?key=" + Uri.EscapeDataString(stateKey), ct);
 

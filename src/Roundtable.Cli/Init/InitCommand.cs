@@ -18,6 +18,8 @@ internal static class InitCommand
         var validatorName = new Option<string>("--validator-name") { Description = "Name of this node's validator", DefaultValueFactory = _ => "validator-1" };
         var group = new Option<string>("--group") { Description = "Stakeholder group of this node's validator", DefaultValueFactory = _ => "technical" };
         group.AcceptOnlyFromAmong([.. GenesisDocument.DefaultGroups.Select(g => g.Id)]);
+        var region = new Option<string?>("--region") { Description = "Region of this node's operator, shown in the power checks (optional)" };
+        region.AcceptOnlyFromAmong([.. GenesisDocument.DefaultRegions.Select(r => r.Id)]);
         var apiUrl = new Option<string>("--api-url") { Description = "Where the node's HTTP API listens", DefaultValueFactory = _ => Paths.DefaultNodeUrl };
         var blockInterval = new Option<ulong>("--block-interval-ms") { Description = "Pause between blocks, in milliseconds", DefaultValueFactory = _ => 1000 };
         var snapshotInterval = new Option<ulong>("--snapshot-interval") { Description = "Take a state snapshot every this many blocks", DefaultValueFactory = _ => 100 };
@@ -29,7 +31,7 @@ internal static class InitCommand
 
         var command = new Command("init", "Create a node home: a fresh validator key, genesis.json and node.json")
         {
-            home, chainId, validatorName, group, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, force,
+            home, chainId, validatorName, group, region, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, force,
         };
 
         app.SetAction(command, (context, parse) =>
@@ -39,6 +41,7 @@ internal static class InitCommand
                 parse.GetValue(chainId)!,
                 parse.GetValue(validatorName)!,
                 parse.GetValue(group)!,
+                parse.GetValue(region),
                 parse.GetValue(apiUrl)!,
                 parse.GetValue(blockInterval),
                 parse.GetValue(snapshotInterval),
@@ -82,7 +85,7 @@ internal static class InitCommand
             GenesisTime = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             Parameters = new GenesisDocument.ParametersDocument(
                 GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, s.Admission, s.AttestationsRequired, s.RecoveryDelaySeconds),
-            Validators = [new GenesisDocument.ValidatorDocument(s.ValidatorName, key.PublicKey.ToString(), s.Group)],
+            Validators = [new GenesisDocument.ValidatorDocument(s.ValidatorName, key.PublicKey.ToString(), s.Group, s.Region)],
         };
 
         try
@@ -176,7 +179,7 @@ internal static class InitCommand
     }
 
     private sealed record InitSettings(
-        string Home, string ChainId, string ValidatorName, string Group, string ApiUrl, ulong BlockIntervalMs, ulong SnapshotInterval,
+        string Home, string ChainId, string ValidatorName, string Group, string? Region, string ApiUrl, ulong BlockIntervalMs, ulong SnapshotInterval,
         AdmissionRule Admission, uint AttestationsRequired, ulong RecoveryDelaySeconds, bool Force);
 
     private sealed record Created(NodeHome Home, GenesisDocument Genesis, NodeConfig Config, PublicKey ValidatorKey);

@@ -27,14 +27,14 @@ public static class DevnetLayout
 
     private const string ManifestFile = "devnet.json";
 
-    /// <summary>The order in which validators are given stakeholder groups (one group each, cycling after five).</summary>
-    public static IReadOnlyList<(string Group, string Operator)> Operators { get; } =
+    /// <summary>The order in which validators are given stakeholder groups (one group each, cycling after five), with each operator's region.</summary>
+    public static IReadOnlyList<(string Group, string Operator, string Region)> Operators { get; } =
     [
-        ("government", "Ministry of Digital Affairs"),
-        ("civil-society", "Open Rights Network"),
-        ("technical", "Regional Internet Registry"),
-        ("private-sector", "Community Networks Cooperative"),
-        ("intergovernmental", "Intergovernmental Telecom Forum"),
+        ("government", "Ministry of Digital Affairs", "africa"),
+        ("civil-society", "Open Rights Network", "latin-america-caribbean"),
+        ("technical", "Regional Internet Registry", "asia-pacific"),
+        ("private-sector", "Community Networks Cooperative", "eastern-europe"),
+        ("intergovernmental", "Intergovernmental Telecom Forum", "western-europe-others"),
     ];
 
     /// <summary>
@@ -83,7 +83,7 @@ public static class DevnetLayout
         {
             var nodes = Enumerable.Range(0, validators).Select(i =>
             {
-                var (group, name) = Operators[i % Operators.Count];
+                var (group, name, _) = Operators[i % Operators.Count];
                 var port = basePort + (10 * i);
                 return new DevnetNode(
                     $"node-{i}",
@@ -103,7 +103,7 @@ public static class DevnetLayout
                 GenesisTime = genesisTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 Parameters = new GenesisDocument.ParametersDocument(
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4)),
-                Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup))],
+                Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
             };
 

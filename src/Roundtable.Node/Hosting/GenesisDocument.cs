@@ -35,8 +35,8 @@ public sealed record GenesisDocument
         ulong RecoveryDelaySeconds,
         uint MinValidatorGroups = 1);
 
-    /// <summary>A validator as JSON (power is derived, never configured).</summary>
-    public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup);
+    /// <summary>A validator as JSON (power is derived, never configured); the operator's region is optional.</summary>
+    public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup, string? Region = null);
 
     /// <summary>A founding member as JSON.</summary>
     public sealed record GenesisMemberDocument(string DisplayName, string PublicKey, string StakeholderGroup, string Region);
@@ -114,7 +114,13 @@ public sealed record GenesisDocument
         }
 
         var members = Members.Select(m => new GenesisMember(ParseKey(m.PublicKey, "member " + m.DisplayName), m.DisplayName, m.StakeholderGroup, m.Region)).ToList();
-        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members);
+        var regions = Validators.Zip(validators).Where(p => p.First.Region is not null).Select(p => new GenesisValidatorRegion(p.Second.Key, p.First.Region!)).ToList();
+        if (regions.Any(r => !parameters.HasRegion(r.Region)))
+        {
+            throw new InvalidDataException("Genesis validators may name only declared regions.");
+        }
+
+        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions);
     }
 
     private static PublicKey ParseKey(string hex, string owner) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Application;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
+using Roundtable.Application.Power;
 using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
@@ -158,6 +159,15 @@ public sealed class ChainState : IConsensusApplication, IDisposable
         lock (_gate)
         {
             return _app.ListMembers(limit);
+        }
+    }
+
+    /// <summary>The power report of the committed state (see <see cref="LedgerApplication.ReportPower"/>).</summary>
+    public PowerReport ReportPower(IReadOnlyList<ProposalParticipation> proposals)
+    {
+        lock (_gate)
+        {
+            return _app.ReportPower(proposals);
         }
     }
 

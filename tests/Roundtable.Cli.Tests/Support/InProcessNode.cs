@@ -12,7 +12,19 @@ public sealed class InProcessNode : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("roundtable-cli-node-");
     private readonly CancellationTokenSource _stop = new();
+    private readonly string[] _initOptions;
     private Task? _run;
+
+    public InProcessNode()
+        : this([])
+    {
+    }
+
+    /// <summary>A node whose 'roundtable init' also gets <paramref name="initOptions"/> (internal: a class fixture has one public constructor).</summary>
+    internal InProcessNode(params string[] initOptions)
+    {
+        _initOptions = initOptions;
+    }
 
     public string Home => _dir.Combine("node");
 
@@ -23,7 +35,7 @@ public sealed class InProcessNode : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var cli = new CliSession();
-        (await cli.RunAsync("init", "--home", Home, "--chain-id", ChainId, "--api-url", ApiUrl, "--block-interval-ms", "100", "--admission", "open")).Ok();
+        (await cli.RunAsync(["init", "--home", Home, "--chain-id", ChainId, "--api-url", ApiUrl, "--block-interval-ms", "100", "--admission", "open", .. _initOptions])).Ok();
         var node = new ValidatorNode(new NodeHome(Home), NullLoggerFactory.Instance);
         _run = Task.Run(() => node.RunAsync(_stop.Token));
         await LoopbackNetwork.WaitForStatusAsync(ApiUrl, TimeSpan.FromSeconds(30), diagnostics: () => _run.IsFaulted ? _run.Exception!.ToString() : null);

@@ -1,0 +1,29 @@
+using Roundtable.Application.Members;
+using Roundtable.Application.Power;
+using Roundtable.Application.Validators;
+using Roundtable.Core.Encoding;
+
+namespace Roundtable.Application;
+
+/// <summary>The power checks over the committed state.</summary>
+public sealed partial class LedgerApplication
+{
+    /// <summary>
+    /// The power report of the committed state: the validators deciding the next block, all
+    /// verified members, and <paramref name="proposals"/> as reported by the proposals module.
+    /// </summary>
+    /// <exception cref="ArgumentException">A proposal's figures are inconsistent.</exception>
+    public PowerReport ReportPower(IReadOnlyList<ProposalParticipation> proposals)
+    {
+        var state = Committed;
+        var parameters = Parameters;
+        return PowerReport.Build(
+            Height,
+            Validators.Set.Validators,
+            v => ValidatorRegion.Of(state, v.Key),
+            [.. parameters.StakeholderGroups.Select(g => g.Id)],
+            [.. parameters.Regions.Select(r => r.Id)],
+            _map.EnumeratePrefix("member/"u8).Select(e => Canonical.FromBytes<MemberRecord>(e.Value)),
+            proposals);
+    }
+}
