@@ -67,7 +67,7 @@ public static class PollCounter
                 var winner = r.Winner is { } w ? options[w] : null;
                 var summary = winner is null
                     ? "Nobody voted."
-                    : $"Schulze {(r.Balanced ? "(balanced) " : "")}winner: \"{winner}\"; ranking: {string.Join(" > ", r.Ranking.Select(i => options[i]))}.";
+                    : $"Schulze {(r.Balanced ? "(balanced) " : "")}winner: \"{winner}\"{TieNote(options, r.PotentialWinners)}; ranking: {string.Join(" > ", r.Ranking.Select(i => options[i]))}.";
                 return new PollOutcome(
                     method, electorate.Count, r.Voters, winner, summary, choices,
                     [.. r.ByGroup.Select(g => new SegmentLine(g.Key, g.Value.Electors, g.Value.Voters, Label(options, g.Value.Winner)))],
@@ -97,6 +97,11 @@ public static class PollCounter
             [.. byGroup.Select(g => new SegmentLine(g.Key, g.Value.Electors, g.Value.Cast, Side(g.Value)))],
             [.. byRegion.Select(g => new SegmentLine(g.Key, g.Value.Electors, g.Value.Cast, Side(g.Value)))]);
     }
+
+    private static string TieNote(IReadOnlyList<string> options, ImmutableArray<int> potentialWinners) =>
+        potentialWinners.Length < 2
+            ? ""
+            : $" (tied with {string.Join(", ", potentialWinners.Skip(1).Select(i => $"\"{options[i]}\""))}; a tie goes to the option listed first)";
 
     private static string YesNoText(YesNoCounts c) => $"{c.Yes} yes, {c.No} no, {c.Abstain} abstain of {c.Electors} elector(s)";
 
