@@ -82,6 +82,15 @@ internal static class Targets
         },
         new()
         {
+            Name = "message",
+            TestProject = LedgerTests,
+            Seeds = MessageSeeds,
+            Run = RunMessage,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
             Name = "stored-block",
             TestProject = NodeTests,
             Seeds = StoredBlockSeeds,
@@ -162,6 +171,18 @@ internal static class Targets
         var value = Canonical.FromBytes<T>(input);
         RequireSame(input, Canonical.ToBytes(value), typeof(T).Name);
         return typeof(T).Name;
+    }
+
+    /// <summary>A bare message (type tag and body), as transactions carry it: the session and working-group decoders are reached directly.</summary>
+    private static string RunMessage(byte[] input)
+    {
+        var reader = new CanonicalReader(input);
+        var message = MessageCodec.Decode(ref reader);
+        reader.EnsureEnd();
+        var writer = new CanonicalWriter();
+        MessageCodec.Encode(writer, message);
+        RequireSame(input, writer.ToArray(), "message");
+        return "msg:" + message.Type;
     }
 
     private static string RunStoredBlock(byte[] input)
@@ -303,6 +324,20 @@ internal static class Targets
         for (var i = 0; i < 32; i++)
         {
             yield return Canonical.ToBytes(samples.Proposal(samples.ChainId()));
+        }
+    }
+
+    private static IEnumerable<byte[]> MessageSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var type in Enum.GetValues<MessageType>())
+            {
+                var writer = new CanonicalWriter();
+                MessageCodec.Encode(writer, samples.Message(type, samples.ChainId()));
+                yield return writer.ToArray();
+            }
         }
     }
 

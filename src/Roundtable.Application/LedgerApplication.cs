@@ -2,8 +2,10 @@ using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
+using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
 using Roundtable.Application.Validators;
+using Roundtable.Application.WorkingGroups;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
@@ -179,7 +181,7 @@ public sealed partial class LedgerApplication
     }
 
     /// <summary>
-    /// Executes a decided block: due recoveries, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
+    /// Executes a decided block: due recoveries and working-group sunsets, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
     /// already checked when admitting the transaction.
     /// </summary>
     public BlockExecutionResult ExecuteBlock(Block block, Func<Transaction, bool>? isSignatureVerified = null) =>
@@ -200,6 +202,7 @@ public sealed partial class LedgerApplication
 
         var begin = Committed;
         MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
+        WorkingGroupsModule.SunsetDue(begin, header.TimeMs, header.Height);
         foreach (var e in evidence ?? [])
         {
             if (!EvidenceModule.IsRecorded(begin, e))
@@ -305,7 +308,18 @@ public sealed partial class LedgerApplication
         try
         {
             var ctx = new TxContext(view, ChainId, height, timeMs, Parameters, tx.Sender, advanced);
-            MembersModule.Execute(ctx, tx.Message);
+            if (SessionsModule.Handles(tx.Message.Type))
+            {
+                SessionsModule.Execute(ctx, tx.Message);
+            }
+            else if (WorkingGroupsModule.Handles(tx.Message.Type))
+            {
+                WorkingGroupsModule.Execute(ctx, tx.Message);
+            }
+            else
+            {
+                MembersModule.Execute(ctx, tx.Message);
+            }
         }
         catch (TxRejectedException e)
         {

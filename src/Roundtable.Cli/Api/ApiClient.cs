@@ -11,7 +11,7 @@ namespace Roundtable.Cli.Api;
 /// error comes back as an <see cref="ApiException"/> (the node's problem details) or a
 /// <see cref="CliException"/> (the node could not be reached).
 /// </summary>
-internal sealed class ApiClient : IDisposable
+internal sealed partial class ApiClient : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     private readonly HttpClient _http;
@@ -71,6 +71,21 @@ internal sealed class ApiClient : IDisposable
 
     private async Task<JsonObject> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct)
     {
+        var (uri, body) = await SendForTextAsync(create, ct).ConfigureAwait(false);
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject
+                ?? throw new CliException($"{NodeUrl} answered {uri} with something other than a JSON object; is it a Roundtable node?", "bad-response");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{NodeUrl} answered with invalid JSON ({e.Message}); is it a Roundtable node?", "bad-response", e);
+        }
+    }
+
+    /// <summary>Sends the request and returns the body of a success answer as text; failures become the usual exceptions.</summary>
+    private async Task<(Uri? Uri, string Body)> SendForTextAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(RequestTimeout);
         using var request = create();
@@ -83,8 +98,7 @@ internal sealed class ApiClient : IDisposable
                 throw Problem(response.StatusCode, body);
             }
 
-            return JsonNode.Parse(body) as JsonObject
-                ?? throw new CliException($"{NodeUrl} answered {request.RequestUri} with something other than a JSON object; is it a Roundtable node?", "bad-response");
+            return (request.RequestUri, body);
         }
         catch (HttpRequestException e)
         {
@@ -93,10 +107,6 @@ internal sealed class ApiClient : IDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new CliException($"the node at {NodeUrl} did not answer within {RequestTimeout.TotalSeconds:0} seconds.", "node-timeout");
-        }
-        catch (JsonException e)
-        {
-            throw new CliException($"{NodeUrl} answered with invalid JSON ({e.Message}); is it a Roundtable node?", "bad-response", e);
         }
     }
 

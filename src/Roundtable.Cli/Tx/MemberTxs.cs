@@ -124,7 +124,8 @@ internal static class MemberTxs
         return command;
     }
 
-    private static Core.Hashing.Hash256 RequireMember(TxBuildContext build) =>
+    /// <summary>The signer's member id; refuses a key that is not registered.</summary>
+    internal static Core.Hashing.Hash256 RequireMember(TxBuildContext build) =>
         build.Account.OptionalString("memberId") is { } id
             ? TxArguments.MemberId(id, "memberId")
             : throw new CliException($"key '{build.SignerName}' is not registered as a member; register it first with 'roundtable tx register --key {build.SignerName} ...'.", "unknown-sender");

@@ -1,4 +1,6 @@
 using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Ledger.Messages.WorkingGroups;
 
 namespace Roundtable.Ledger.Messages;
 
@@ -25,6 +27,8 @@ public static class MessageCodec
             (ulong)MessageType.ApproveRecovery => ApproveRecovery.DecodeBody(ref reader),
             (ulong)MessageType.CancelRecovery => CancelRecovery.DecodeBody(ref reader),
             (ulong)MessageType.RevokeKey => RevokeKey.DecodeBody(ref reader),
+            >= 48 and <= 63 => SessionMessageCodec.DecodeBody(tag, ref reader),
+            >= 64 and <= 79 => WorkingGroupMessageCodec.DecodeBody(tag, ref reader),
             _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown message type {tag}."),
         };
     }

@@ -2,7 +2,7 @@ namespace Roundtable.Ledger.Messages;
 
 /// <summary>
 /// The type tag of a transaction message. Numbers are part of the wire format: never reuse one.
-/// Members module: 1–15.
+/// Members module: 1–15; sessions 48–63; working groups 64–79.
 /// </summary>
 public enum MessageType : ushort
 {
@@ -26,4 +26,48 @@ public enum MessageType : ushort
 
     /// <summary><see cref="RevokeKey"/>.</summary>
     RevokeKey = 7,
+
+    // Sessions 48–63, working groups 64–79 (see Messages/Sessions and Messages/WorkingGroups).
+
+    /// <summary><see cref="Sessions.CreateSession"/>.</summary>
+    CreateSession = 48,
+
+    /// <summary><see cref="Sessions.SetCheckInCode"/>.</summary>
+    SetCheckInCode = 49,
+
+    /// <summary><see cref="Sessions.CheckIn"/>.</summary>
+    CheckIn = 50,
+
+    /// <summary><see cref="Sessions.CreatePoll"/>.</summary>
+    CreatePoll = 51,
+
+    /// <summary><see cref="Sessions.OpenPoll"/>.</summary>
+    OpenPoll = 52,
+
+    /// <summary><see cref="Sessions.ClosePoll"/>.</summary>
+    ClosePoll = 53,
+
+    /// <summary><see cref="Sessions.CastPollBallot"/>.</summary>
+    CastPollBallot = 54,
+
+    /// <summary><see cref="Sessions.RecordDissent"/>.</summary>
+    RecordDissent = 55,
+
+    /// <summary><see cref="WorkingGroups.CreateWorkingGroup"/>.</summary>
+    CreateWorkingGroup = 64,
+
+    /// <summary><see cref="WorkingGroups.JoinWorkingGroup"/>.</summary>
+    JoinWorkingGroup = 65,
+
+    /// <summary><see cref="WorkingGroups.LeaveWorkingGroup"/>.</summary>
+    LeaveWorkingGroup = 66,
+
+    /// <summary><see cref="WorkingGroups.AddWorkingGroupMember"/>.</summary>
+    AddWorkingGroupMember = 67,
+
+    /// <summary><see cref="WorkingGroups.AddDeliverable"/>.</summary>
+    AddDeliverable = 68,
+
+    /// <summary><see cref="WorkingGroups.ConcludeWorkingGroup"/>.</summary>
+    ConcludeWorkingGroup = 69,
 }

@@ -51,6 +51,7 @@ public static class ApiServer
         ChainEndpoints.Map(api, chain);
         TransactionEndpoints.Map(api, chain, config.MaxRequestBodyBytes);
         PowerEndpoints.Map(api, chain);
+        SessionEndpoints.Map(api, chain);
         return app;
     }
 }

@@ -21,6 +21,7 @@ public static class MessageJson
         MessageType.ApproveRecovery => "approve-recovery",
         MessageType.CancelRecovery => "cancel-recovery",
         MessageType.RevokeKey => "revoke-key",
+        _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -59,6 +60,7 @@ public static class MessageJson
                 break;
         }
 
+        SessionMessageJson.AddFields(json, message);
         return json;
     }
 
@@ -78,6 +80,7 @@ public static class MessageJson
             "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
             "cancel-recovery" => new CancelRecovery(),
             "revoke-key" => new RevokeKey(),
+            _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }

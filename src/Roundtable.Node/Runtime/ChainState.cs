@@ -21,7 +21,7 @@ namespace Roundtable.Node.Runtime;
 /// The node's shared state: application, block store, mempool and snapshots behind one lock.
 /// Consensus commits through it; API requests read through it. Every public member is thread-safe.
 /// </summary>
-public sealed class ChainState : IConsensusApplication, IDisposable
+public sealed partial class ChainState : IConsensusApplication, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly LedgerApplication _app;

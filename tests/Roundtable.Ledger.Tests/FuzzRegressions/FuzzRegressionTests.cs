@@ -38,6 +38,18 @@ public sealed class FuzzRegressionTests
         Replay("proposal", bytes => Canonical.ToBytes(Canonical.FromBytes<Proposal>(bytes)));
 
     [Fact]
+    public void Message_regressions_are_refused_or_canonical() =>
+        Replay("message", bytes =>
+        {
+            var reader = new CanonicalReader(bytes);
+            var message = Messages.MessageCodec.Decode(ref reader);
+            reader.EnsureEnd();
+            var writer = new CanonicalWriter();
+            Messages.MessageCodec.Encode(writer, message);
+            return writer.ToArray();
+        });
+
+    [Fact]
     public void The_regression_folder_is_where_the_fuzzer_writes()
     {
         Assert.True(File.Exists(Path.Combine(Folder(), "README.md")));

@@ -113,6 +113,6 @@ public sealed class TransactionSignatureTests
         // Bodiless messages differ only in their type tag.
         CancelRecovery => new RevokeKey(),
         RevokeKey => new CancelRecovery(),
-        _ => throw new ArgumentOutOfRangeException(nameof(message)),
+        _ => LedgerSamples.AlteredSessionOrWorkingGroupMessage(message) ?? throw new ArgumentOutOfRangeException(nameof(message)),
     };
 }
