@@ -1,3 +1,4 @@
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Ledger.Validators;
 
@@ -9,9 +10,11 @@ namespace Roundtable.Application.Genesis;
 /// <param name="Parameters">Initial parameters.</param>
 /// <param name="Validators">Initial validators (power is assigned by <see cref="StakeholderPower"/>).</param>
 /// <param name="Members">Founding members.</param>
+/// <param name="Governance">Governance rules; null for <see cref="GovernanceParameters.Default"/>.</param>
 public sealed record GenesisState(
     string ChainId,
     ulong GenesisTimeMs,
     ChainParameters Parameters,
     IReadOnlyList<Validator> Validators,
-    IReadOnlyList<GenesisMember> Members);
+    IReadOnlyList<GenesisMember> Members,
+    GovernanceParameters? Governance = null);
