@@ -5,7 +5,6 @@ using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
-using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
 
 namespace Roundtable.Application.Tests.Governance.Proposals;
@@ -101,6 +100,6 @@ internal sealed class ProposalChain
         return keys;
     }
 
-    public static TxMessage Recommendation(string text = "# Publish meeting records\n\nEvery session publishes its record within a week.") =>
+    public static SubmitProposal Recommendation(string text = "# Publish meeting records\n\nEvery session publishes its record within a week.") =>
         GovernanceMessages.Recommendation("Publish meeting records", text);
 }
