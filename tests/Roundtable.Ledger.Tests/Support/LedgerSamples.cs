@@ -17,7 +17,7 @@ namespace Roundtable.Ledger.Tests.Support;
 /// encodings are byte-for-byte reproducible; decoding never checks signatures, so they stay valid
 /// encodings. Also compiled into the fuzzer (fuzz/Roundtable.Fuzz) to build its seed corpus.
 /// </summary>
-internal sealed class LedgerSamples
+internal sealed partial class LedgerSamples
 {
     /// <summary>Number of fixed keys available through <see cref="Key"/>.</summary>
     public const int KeyCount = 256;
@@ -131,7 +131,7 @@ internal sealed class LedgerSamples
     }
 
     /// <summary>A random message of a random type.</summary>
-    public TxMessage Message(string chainId) => Message((MessageType)_random.Next(1, 8), chainId);
+    public TxMessage Message(string chainId) => Message(Enum.GetValues<MessageType>()[_random.Next(Enum.GetValues<MessageType>().Length)], chainId);
 
     /// <summary>A random message of <paramref name="type"/>.</summary>
     public TxMessage Message(MessageType type, string chainId) => type switch
@@ -143,6 +143,7 @@ internal sealed class LedgerSamples
         MessageType.ApproveRecovery => new ApproveRecovery(Hash(), AnyKey().PublicKey),
         MessageType.CancelRecovery => new CancelRecovery(),
         MessageType.RevokeKey => new RevokeKey(),
+        _ when (ushort)type is >= 16 and <= 47 => GovernanceMessage(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
