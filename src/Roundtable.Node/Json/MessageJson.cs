@@ -21,6 +21,7 @@ public static class MessageJson
         MessageType.ApproveRecovery => "approve-recovery",
         MessageType.CancelRecovery => "cancel-recovery",
         MessageType.RevokeKey => "revoke-key",
+        _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -57,6 +58,9 @@ public static class MessageJson
                 json["member"] = m.Member.ToString();
                 json["newKey"] = m.NewKey.ToString();
                 break;
+            default:
+                GovernanceMessageJson.Write(json, message);
+                break;
         }
 
         return json;
@@ -78,7 +82,7 @@ public static class MessageJson
             "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
             "cancel-recovery" => new CancelRecovery(),
             "revoke-key" => new RevokeKey(),
-            _ => throw new JsonFormException($"Unknown message type '{type}'."),
+            _ => GovernanceMessageJson.Read(type, json) ?? throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }
 
