@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Roundtable.Application.Genesis;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger;
@@ -25,6 +26,9 @@ public sealed record GenesisDocument
 
     /// <summary>Founding members, verified from the start.</summary>
     public IReadOnlyList<GenesisMemberDocument> Members { get; init; } = [];
+
+    /// <summary>When set, every governance period (deliberation, voting, reveal, call, appeal, timelock) of the default rules lasts this many seconds: for devnets and demos.</summary>
+    public ulong? GovernancePeriodSeconds { get; init; }
 
     /// <summary>Parameters as JSON.</summary>
     public sealed record ParametersDocument(
@@ -114,7 +118,8 @@ public sealed record GenesisDocument
         }
 
         var members = Members.Select(m => new GenesisMember(ParseKey(m.PublicKey, "member " + m.DisplayName), m.DisplayName, m.StakeholderGroup, m.Region)).ToList();
-        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members);
+        var governance = GovernancePeriodSeconds is { } seconds ? GovernanceParameters.Default.WithUniformPeriods(checked(seconds * 1000)) : null;
+        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, governance);
     }
 
     private static PublicKey ParseKey(string hex, string owner) =>

@@ -35,6 +35,22 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
         Rule(VotingMethod.Balanced, 3, 4, requiredGroups: 3, sponsors: 3, deliberation: Hours(168), voting: Hours(168), timelock: Hours(168)),
         Hours(72));
 
+    /// <summary>
+    /// These rules with every period (deliberation, voting, reveal, call, appeal, timelock) set to
+    /// <paramref name="periodMs"/>, except the emergency fast track's deliberation and timelock,
+    /// which stay as they are: for devnets and demos.
+    /// </summary>
+    public GovernanceParameters WithUniformPeriods(ulong periodMs)
+    {
+        ProposalRule Scale(ProposalRule r) => r with
+        {
+            DeliberationMs = r.DeliberationMs == 0 ? 0 : periodMs, VotingMs = periodMs, RevealMs = periodMs, CallMs = periodMs,
+            AppealWindowMs = periodMs, TimelockMs = r.TimelockMs == 0 ? 0 : periodMs,
+        };
+
+        return this with { Rules = [.. Rules.Select(Scale)], Constitutional = Scale(Constitutional) };
+    }
+
     /// <summary>The rule that decides <paramref name="action"/>: the constitutional rule for a change of these rules.</summary>
     public ProposalRule RuleFor(ProposalAction action) =>
         action is ParameterChange { IsConstitutional: true } ? Constitutional : Rules[(int)action.Kind - 1];
