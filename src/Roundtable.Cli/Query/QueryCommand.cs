@@ -21,6 +21,8 @@ internal static class QueryCommand
         query.Subcommands.Add(Member(app, node));
         query.Subcommands.Add(Members(app, node));
         query.Subcommands.Add(Proof(app, node));
+        query.Subcommands.Add(ProposalQueries.Proposals(app, node));
+        query.Subcommands.Add(ProposalQueries.Proposal(app, node));
         return query;
     }
 

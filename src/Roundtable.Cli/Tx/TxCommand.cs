@@ -18,6 +18,11 @@ internal static class TxCommand
         tx.Subcommands.Add(MemberTxs.ApproveRecovery(app, options));
         tx.Subcommands.Add(MemberTxs.CancelRecovery(app, options));
         tx.Subcommands.Add(MemberTxs.Revoke(app, options));
+        foreach (var governance in GovernanceTxs.All(app, options))
+        {
+            tx.Subcommands.Add(governance);
+        }
+
         return tx;
     }
 }

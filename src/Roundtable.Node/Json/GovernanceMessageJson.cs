@@ -8,7 +8,7 @@ using static Roundtable.Node.Json.JsonFields;
 namespace Roundtable.Node.Json;
 
 /// <summary>The JSON form of the governance messages (types 16–47); byte fields (ballots, salts, encoded parameters) are lower-case hex.</summary>
-internal static class GovernanceMessageJson
+public static class GovernanceMessageJson
 {
     private static readonly (MessageType Type, string Name)[] Names =
     [
@@ -183,7 +183,8 @@ internal static class GovernanceMessageJson
         }
     }
 
-    private static ProposalAction Action(JsonElement json) => String(json, "kind") switch
+    /// <summary>Reads an action from its JSON form (with "kind"); <see cref="JsonFormException"/> names what is wrong.</summary>
+    public static ProposalAction Action(JsonElement json) => String(json, "kind") switch
     {
         "recommendation" => new Recommendation(),
         "best-practice" => new BestPracticeSelection([.. Array(json, "options").Select(o => o.ValueKind == JsonValueKind.String ? o.GetString()! : throw new JsonFormException("Each option must be a string."))]),
