@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Roundtable.Application.Execution;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
@@ -88,6 +89,25 @@ internal static class Targets
             Run = RunMessage,
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "governance-parameters",
+            TestProject = NodeTests,
+            Seeds = GovernanceParameterSeeds,
+            Run = RunCanonical<GovernanceParameters>,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "proposal-record",
+            TestProject = NodeTests,
+            Seeds = ProposalRecordSeeds,
+            Run = RunCanonical<ProposalRecord>,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 96 * 1024,
         },
         new()
         {
@@ -338,6 +358,26 @@ internal static class Targets
                 MessageCodec.Encode(writer, samples.Message(type, samples.ChainId()));
                 yield return writer.ToArray();
             }
+        }
+    }
+
+    private static IEnumerable<byte[]> GovernanceParameterSeeds(int seed)
+    {
+        var rules = GovernanceParameters.Default;
+        yield return Canonical.ToBytes(rules);
+        yield return Canonical.ToBytes(rules with { MaxPauseMs = (ulong)seed });
+        yield return Canonical.ToBytes(rules with { Constitutional = rules.Constitutional with { TimelockMs = ulong.MaxValue } });
+    }
+
+    private static IEnumerable<byte[]> ProposalRecordSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 16; i++)
+        {
+            var rule = GovernanceParameters.Default.Rules[i % GovernanceParameters.KindCount];
+            yield return Canonical.ToBytes(new ProposalRecord(
+                samples.Hash(), samples.Hash(), "Title " + i.ToString(System.Globalization.CultureInfo.InvariantCulture), samples.Document(), samples.Action(), samples.Hash(), i % 2 == 0,
+                rule, (ProposalStatus)(1 + (i % 12)), samples.Integer(), samples.Integer(), samples.Integer(), [], (uint)i, 0, (uint)i, string.Empty, default, "outcome", 0));
         }
     }
 

@@ -1,5 +1,6 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Sessions;
@@ -81,6 +82,14 @@ public sealed partial class LedgerApplication
         var app = new LedgerApplication(genesis.ChainId, new SparseMerkleMap(), 0, genesis.GenesisTimeMs, Hash256.Zero);
         var state = new StateView(app._map);
         state.Put(StateKeys.Parameters, genesis.Parameters);
+        var governance = genesis.Governance ?? GovernanceParameters.Default;
+        var governanceProblem = governance.Validate();
+        if (governanceProblem is not null)
+        {
+            throw new ArgumentException("Genesis governance rules: " + governanceProblem + ".", nameof(genesis));
+        }
+
+        state.Put(GovernanceKeys.Parameters, governance);
         var validators = new ValidatorSetRecord(new ValidatorSet(StakeholderPower.Assign(genesis.Validators)), 1);
         var policy = ValidatorSetPolicy.Check(validators.Set, genesis.Parameters);
         if (policy is not null)
@@ -181,7 +190,7 @@ public sealed partial class LedgerApplication
     }
 
     /// <summary>
-    /// Executes a decided block: due recoveries and working-group sunsets, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
+    /// Executes a decided block: due recoveries, evidence, governance's due transitions and working-group sunsets, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
     /// already checked when admitting the transaction.
     /// </summary>
     public BlockExecutionResult ExecuteBlock(Block block, Func<Transaction, bool>? isSignatureVerified = null) =>
@@ -213,6 +222,11 @@ public sealed partial class LedgerApplication
 
         begin.Commit();
 
+        // Governance's timed transitions, in due-time then proposal-id order.
+        var governance = Committed;
+        _scheduledValidators = ProposalClock.Advance(governance, header.Height, header.TimeMs) ?? _scheduledValidators;
+        governance.Commit();
+
         var results = new TxResult[transactions.Count];
         for (var i = 0; i < transactions.Count; i++)
         {
@@ -227,8 +241,8 @@ public sealed partial class LedgerApplication
     }
 
     /// <summary>
-    /// Test and simulation hook until governance drives validator changes: the set will be applied as
-    /// if committed in the next block, so it decides blocks from two heights after that one.
+    /// Simulation and test hook (on a live chain, validator-change proposals drive the set): the set
+    /// will be applied as if committed in the next block, so it decides blocks from two heights after that one.
     /// </summary>
     /// <exception cref="ArgumentException">The set breaks the bounds in the parameters.</exception>
     public void ScheduleValidatorSet(IEnumerable<Validator> validators)
@@ -308,7 +322,12 @@ public sealed partial class LedgerApplication
         try
         {
             var ctx = new TxContext(view, ChainId, height, timeMs, Parameters, tx.Sender, advanced);
-            if (SessionsModule.Handles(tx.Message.Type))
+            PausableModules.RefuseIfPaused(view, tx.Message.Type, timeMs);
+            if (GovernanceModule.Handles(tx.Message))
+            {
+                GovernanceModule.Execute(ctx, tx.Message);
+            }
+            else if (SessionsModule.Handles(tx.Message.Type))
             {
                 SessionsModule.Execute(ctx, tx.Message);
             }

@@ -44,4 +44,12 @@ public enum TxCode
 
     /// <summary>The same transaction is already pending or committed.</summary>
     Duplicate = 13,
+
+    // Governance: 20–29.
+
+    /// <summary>The proposal is not in the phase that allows this (e.g. voting outside the voting period).</summary>
+    WrongPhase = 20,
+
+    /// <summary>The message's module is paused by an emergency proposal.</summary>
+    ModulePaused = 21,
 }

@@ -1,3 +1,4 @@
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Ledger.Validators;
 
@@ -10,10 +11,12 @@ namespace Roundtable.Application.Genesis;
 /// <param name="Validators">Initial validators (power is assigned by <see cref="StakeholderPower"/>).</param>
 /// <param name="Members">Founding members.</param>
 /// <param name="ValidatorRegions">Regions declared by validator operators (optional; validators not listed have none).</param>
+/// <param name="Governance">Governance rules; null for <see cref="GovernanceParameters.Default"/>.</param>
 public sealed record GenesisState(
     string ChainId,
     ulong GenesisTimeMs,
     ChainParameters Parameters,
     IReadOnlyList<Validator> Validators,
     IReadOnlyList<GenesisMember> Members,
-    IReadOnlyList<GenesisValidatorRegion>? ValidatorRegions = null);
+    IReadOnlyList<GenesisValidatorRegion>? ValidatorRegions = null,
+    GovernanceParameters? Governance = null);

@@ -30,6 +30,26 @@ public sealed class StateView
         return raw is null ? null : Canonical.FromBytes<T>(raw);
     }
 
+    /// <summary>Every entry whose key starts with <paramref name="prefix"/>, buffered writes included, in key order.</summary>
+    public IReadOnlyList<KeyValuePair<byte[], byte[]>> ScanPrefix(byte[] prefix)
+    {
+        var merged = new SortedDictionary<byte[], byte[]?>(ByteArrayComparer.Instance);
+        foreach (var (key, value) in _committed.EnumeratePrefix(prefix))
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in _writes)
+        {
+            if (key.AsSpan().StartsWith(prefix))
+            {
+                merged[key] = value;
+            }
+        }
+
+        return [.. merged.Where(e => e.Value is not null).Select(e => new KeyValuePair<byte[], byte[]>(e.Key, e.Value!))];
+    }
+
     /// <summary>Buffers a write.</summary>
     public void Put<T>(byte[] key, T value)
         where T : ICanonical<T> => _writes[key] = Canonical.ToBytes(value);

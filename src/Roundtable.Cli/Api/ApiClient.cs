@@ -53,6 +53,12 @@ internal sealed partial class ApiClient : IDisposable
     /// <summary>GET /api/v1/power.</summary>
     public Task<JsonObject> PowerAsync(CancellationToken ct) => GetAsync("api/v1/power", ct);
 
+    /// <summary>GET /api/v1/proposals?limit=.</summary>
+    public Task<JsonObject> ProposalsAsync(int limit, CancellationToken ct) => GetAsync($"api/v1/proposals?limit={limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+
+    /// <summary>GET /api/v1/proposals/{id}.</summary>
+    public Task<JsonObject> ProposalAsync(string id, CancellationToken ct) => GetAsync("api/v1/proposals/" + Uri.EscapeDataString(id), ct);
+
     /// <summary>GET /api/v1/state/proof?key=K.</summary>
     public Task<JsonObject> ProofAsync(string stateKey, CancellationToken ct) => GetAsync("api/v1/state/proof?key=" + Uri.EscapeDataString(stateKey), ct);
 

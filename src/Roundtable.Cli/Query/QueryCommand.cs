@@ -25,7 +25,8 @@ internal static class QueryCommand
         {
             query.Subcommands.Add(command);
         }
-
+        query.Subcommands.Add(ProposalQueries.Proposals(app, node));
+        query.Subcommands.Add(ProposalQueries.Proposal(app, node));
         return query;
     }
 

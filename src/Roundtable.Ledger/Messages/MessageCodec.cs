@@ -1,4 +1,5 @@
 using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
 
@@ -27,6 +28,19 @@ public static class MessageCodec
             (ulong)MessageType.ApproveRecovery => ApproveRecovery.DecodeBody(ref reader),
             (ulong)MessageType.CancelRecovery => CancelRecovery.DecodeBody(ref reader),
             (ulong)MessageType.RevokeKey => RevokeKey.DecodeBody(ref reader),
+            // Governance proposals.
+            (ulong)MessageType.SubmitProposal => SubmitProposal.DecodeBody(ref reader),
+            (ulong)MessageType.CommentOnProposal => CommentOnProposal.DecodeBody(ref reader),
+            (ulong)MessageType.ProposeAmendment => ProposeAmendment.DecodeBody(ref reader),
+            (ulong)MessageType.ResolveAmendment => ResolveAmendment.DecodeBody(ref reader),
+            (ulong)MessageType.SponsorProposal => SponsorProposal.DecodeBody(ref reader),
+            (ulong)MessageType.WithdrawProposal => WithdrawProposal.DecodeBody(ref reader),
+            (ulong)MessageType.CastVote => CastVote.DecodeBody(ref reader),
+            (ulong)MessageType.CommitVote => CommitVote.DecodeBody(ref reader),
+            (ulong)MessageType.RevealVote => RevealVote.DecodeBody(ref reader),
+            (ulong)MessageType.RuleOnObjection => RuleOnObjection.DecodeBody(ref reader),
+            (ulong)MessageType.CallConsensus => CallConsensus.DecodeBody(ref reader),
+            (ulong)MessageType.AppealCall => AppealCall.DecodeBody(ref reader),
             >= 48 and <= 63 => SessionMessageCodec.DecodeBody(tag, ref reader),
             >= 64 and <= 79 => WorkingGroupMessageCodec.DecodeBody(tag, ref reader),
             _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown message type {tag}."),

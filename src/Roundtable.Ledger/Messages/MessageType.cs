@@ -2,7 +2,7 @@ namespace Roundtable.Ledger.Messages;
 
 /// <summary>
 /// The type tag of a transaction message. Numbers are part of the wire format: never reuse one.
-/// Members module: 1–15; sessions 48–63; working groups 64–79.
+/// Members module: 1–15; governance proposals 16–47; sessions 48–63; working groups 64–79.
 /// </summary>
 public enum MessageType : ushort
 {
@@ -26,6 +26,44 @@ public enum MessageType : ushort
 
     /// <summary><see cref="RevokeKey"/>.</summary>
     RevokeKey = 7,
+
+    // Governance proposals: 16–47.
+
+    /// <summary><see cref="Governance.SubmitProposal"/>.</summary>
+    SubmitProposal = 16,
+
+    /// <summary><see cref="Governance.CommentOnProposal"/>.</summary>
+    CommentOnProposal = 17,
+
+    /// <summary><see cref="Governance.ProposeAmendment"/>.</summary>
+    ProposeAmendment = 18,
+
+    /// <summary><see cref="Governance.ResolveAmendment"/>.</summary>
+    ResolveAmendment = 19,
+
+    /// <summary><see cref="Governance.SponsorProposal"/>.</summary>
+    SponsorProposal = 20,
+
+    /// <summary><see cref="Governance.WithdrawProposal"/>.</summary>
+    WithdrawProposal = 21,
+
+    /// <summary><see cref="Governance.CastVote"/>.</summary>
+    CastVote = 22,
+
+    /// <summary><see cref="Governance.CommitVote"/>.</summary>
+    CommitVote = 23,
+
+    /// <summary><see cref="Governance.RevealVote"/>.</summary>
+    RevealVote = 24,
+
+    /// <summary><see cref="Governance.RuleOnObjection"/>.</summary>
+    RuleOnObjection = 25,
+
+    /// <summary><see cref="Governance.CallConsensus"/>.</summary>
+    CallConsensus = 26,
+
+    /// <summary><see cref="Governance.AppealCall"/>.</summary>
+    AppealCall = 27,
 
     // Sessions 48–63, working groups 64–79 (see Messages/Sessions and Messages/WorkingGroups).
 

@@ -50,6 +50,7 @@ public static class ApiServer
         var api = app.MapGroup("/api/v1");
         ChainEndpoints.Map(api, chain);
         TransactionEndpoints.Map(api, chain, config.MaxRequestBodyBytes);
+        GovernanceEndpoints.Map(api, chain);
         PowerEndpoints.Map(api, chain);
         SessionEndpoints.Map(api, chain);
         return app;

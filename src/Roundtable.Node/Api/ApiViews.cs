@@ -50,6 +50,8 @@ public static class ApiViews
         TxCode.Malformed => "malformed",
         TxCode.Oversize => "oversize",
         TxCode.Duplicate => "duplicate",
+        TxCode.WrongPhase => "wrong-phase",
+        TxCode.ModulePaused => "module-paused",
         _ => "unknown",
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Roundtable.Application.Genesis;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger;
@@ -25,6 +26,9 @@ public sealed record GenesisDocument
 
     /// <summary>Founding members, verified from the start.</summary>
     public IReadOnlyList<GenesisMemberDocument> Members { get; init; } = [];
+
+    /// <summary>When set, every governance period (deliberation, voting, reveal, call, appeal, timelock) of the default rules lasts this many seconds: for devnets and demos.</summary>
+    public ulong? GovernancePeriodSeconds { get; init; }
 
     /// <summary>Parameters as JSON.</summary>
     public sealed record ParametersDocument(
@@ -120,7 +124,8 @@ public sealed record GenesisDocument
             throw new InvalidDataException("Genesis validators may name only declared regions.");
         }
 
-        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions);
+        var governance = GovernancePeriodSeconds is { } seconds ? GovernanceParameters.Default.WithUniformPeriods(checked(seconds * 1000)) : null;
+        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions, governance);
     }
 
     private static PublicKey ParseKey(string hex, string owner) =>

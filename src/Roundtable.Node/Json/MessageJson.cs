@@ -21,6 +21,7 @@ public static class MessageJson
         MessageType.ApproveRecovery => "approve-recovery",
         MessageType.CancelRecovery => "cancel-recovery",
         MessageType.RevokeKey => "revoke-key",
+        _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
@@ -58,6 +59,9 @@ public static class MessageJson
                 json["member"] = m.Member.ToString();
                 json["newKey"] = m.NewKey.ToString();
                 break;
+            default:
+                GovernanceMessageJson.Write(json, message);
+                break;
         }
 
         SessionMessageJson.AddFields(json, message);
@@ -80,6 +84,7 @@ public static class MessageJson
             "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
             "cancel-recovery" => new CancelRecovery(),
             "revoke-key" => new RevokeKey(),
+            _ when GovernanceMessageJson.Read(type, json) is { } governance => governance,
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };

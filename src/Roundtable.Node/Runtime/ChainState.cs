@@ -153,6 +153,15 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         }
     }
 
+    /// <summary>Runs a read-only query against the committed application state, under the lock.</summary>
+    public T Query<T>(Func<LedgerApplication, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_app);
+        }
+    }
+
     /// <summary>Members, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<MemberRecord> ListMembers(int limit)
     {

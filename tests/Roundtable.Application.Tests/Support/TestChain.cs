@@ -1,5 +1,6 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.State;
@@ -36,7 +37,8 @@ internal sealed class TestChain
         AdmissionRule admission = AdmissionRule.Attestation,
         uint attestationsRequired = 2,
         ulong recoveryDelayMs = DefaultRecoveryDelayMs,
-        int foundersPerGroup = 2)
+        int foundersPerGroup = 2,
+        GovernanceParameters? governance = null)
     {
         Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs);
         var founders = new List<GenesisMember>();
@@ -49,7 +51,7 @@ internal sealed class TestChain
         }
 
         var validators = Groups.Select(g => new Validator(TestKeys.Get("validator/" + g).PublicKey, "Validator " + g, g, 1)).ToList();
-        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders);
+        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders, governance);
         App = LedgerApplication.FromGenesis(Genesis);
     }
 

@@ -60,7 +60,7 @@ public sealed class BlockRoundTripTests
         var parent = samples.Block(1, 2, validators, chain);
         var commit = samples.Commit(chain, 1, parent.Id, validators, all: true);
         var child = new Block(
-            parent.Header with { Height = 2, PreviousBlockId = parent.Id, LastCommit = commit, TxRoot = Block.ComputeTxRoot([]) },
+            parent.Header with { Height = 2, PreviousBlockId = parent.Id, LastCommit = commit, TxRoot = Block.ComputeTxRoot([]), EvidenceRoot = Block.ComputeEvidenceRoot([]) },
             []);
 
         var decoded = Block.Decode(child.ToBytes());

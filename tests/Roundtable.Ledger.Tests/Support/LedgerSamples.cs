@@ -145,6 +145,7 @@ internal sealed partial class LedgerSamples
         MessageType.ApproveRecovery => new ApproveRecovery(Hash(), AnyKey().PublicKey),
         MessageType.CancelRecovery => new CancelRecovery(),
         MessageType.RevokeKey => new RevokeKey(),
+        _ when (ushort)type is >= 16 and <= 47 => GovernanceMessage(type),
         >= MessageType.CreateSession and <= MessageType.ConcludeWorkingGroup => SessionOrWorkingGroupMessage(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };

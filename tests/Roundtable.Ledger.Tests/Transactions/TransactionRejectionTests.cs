@@ -118,7 +118,7 @@ public sealed class TransactionRejectionTests
             ("version 2", Edit.Set(bytes, 0, 2)),
             ("message type 0", Edit.Set(bytes, TagOffset, 0)),
             ("message type 8", Edit.Set(Encode(new RevokeKey()), TagOffset, 8)),
-            ("message type 16", Edit.Set(Encode(new RevokeKey()), TagOffset, 16)),
+            ("message type 127", Edit.Set(Encode(new RevokeKey()), TagOffset, 127)),
             ("message type 2^64 - 1", Edit.Splice(bytes, TagOffset, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)),
             ("sender key algorithm 2", Edit.Set(bytes, SenderOffset, 2)),
             ("sender key algorithm 0", Edit.Set(bytes, SenderOffset, 0)),

@@ -2,6 +2,7 @@ using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
 
@@ -110,9 +111,24 @@ public sealed class TransactionSignatureTests
         SetGuardians m => m with { Threshold = m.Threshold + 1 },
         ApproveRecovery m => new ApproveRecovery(Hash256.Compute(m.Member.ToArray()), m.NewKey),
 
+        SubmitProposal m => m with { Secret = !m.Secret },
+        CommentOnProposal m => m with { Proposal = Other(m.Proposal) },
+        ProposeAmendment m => m with { Proposal = Other(m.Proposal) },
+        ResolveAmendment m => m with { Accept = !m.Accept },
+        SponsorProposal m => new SponsorProposal(Other(m.Proposal)),
+        WithdrawProposal m => new WithdrawProposal(Other(m.Proposal)),
+        CastVote m => m with { Document = Other(m.Document) },
+        CommitVote m => m with { Commitment = Other(m.Commitment) },
+        RevealVote m => m with { Proposal = Other(m.Proposal) },
+        RuleOnObjection m => m with { Objector = Other(m.Objector) },
+        CallConsensus m => m with { Consensus = !m.Consensus },
+        AppealCall m => m with { Proposal = Other(m.Proposal) },
+
         // Bodiless messages differ only in their type tag.
         CancelRecovery => new RevokeKey(),
         RevokeKey => new CancelRecovery(),
         _ => LedgerSamples.AlteredSessionOrWorkingGroupMessage(message) ?? throw new ArgumentOutOfRangeException(nameof(message)),
     };
+
+    private static Hash256 Other(Hash256 hash) => Hash256.Compute(hash.ToArray());
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Chain;
@@ -26,6 +27,14 @@ public sealed class FuzzRegressionTests
                 throw new InvalidOperationException("accepted but not canonical");
             }
         });
+
+    [Fact]
+    public void Governance_parameter_regressions_are_refused_or_canonical() =>
+        Replay("governance-parameters", static bytes => RequireCanonical<GovernanceParameters>(bytes));
+
+    [Fact]
+    public void Proposal_record_regressions_are_refused_or_canonical() =>
+        Replay("proposal-record", static bytes => RequireCanonical<ProposalRecord>(bytes));
 
     [Fact]
     public void Transaction_json_regressions_are_refused_with_typed_errors() =>
@@ -60,6 +69,15 @@ public sealed class FuzzRegressionTests
 
     private static bool AllTransactionsCanonical(StoredBlock stored) =>
         stored.Block.Transactions.All(t => Transaction.FromParts(t.ChainId, t.Sender, t.Sequence, t.ExpiryHeight, t.Message, t.Signature).Encoded.SequenceEqual(t.Encoded));
+
+    private static void RequireCanonical<T>(byte[] bytes)
+        where T : ICanonical<T>
+    {
+        if (!Canonical.ToBytes(Canonical.FromBytes<T>(bytes)).AsSpan().SequenceEqual(bytes))
+        {
+            throw new InvalidOperationException("accepted but not canonical");
+        }
+    }
 
     private static void Replay(string target, Action<byte[]> run)
     {

@@ -1,0 +1,35 @@
+using Roundtable.Application.Execution;
+using Roundtable.Application.State;
+using Roundtable.Ledger.Messages;
+
+namespace Roundtable.Application.Governance.Proposals;
+
+/// <summary>
+/// The modules an emergency proposal may pause, by message-type range. Governance itself is never
+/// paused: the emergency path and the proposals that undo a pause must always run.
+/// </summary>
+public static class PausableModules
+{
+    /// <summary>The module names that can be paused.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions"];
+
+    /// <summary>The pausable module a message belongs to, or null.</summary>
+    public static string? Of(MessageType type) => (ushort)type switch
+    {
+        >= 1 and <= 15 => "members",
+        >= 48 and <= 79 => "sessions",
+        _ => null,
+    };
+
+    /// <summary>Refuses a message of a module paused at <paramref name="timeMs"/>.</summary>
+    public static void RefuseIfPaused(StateView state, MessageType type, ulong timeMs)
+    {
+        var module = Of(type);
+        if (module is not null && state.Get<ModulePause>(GovernanceKeys.Pause(module)) is { } pause && pause.UntilMs > timeMs)
+        {
+            throw new TxRejectedException(
+                TxCode.ModulePaused,
+                $"The {module} module is paused by emergency proposal {pause.Proposal.ToShortString()} until block time {pause.UntilMs} ms.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Roundtable.Ledger.Messages.Governance;
+
+/// <summary>What a proposal decides. Numbers are part of the wire format.</summary>
+public enum ProposalKind : byte
+{
+    /// <summary>A recommendation: the pinned document is adopted.</summary>
+    Recommendation = 1,
+
+    /// <summary>A best-practice selection among 2..64 options.</summary>
+    BestPractice = 2,
+
+    /// <summary>New chain and/or governance parameter values.</summary>
+    ParameterChange = 3,
+
+    /// <summary>A new validator set.</summary>
+    ValidatorChange = 4,
+
+    /// <summary>An approved software version and the height at which the old software halts.</summary>
+    SoftwareUpgrade = 5,
+
+    /// <summary>Fast track: pause a module for a bounded time and/or cancel a passed proposal before it executes.</summary>
+    EmergencyPause = 6,
+}

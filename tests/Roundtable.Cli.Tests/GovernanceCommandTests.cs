@@ -1,0 +1,61 @@
+using Roundtable.Cli.Tests.Support;
+
+namespace Roundtable.Cli.Tests;
+
+/// <summary>A proposal's deliberation driven from the command line against a real node.</summary>
+public sealed class GovernanceCommandTests(InProcessNode node) : IClassFixture<InProcessNode>
+{
+    [Fact]
+    public async Task Propose_sponsor_comment_amend_and_query_a_recommendation()
+    {
+        using var cli = node.Session();
+        await MemberAsync(cli, "author", "civil-society");
+        await MemberAsync(cli, "sponsor", "government");
+        var document = cli.Scratch("recommendation.md");
+        await File.WriteAllTextAsync(document, "# Publish session records\n\nWithin a week.");
+
+        var proposed = (await cli.RunAsync("--json", "tx", "propose", "--key", "author", "--title", "Publish session records", "--document", document)).Ok().Json();
+        var id = (string)proposed["proposal"]!;
+        Assert.Equal("submit-proposal", (string?)proposed["type"]);
+
+        (await cli.RunAsync("tx", "sponsor", "--key", "sponsor", "--proposal", id)).Ok();
+        (await cli.RunAsync("tx", "comment", "--key", "sponsor", "--proposal", id, "--text", "A week is short.")).Ok();
+        var amended = cli.Scratch("amended.md");
+        await File.WriteAllTextAsync(amended, "# Publish session records\n\nWithin two weeks.");
+        (await cli.RunAsync("tx", "amend", "--key", "sponsor", "--proposal", id, "--document", amended, "--rationale", "Two weeks.")).Ok();
+        var resolved = (await cli.RunAsync("tx", "resolve-amendment", "--key", "author", "--proposal", id, "--amendment", "0", "--accept")).Ok();
+        Assert.Contains("Amendment accepted.", resolved.Stdout, StringComparison.Ordinal);
+
+        var shown = (await cli.RunAsync("--json", "query", "proposal", id)).Ok().Json();
+        Assert.Equal("deliberation", (string?)shown["status"]);
+        Assert.Equal("consensus", (string?)shown["method"]);
+        Assert.Equal(1, (int)shown["sponsors"]!);
+        Assert.Equal(1, (int)shown["comments"]!);
+        Assert.Contains("two weeks", (string?)shown["document"]!["markdown"], StringComparison.Ordinal);
+
+        var listed = (await cli.RunAsync("query", "proposals")).Ok();
+        Assert.Contains(id[..12] + "…", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("deliberation", listed.Stdout, StringComparison.Ordinal);
+
+        (await cli.RunAsync("tx", "withdraw", "--key", "author", "--proposal", id)).Ok();
+        var late = await cli.RunAsync("tx", "comment", "--key", "sponsor", "--proposal", id, "--text", "Too late.");
+        late.Failed("wrong-phase");
+    }
+
+    [Fact]
+    public async Task A_vote_without_a_ballot_is_a_usage_error()
+    {
+        using var cli = node.Session();
+        await MemberAsync(cli, "voter", "technical");
+
+        var result = await cli.RunAsync("tx", "vote", "--key", "voter", "--proposal", new string('a', 64), "--document-hash", new string('b', 64));
+
+        result.Failed("give exactly one ballot");
+    }
+
+    private static async Task MemberAsync(CliSession cli, string name, string group)
+    {
+        (await cli.RunAsync("keys", "new", name)).Ok();
+        (await cli.RunAsync("tx", "register", "--key", name, "--name", name, "--group", group, "--region", "africa")).Ok();
+    }
+}
