@@ -15,6 +15,19 @@ public sealed partial class LedgerApplication
     /// <exception cref="ArgumentException">A proposal's figures are inconsistent.</exception>
     public PowerReport ReportPower(IReadOnlyList<ProposalParticipation> proposals)
     {
+        return BuildPowerReport(proposals);
+    }
+
+    /// <summary>The power report of the committed state, with every proposal's participation read from the governance module.</summary>
+    public PowerReport ReportPower() =>
+        BuildPowerReport([.. ListParticipation(int.MaxValue).Select(p => new ProposalParticipation(
+            p.Proposal,
+            p.AuthorGroup,
+            [.. p.ElectorsByGroup.Select(e => new GroupCount(e.Key, (ulong)e.Value))],
+            [.. p.VotersByGroup.Select(v => new GroupCount(v.Key, (ulong)v.Value))]))]);
+
+    private PowerReport BuildPowerReport(IReadOnlyList<ProposalParticipation> proposals)
+    {
         var state = Committed;
         var parameters = Parameters;
         return PowerReport.Build(

@@ -22,16 +22,17 @@ internal static class DevnetCommand
         var reset = new Option<bool>("--reset") { Description = "Delete the existing network and start a new chain" };
         var basePort = new Option<int>("--base-port") { Description = "Node i serves its API on base+10i+7 and peers on base+10i+6", DefaultValueFactory = _ => 26650 };
         var interval = new Option<ulong>("--block-interval-ms") { Description = "Target time between blocks", DefaultValueFactory = _ => 1000 };
+        var noDemo = new Option<bool>("--no-demo") { Description = "On a new network, skip the demo (a round table with a poll, a recommendation under consensus, a parameter change under balanced voting)" };
         var command = new Command("devnet", "Run a local multi-validator network (one validator per stakeholder group) until Ctrl-C")
         {
-            validators, dir, reset, basePort, interval,
+            validators, dir, reset, basePort, interval, noDemo,
         };
         app.SetAction(command, (context, parse, ct) => RunAsync(
-            context, parse.GetValue(validators), Path.GetFullPath(parse.GetValue(dir)!), parse.GetValue(reset), parse.GetValue(basePort), parse.GetValue(interval), ct));
+            context, parse.GetValue(validators), Path.GetFullPath(parse.GetValue(dir)!), parse.GetValue(reset), parse.GetValue(basePort), parse.GetValue(interval), !parse.GetValue(noDemo), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, int count, string dir, bool reset, int basePort, ulong interval, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, int count, string dir, bool reset, int basePort, ulong interval, bool demo, CancellationToken cancellationToken)
     {
         if (count is < 1 or > 32)
         {
@@ -59,7 +60,10 @@ internal static class DevnetCommand
         var children = nodes.Select(n => NodeChild.Start(n.Home)).ToList();
         try
         {
+            // The demo plays on a new network only: a resumed chain already holds it.
+            var demoRun = demo && !resumed ? DemoRunner.RunAsync(context, dir, nodes[0].ApiUrl, stop.Token) : Task.CompletedTask;
             await WatchAsync(context, nodes, children, stop.Token).ConfigureAwait(false);
+            await demoRun.ConfigureAwait(false);
         }
         finally
         {

@@ -7,7 +7,7 @@ using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Api;
 
-/// <summary>Governance proposals: the list, and one proposal with its status, document, ballots and result broken down by group and region.</summary>
+/// <summary>Governance proposals: the list, and one proposal with its status, document, ballots and result broken down by group and region; the parameters they govern.</summary>
 internal static class GovernanceEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ChainState chain)
@@ -32,5 +32,8 @@ internal static class GovernanceEndpoints
                 ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-proposal", $"No proposal {id}.")
                 : Results.Json(view);
         }).WithName("GetProposal").WithSummary("One proposal: status, pinned document, rule, ballots count and the count with its breakdown by group and region.");
+
+        api.MapGet("/parameters", () => Results.Json(chain.Query(app => GovernanceViews.Parameters(app.Parameters, app.GovernanceParameters, app.Height))))
+            .WithName("GetParameters").WithSummary("The chain parameters and the governance rules in force after the last block: what a parameter-change proposal changes.");
     }
 }

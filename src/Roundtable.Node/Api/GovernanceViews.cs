@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Parameters;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Node.Json;
 
@@ -45,6 +46,24 @@ public static class GovernanceViews
         json["result"] = report is null ? null : Result(report);
         return json;
     }
+
+    /// <summary>Chain parameters and governance rules, as a parameter-change proposal sees them.</summary>
+    public static JsonObject Parameters(ChainParameters chain, GovernanceParameters governance, ulong height) => new()
+    {
+        ["height"] = height,
+        ["stakeholderGroups"] = new JsonArray([.. chain.StakeholderGroups.Select(g => (JsonNode)new JsonObject { ["id"] = g.Id, ["name"] = g.Name })]),
+        ["regions"] = new JsonArray([.. chain.Regions.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["name"] = r.Name })]),
+        ["admission"] = chain.Admission.ToString().ToLowerInvariant(),
+        ["attestationsRequired"] = chain.AttestationsRequired,
+        ["recoveryDelayMs"] = chain.RecoveryDelayMs,
+        ["minValidatorGroups"] = chain.MinValidatorGroups,
+        ["governance"] = new JsonObject
+        {
+            ["rules"] = new JsonArray([.. governance.Rules.Select(Rule)]),
+            ["constitutional"] = Rule(governance.Constitutional),
+            ["maxPauseMs"] = governance.MaxPauseMs,
+        },
+    };
 
     /// <summary>A rule.</summary>
     public static JsonObject Rule(ProposalRule r) => new()

@@ -18,7 +18,7 @@ internal static class PowerEndpoints
         api.MapGet("/power", () =>
         {
             // Proposals are not on chain yet: the proposals module will supply their participation here.
-            var report = chain.ReportPower(proposals: []);
+            var report = chain.ReportPower();
             return Results.Json(View(report));
         }).WithName("GetPower").WithSummary("Voting power per validator, stakeholder group and region, Nakamoto coefficients, verified members, proposal and vote shares, turnout.");
     }

@@ -25,6 +25,9 @@ public static class DevnetLayout
     /// <summary>Chain id of local networks.</summary>
     public const string ChainId = "roundtable-devnet";
 
+    /// <summary>Length of every governance period on a devnet, in seconds of block time.</summary>
+    public const ulong DefaultGovernancePeriodSeconds = 20;
+
     private const string ManifestFile = "devnet.json";
 
     /// <summary>The order in which validators are given stakeholder groups (one group each, cycling after five), with each operator's region.</summary>
@@ -71,9 +74,11 @@ public static class DevnetLayout
     /// <summary>
     /// Creates homes for <paramref name="validators"/> nodes under <paramref name="directory"/>: API on
     /// <paramref name="basePort"/> + 10·i + 7, peers on + 6. With four or more validators the genesis
-    /// requires four stakeholder groups, so no group can halt or capture the chain.
+    /// requires four stakeholder groups, so no group can halt or capture the chain. Every governance
+    /// period (deliberation, voting, appeal, timelock, …) lasts <paramref name="governancePeriodSeconds"/>
+    /// of block time, so a proposal's whole life fits in a demo.
     /// </summary>
-    public static IReadOnlyList<DevnetNode> Create(string directory, int validators, int basePort, ulong blockIntervalMs, DateTimeOffset genesisTime)
+    public static IReadOnlyList<DevnetNode> Create(string directory, int validators, int basePort, ulong blockIntervalMs, DateTimeOffset genesisTime, ulong governancePeriodSeconds = DefaultGovernancePeriodSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(validators, 1);
         Directory.CreateDirectory(directory);
@@ -105,6 +110,7 @@ public static class DevnetLayout
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4)),
                 Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
+                GovernancePeriodSeconds = governancePeriodSeconds,
             };
 
             for (var i = 0; i < validators; i++)

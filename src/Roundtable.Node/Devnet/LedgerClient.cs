@@ -13,7 +13,8 @@ namespace Roundtable.Node.Devnet;
 /// <param name="Height">Block it was committed in.</param>
 /// <param name="Ok">Whether the message took effect.</param>
 /// <param name="Reason">Why not, when it did not.</param>
-public sealed record TxOutcome(string Hash, ulong Height, bool Ok, string? Reason);
+/// <param name="Sequence">The sender's sequence it used (ids of proposals and sessions derive from it).</param>
+public sealed record TxOutcome(string Hash, ulong Height, bool Ok, string? Reason, ulong Sequence);
 
 /// <summary>
 /// Signs, submits and follows transactions through a node's HTTP API: the path the devnet demo and
@@ -43,11 +44,14 @@ public sealed class LedgerClient
     public async Task<ulong> HeightAsync(CancellationToken cancellationToken) =>
         (ulong)(await GetAsync("status", cancellationToken).ConfigureAwait(false))["height"]!;
 
-    /// <summary>Waits until the node has committed a block above <paramref name="height"/>.</summary>
-    public async Task WaitForHeightAboveAsync(ulong height, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the node has committed a block above <paramref name="height"/>; with
+    /// <paramref name="tolerateUnavailable"/> a node that does not answer yet (starting) is waited for too.
+    /// </summary>
+    public async Task WaitForHeightAboveAsync(ulong height, TimeSpan timeout, CancellationToken cancellationToken, bool tolerateUnavailable = false)
     {
         var clock = Stopwatch.StartNew();
-        while (await HeightAsync(cancellationToken).ConfigureAwait(false) <= height)
+        while (await TryHeightAsync(tolerateUnavailable, cancellationToken).ConfigureAwait(false) is not { } current || current <= height)
         {
             if (clock.Elapsed > timeout)
             {
@@ -55,6 +59,18 @@ public sealed class LedgerClient
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ulong?> TryHeightAsync(bool tolerateUnavailable, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HeightAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (tolerateUnavailable && !cancellationToken.IsCancellationRequested && e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
         }
     }
 
@@ -71,7 +87,8 @@ public sealed class LedgerClient
     {
         var status = await GetAsync("status", cancellationToken).ConfigureAwait(false);
         var account = await GetAsync("accounts/" + signer.PublicKey, cancellationToken).ConfigureAwait(false);
-        var tx = Transaction.Create((string)status["chainId"]!, signer, (ulong)account["nextSequence"]!, (ulong)status["height"]! + 100, message);
+        var sequence = (ulong)account["nextSequence"]!;
+        var tx = Transaction.Create((string)status["chainId"]!, signer, sequence, (ulong)status["height"]! + 100, message);
         using var content = new ByteArrayContent(tx.Encoded.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var response = await _http.PostAsync("/api/v1/txs", content, cancellationToken).ConfigureAwait(false);
@@ -81,10 +98,10 @@ public sealed class LedgerClient
             throw new LedgerClientException($"{message.Type} was refused ({(int)response.StatusCode}): {problem}");
         }
 
-        return await WaitForCommitAsync(tx.Hash.ToString(), timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        return await WaitForCommitAsync(tx.Hash.ToString(), sequence, timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TxOutcome> WaitForCommitAsync(string hash, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<TxOutcome> WaitForCommitAsync(string hash, ulong sequence, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -102,7 +119,7 @@ public sealed class LedgerClient
                 if (state == "committed")
                 {
                     var result = doc!["result"];
-                    return new TxOutcome(hash, (ulong)doc["height"]!, (bool?)result?["ok"] ?? false, (string?)result?["reason"]);
+                    return new TxOutcome(hash, (ulong)doc["height"]!, (bool?)result?["ok"] ?? false, (string?)result?["reason"], sequence);
                 }
             }
 

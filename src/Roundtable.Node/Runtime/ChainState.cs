@@ -171,12 +171,12 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         }
     }
 
-    /// <summary>The power report of the committed state (see <see cref="LedgerApplication.ReportPower"/>).</summary>
-    public PowerReport ReportPower(IReadOnlyList<ProposalParticipation> proposals)
+    /// <summary>The power report of the committed state (see <see cref="LedgerApplication.ReportPower()"/>).</summary>
+    public PowerReport ReportPower()
     {
         lock (_gate)
         {
-            return _app.ReportPower(proposals);
+            return _app.ReportPower();
         }
     }
 

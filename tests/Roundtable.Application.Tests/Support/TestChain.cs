@@ -51,7 +51,7 @@ internal sealed class TestChain
         }
 
         var validators = Groups.Select(g => new Validator(TestKeys.Get("validator/" + g).PublicKey, "Validator " + g, g, 1)).ToList();
-        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders, governance);
+        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders, Governance: governance);
         App = LedgerApplication.FromGenesis(Genesis);
     }
 

@@ -11,13 +11,14 @@ namespace Roundtable.Application.Governance.Proposals;
 public static class PausableModules
 {
     /// <summary>The module names that can be paused.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["members", "sessions"];
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups"];
 
     /// <summary>The pausable module a message belongs to, or null.</summary>
     public static string? Of(MessageType type) => (ushort)type switch
     {
         >= 1 and <= 15 => "members",
-        >= 48 and <= 79 => "sessions",
+        >= 48 and <= 63 => "sessions",
+        >= 64 and <= 79 => "working-groups",
         _ => null,
     };
 

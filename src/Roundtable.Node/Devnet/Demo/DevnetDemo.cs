@@ -1,0 +1,26 @@
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Node.Devnet.Demo;
+
+/// <summary>What the demo left on the chain.</summary>
+/// <param name="Session">The round table.</param>
+/// <param name="Recommendation">The recommendation decided by rough consensus.</param>
+/// <param name="ParameterChange">The parameter change decided by balanced vote.</param>
+public sealed record DemoOutcome(Hash256 Session, Hash256 Recommendation, Hash256 ParameterChange);
+
+/// <summary>
+/// The product at work on a fresh devnet, played by the founding members through the public API:
+/// a round table with a best-practice poll, a recommendation under consensus, a parameter change
+/// under balanced voting.
+/// </summary>
+public static class DevnetDemo
+{
+    /// <summary>Runs the whole demo against <paramref name="client"/> with the founders' keys in <paramref name="keysDirectory"/>.</summary>
+    public static async Task<DemoOutcome> RunAsync(string keysDirectory, LedgerClient client, Action<string> log, CancellationToken ct)
+    {
+        using var cast = DemoCast.Load(keysDirectory, client, log);
+        var session = await DemoSession.RunAsync(cast, ct).ConfigureAwait(false);
+        var (recommendation, parameterChange) = await DemoProposals.RunAsync(cast, ct).ConfigureAwait(false);
+        return new DemoOutcome(session, recommendation, parameterChange);
+    }
+}
