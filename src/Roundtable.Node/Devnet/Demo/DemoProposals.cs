@@ -9,6 +9,14 @@ using Roundtable.Ledger.Messages.Governance;
 
 namespace Roundtable.Node.Devnet.Demo;
 
+/// <summary>The demo's proposals and what the parameter change did, read back from the API.</summary>
+/// <param name="Recommendation">The recommendation decided by rough consensus.</param>
+/// <param name="ParameterChange">The parameter change decided by balanced vote.</param>
+/// <param name="RecoveryDelayBefore">The key-recovery delay before the change.</param>
+/// <param name="RecoveryDelayWhilePassed">The delay read while the change had passed but its timelock ran.</param>
+/// <param name="RecoveryDelayAfter">The delay after execution.</param>
+public sealed record ProposalsOutcome(Hash256 Recommendation, Hash256 ParameterChange, ulong RecoveryDelayBefore, ulong RecoveryDelayWhilePassed, ulong RecoveryDelayAfter);
+
 /// <summary>
 /// The demo's two proposals, driven through their whole lifecycle: a recommendation decided by
 /// rough consensus (an objection, the chair's ruling and call) and a parameter change decided by a
@@ -24,8 +32,8 @@ public static class DemoProposals
 
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Submits both, and follows them to their final status; returns (recommendation, parameter change).</summary>
-    public static async Task<(Hash256 Recommendation, Hash256 ParameterChange)> RunAsync(DemoCast cast, CancellationToken ct)
+    /// <summary>Submits both, and follows them to their final status.</summary>
+    public static async Task<ProposalsOutcome> RunAsync(DemoCast cast, CancellationToken ct)
     {
         var client = cast.Client;
         var author = cast.Founder("technical", 2);
@@ -72,13 +80,14 @@ public static class DemoProposals
         cast.Log("the chair ruled the objection addressed and called consensus; the appeal window is open");
 
         await WaitForStatusAsync(cast, parameterChange, ["passed"], ct).ConfigureAwait(false);
-        cast.Log($"parameter change passed; recovery delay still {current.RecoveryDelayMs} ms until the timelock ends");
+        var whilePassed = ReadParameters(await client.GetAsync("parameters", ct).ConfigureAwait(false));
+        cast.Log($"parameter change passed; recovery delay still {whilePassed.RecoveryDelayMs} ms until the timelock ends");
         await WaitForStatusAsync(cast, parameterChange, ["executed"], ct).ConfigureAwait(false);
         var after = ReadParameters(await client.GetAsync("parameters", ct).ConfigureAwait(false));
         cast.Log($"parameter change executed: recovery delay now {after.RecoveryDelayMs} ms");
         await WaitForStatusAsync(cast, recommendation, ["passed", "executed"], ct).ConfigureAwait(false);
         cast.Log("recommendation adopted by rough consensus");
-        return (recommendation, parameterChange);
+        return new ProposalsOutcome(recommendation, parameterChange, current.RecoveryDelayMs, whilePassed.RecoveryDelayMs, after.RecoveryDelayMs);
     }
 
     /// <summary>Waits until the proposal has one of <paramref name="statuses"/>; throws if it ends in another final status.</summary>

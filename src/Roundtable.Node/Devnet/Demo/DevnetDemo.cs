@@ -4,9 +4,8 @@ namespace Roundtable.Node.Devnet.Demo;
 
 /// <summary>What the demo left on the chain.</summary>
 /// <param name="Session">The round table.</param>
-/// <param name="Recommendation">The recommendation decided by rough consensus.</param>
-/// <param name="ParameterChange">The parameter change decided by balanced vote.</param>
-public sealed record DemoOutcome(Hash256 Session, Hash256 Recommendation, Hash256 ParameterChange);
+/// <param name="Proposals">The recommendation and the parameter change.</param>
+public sealed record DemoOutcome(Hash256 Session, ProposalsOutcome Proposals);
 
 /// <summary>
 /// The product at work on a fresh devnet, played by the founding members through the public API:
@@ -20,7 +19,7 @@ public static class DevnetDemo
     {
         using var cast = DemoCast.Load(keysDirectory, client, log);
         var session = await DemoSession.RunAsync(cast, ct).ConfigureAwait(false);
-        var (recommendation, parameterChange) = await DemoProposals.RunAsync(cast, ct).ConfigureAwait(false);
-        return new DemoOutcome(session, recommendation, parameterChange);
+        var proposals = await DemoProposals.RunAsync(cast, ct).ConfigureAwait(false);
+        return new DemoOutcome(session, proposals);
     }
 }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Governance.Tallying;
+using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
+using Roundtable.IntegrationTests.Support;
+using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Validators;
+using Roundtable.Node.Devnet;
+using Roundtable.Node.Devnet.Demo;
+using Xunit.Abstractions;
+
+namespace Roundtable.IntegrationTests;
+
+/// <summary>
+/// Governance on four validator processes, driven only through the public API: the devnet demo
+/// (a session with check-in and a ranked poll, a recommendation under consensus, a parameter change
+/// under balanced voting), then a validator change that must alter the set exactly two heights
+/// after the block that executes it.
+/// </summary>
+public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposable
+{
+    private const ulong PeriodSeconds = 6;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-gov-" + Path.GetRandomFileName());
+
+    [Fact]
+    public async Task Session_poll_consensus_parameter_change_and_validator_change_work_across_four_processes()
+    {
+        var nodes = DevnetLayout.Create(_dir, 4, NodeProcess.FreeDevnetBasePort(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
+        var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var ct = timeout.Token;
+        try
+        {
+            foreach (var p in processes)
+            {
+                await p.WaitUntilServingAsync();
+            }
+
+            var client = new LedgerClient(processes[0].Http);
+            await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
+            var outcome = await DevnetDemo.RunAsync(Path.Combine(_dir, "keys"), client, output.WriteLine, ct);
+
+            // The session: check-in by group and declared gender, the ranked poll's Schulze winner, the minority view.
+            var report = await client.GetTextAsync($"sessions/{outcome.Session}/report", ct);
+            Assert.Contains("10 participant(s) checked in: 5 on site, 5 online.", report, StringComparison.Ordinal);
+            Assert.Contains("| not declared | 4 |", report, StringComparison.Ordinal);
+            Assert.Contains("Schulze winner: \"" + DemoSession.Practices[0] + "\"", report, StringComparison.Ordinal);
+            Assert.Contains("Records off chain", report, StringComparison.Ordinal);
+
+            // The parameter change: unchanged while its timelock ran, changed after.
+            var proposals = outcome.Proposals;
+            Assert.Equal(proposals.RecoveryDelayBefore, proposals.RecoveryDelayWhilePassed);
+            Assert.Equal(proposals.RecoveryDelayBefore * 2, proposals.RecoveryDelayAfter);
+            Assert.Equal("executed", (string?)(await client.GetAsync("proposals/" + proposals.ParameterChange, ct))["status"]);
+            Assert.Contains((string?)(await client.GetAsync("proposals/" + proposals.Recommendation, ct))["status"], new[] { "passed", "executed" });
+
+            await ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(client, ct);
+
+            // Every node agrees on the state after all of it.
+            var height = await client.HeightAsync(ct);
+            var roots = await Task.WhenAll(processes.Select(async p =>
+            {
+                await new LedgerClient(p.Http).WaitForHeightAboveAsync(height, TimeSpan.FromSeconds(30), ct);
+                return (string)(await new LedgerClient(p.Http).GetAsync($"blocks/{height + 1}", ct))["header"]!["stateRoot"]!;
+            }));
+            Assert.All(roots, r => Assert.Equal(roots[0], r));
+        }
+        finally
+        {
+            processes.ForEach(p => p.Dispose());
+        }
+    }
+
+    private async Task ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(LedgerClient client, CancellationToken ct)
+    {
+        // A fifth validator, for the intergovernmental group, whose node is not running: the four
+        // running validators keep 4/5 of the power, so the chain goes on.
+        using var cast = DemoCast.Load(Path.Combine(_dir, "keys"), client, output.WriteLine);
+        using var newcomer = PrivateKey.Generate();
+        var status = await client.GetAsync("status", ct);
+        var current = ((JsonArray)status["validators"]!).Select(v => new Validator(
+            ParseKey((string)v!["publicKey"]!), (string)v["name"]!, (string)v["stakeholderGroup"]!, 0)).ToList();
+        var oldHash = (string)(await client.GetAsync($"blocks/{await client.HeightAsync(ct)}", ct))["header"]!["validatorSetHash"]!;
+
+        var author = cast.Founder("intergovernmental", 1);
+        var sent = await client.SendAsync(author, GovernanceMessages.ChangeValidators(
+            "Admit an intergovernmental validator", "# A fifth validator\n\nThe intergovernmental group runs a validator too.", [.. current, new Validator(newcomer.PublicKey, "Intergovernmental Telecom Forum", "intergovernmental", 0)]), ct);
+        var id = ProposalId.For(DemoCast.MemberId(author), sent.Sequence);
+        await client.SendAsync(cast.Founder("government", 1), new SponsorProposal(id), ct);
+        await client.SendAsync(cast.Founder("technical", 1), new SponsorProposal(id), ct);
+        await DemoProposals.WaitForStatusAsync(cast, id, ["voting"], ct);
+        var document = Hash256.Parse((string)(await client.GetAsync("proposals/" + id, ct))["documentHash"]!);
+        await Task.WhenAll(cast.Everyone.Select(m => client.SendAsync(m, GovernanceMessages.Vote(id, document, YesNoBallot.Yes), ct)));
+
+        var passed = await DemoProposals.WaitForStatusAsync(cast, id, ["passed"], ct);
+        var passedAtHeight = await client.HeightAsync(ct);
+        var timelockEnds = DateTimeOffset.Parse((string)passed["nextTransitionAt"]!, CultureInfo.InvariantCulture);
+        await DemoProposals.WaitForStatusAsync(cast, id, ["executed"], ct);
+        await client.WaitForHeightAboveAsync(await client.HeightAsync(ct) + 2, TimeSpan.FromSeconds(60), ct);
+
+        // The executing block is the first whose time reaches the end of the timelock.
+        var executed = passedAtHeight;
+        while (DateTimeOffset.Parse((string)(await Header(client, executed, ct))["time"]!, CultureInfo.InvariantCulture) < timelockEnds)
+        {
+            executed++;
+        }
+
+        var next = await Header(client, executed + 1, ct);
+        var afterNext = await Header(client, executed + 2, ct);
+        Assert.Equal(oldHash, (string?)(await Header(client, executed, ct))["validatorSetHash"]);
+        Assert.Equal(oldHash, (string?)next["validatorSetHash"]);
+        Assert.NotEqual(oldHash, (string?)next["nextValidatorSetHash"]);
+        Assert.Equal((string?)next["nextValidatorSetHash"], (string?)afterNext["validatorSetHash"]);
+        Assert.Equal(5, ((JsonArray)(await client.GetAsync("status", ct))["validators"]!).Count);
+        output.WriteLine($"validator change executed in block {executed}; the new set decides from block {executed + 2}");
+    }
+
+    private static PublicKey ParseKey(string hex) =>
+        PublicKey.TryParse(hex, out var key) ? key! : throw new FormatException($"Not a public key: {hex}");
+
+    private static async Task<JsonObject> Header(LedgerClient client, ulong height, CancellationToken ct) =>
+        (JsonObject)(await client.GetAsync($"blocks/{height}", ct))["header"]!;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
