@@ -55,7 +55,11 @@ public sealed class SessionCommandTests(InProcessNode node) : IClassFixture<InPr
 
         var created = await cli.RunAsync("--json", "tx", "wg-create", "--key", "lead", "--name", "DNS resilience", "--charter-file", charter, "--sunset", Iso(DateTimeOffset.UtcNow.AddDays(30)));
         var group = (string)created.Ok().Json()["workingGroupId"]!;
-        (await cli.RunAsync("tx", "wg-deliverable", "--key", "lead", "--group", group, "--proposal", new string('a', 64), "--title", "Resolver recommendation")).Ok();
+        var document = cli.Scratch("resolvers.md");
+        await File.WriteAllTextAsync(document, "# Resolver diversity\n\nRun two resolver implementations.");
+        var proposal = (string)(await cli.RunAsync("--json", "tx", "propose", "--key", "lead", "--title", "Resolver diversity", "--document", document)).Ok().Json()["proposal"]!;
+        (await cli.RunAsync("tx", "wg-deliverable", "--key", "lead", "--group", group, "--proposal", new string('a', 64), "--title", "Nothing")).Failed("(not-found)");
+        (await cli.RunAsync("tx", "wg-deliverable", "--key", "lead", "--group", group, "--proposal", proposal, "--title", "Resolver recommendation")).Ok();
         (await cli.RunAsync("tx", "wg-leave", "--key", "lead", "--group", group)).Failed("(invalid-argument)");
 
         var shown = (await cli.RunAsync("query", "working-group", group)).Ok().Stdout;

@@ -1,3 +1,4 @@
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
 using Roundtable.Application.State;
@@ -131,6 +132,11 @@ public static class WorkingGroupsModule
     private static void Deliver(TxContext ctx, AddDeliverable m)
     {
         var group = RequireLeader(ctx, m.Group);
+        if (ProposalStore.Get(ctx.State, m.Proposal) is null)
+        {
+            throw new TxRejectedException(TxCode.NotFound, $"There is no proposal {m.Proposal.ToShortString()} to link as a deliverable.");
+        }
+
         if (group.Deliverables.Any(d => d.Proposal == m.Proposal))
         {
             throw new TxRejectedException(TxCode.AlreadyExists, $"Proposal {m.Proposal.ToShortString()} is already a deliverable of this group.");

@@ -1,8 +1,10 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Application.WorkingGroups;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.WorkingGroups;
 
 namespace Roundtable.Application.Tests.WorkingGroups;
@@ -20,6 +22,14 @@ public sealed class WorkingGroupTests
         return CreateWorkingGroup.IdFor(leader.PublicKey.Id, sequence);
     }
 
+    private static Hash256 Propose(TestChain chain)
+    {
+        var author = TestChain.Founder("civil-society", 1);
+        var sequence = chain.App.DescribeSender(author.PublicKey).NextSequence;
+        chain.RunOk(chain.Tx(author, GovernanceMessages.Recommendation("Resolver diversity", "# Resolver diversity\n\nRun at least two resolver implementations."), sequence));
+        return ProposalId.For(author.PublicKey.Id, sequence);
+    }
+
     [Fact]
     public void A_working_group_lives_through_join_add_deliverable_leave_and_conclude()
     {
@@ -27,7 +37,7 @@ public sealed class WorkingGroupTests
         var id = Create(chain, Leader, TestChain.GenesisTimeMs + (30 * Day));
         var joiner = TestChain.Founder("civil-society", 0);
         var added = TestChain.Founder("government", 1);
-        var proposal = Hash256.Compute("proposal-1"u8);
+        var proposal = Propose(chain);
 
         chain.RunOk(chain.Tx(joiner, new JoinWorkingGroup(id)));
         chain.RunOk(chain.Tx(Leader, new AddWorkingGroupMember(id, added.PublicKey.Id)));
@@ -119,8 +129,9 @@ public sealed class WorkingGroupTests
     {
         var chain = new TestChain();
         var id = Create(chain, Leader, TestChain.GenesisTimeMs + Day);
-        var proposal = Hash256.Compute("p"u8);
+        var proposal = Propose(chain);
         chain.RunOk(chain.Tx(Leader, new AddDeliverable(id, proposal, "First")));
+        chain.RefuseConsumingSequence(chain.Tx(Leader, new AddDeliverable(id, Hash256.Compute("no such proposal"u8), "Missing")), TxCode.NotFound);
 
         chain.RefuseConsumingSequence(chain.Tx(Leader, new CreateWorkingGroup("Late", Charter.External(proposal), TestChain.GenesisTimeMs)), TxCode.InvalidArgument);
         chain.RefuseConsumingSequence(chain.Tx(Leader, new JoinWorkingGroup(id)), TxCode.AlreadyExists);
