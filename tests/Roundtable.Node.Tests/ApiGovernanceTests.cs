@@ -49,6 +49,34 @@ public sealed class ApiGovernanceTests
     }
 
     [Fact]
+    public async Task Bad_ballots_are_refused_with_a_reason_and_leave_the_state_root_unchanged()
+    {
+        await using var node = await TestNode.StartAsync(governancePeriodSeconds: 5);
+        using var ada = new Member(node);
+        using var bo = new Member(node);
+        using var late = new Member(node);
+        await ada.RegisterAsync("Ada");
+        await bo.RegisterAsync("Bo");
+        var submit = GovernanceMessages.Recommendation("Minutes", "# Publish minutes within a week");
+        var id = ProposalId.For(Hash256.Parse(ada.Id), ada.Sequence);
+        await SendAsync(node, ada, submit);
+        await SendAsync(node, bo, new SponsorProposal(id));
+        await RefusedAsync(node, bo, GovernanceMessages.Vote(id, submit.Document.Hash, ConsensusStatement.Supports()), "wrong-phase");
+
+        await TestNode.Until(async () => (string?)(await GetAsync(node, id))["status"] == "voting", "voting to open");
+        await late.RegisterAsync("Late"); // verified after the electorate was fixed
+        var root = (string?)(await node.StatusAsync())["stateRoot"];
+        await RefusedAsync(node, bo, GovernanceMessages.Vote(id, Hash256.Compute("another text"u8), ConsensusStatement.Supports()), "invalid-argument");
+        await RefusedAsync(node, bo, new CastVote(id, submit.Document.Hash, [0x07]), "malformed");
+        await RefusedAsync(node, late, GovernanceMessages.Vote(id, submit.Document.Hash, ConsensusStatement.Supports()), "unauthorized");
+        await RefusedAsync(node, bo, new SponsorProposal(Hash256.Compute("no such proposal"u8)), "not-found");
+
+        await node.WaitForHeightAsync(await node.HeightAsync() + 2);
+        Assert.Equal("voting", (string?)(await GetAsync(node, id))["status"]);
+        Assert.Equal(root, (string?)(await node.StatusAsync())["stateRoot"]);
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_proposal_id_is_a_problem_with_a_reason()
     {
         await using var node = await TestNode.StartAsync();
@@ -64,6 +92,15 @@ public sealed class ApiGovernanceTests
 
     private static async Task<JsonObject> GetAsync(TestNode node, Hash256 id) =>
         (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/proposals/{id}"))!;
+
+    private static async Task RefusedAsync(TestNode node, Member member, TxMessage message, string reason)
+    {
+        using var response = await Member.PostBytesAsync(node.Http, member.Sign(message).Encoded.ToArray());
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(reason, (string?)problem["reason"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]), problem.ToJsonString());
+    }
 
     private static async Task SendAsync(TestNode node, Member member, TxMessage message)
     {
