@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Roundtable.Node.Devnet;
 using Roundtable.Node.Hosting;
 
@@ -40,7 +38,7 @@ internal sealed class LocalNetwork : IDisposable
         }
 
         var directory = Path.Combine(Path.GetTempPath(), "roundtable-loadbench-" + Guid.NewGuid().ToString("N")[..12]);
-        var basePort = options.BasePort != 0 ? options.BasePort : FreeBasePort(options.Validators);
+        var basePort = options.BasePort != 0 ? options.BasePort : DevnetPorts.FindFreeBase(options.Validators);
         var layout = DevnetLayout.Create(directory, options.Validators, basePort, options.BlockIntervalMs, DateTimeOffset.UtcNow);
         foreach (var node in layout)
         {
@@ -122,36 +120,6 @@ internal sealed class LocalNetwork : IDisposable
         catch (IOException e)
         {
             Console.Error.WriteLine($"Could not delete {Directory}: {e.Message}");
-        }
-    }
-
-    /// <summary>A base port whose 2·n ports (base+10i+6, base+10i+7) are free right now.</summary>
-    private static int FreeBasePort(int validators)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var candidate = Random.Shared.Next(20_000, 60_000 - (10 * validators)) / 10 * 10;
-            var ports = Enumerable.Range(0, validators).SelectMany(i => new[] { candidate + (10 * i) + 6, candidate + (10 * i) + 7 });
-            if (ports.All(IsFree))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Found no free port range; pass --base-port.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

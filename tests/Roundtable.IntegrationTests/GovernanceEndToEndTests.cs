@@ -27,7 +27,7 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public async Task Session_poll_consensus_parameter_change_and_validator_change_work_across_four_processes()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, NodeProcess.FreeDevnetBasePort(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
+        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
         var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;

@@ -15,7 +15,7 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
     [Fact]
     public async Task Network_survives_a_crash_halts_without_quorum_and_converges_on_identical_blocks()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, NodeProcess.FreeDevnetBasePort(4), 200, DateTimeOffset.UtcNow);
+        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
         var processes = new NodeProcess?[4];
         try
         {

@@ -24,7 +24,7 @@ public sealed class PeerPortAttackTests : IDisposable
     [Fact]
     public async Task Garbage_floods_and_forged_votes_from_a_peer_neither_crash_nodes_nor_stall_consensus()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, NodeProcess.FreeDevnetBasePort(4), 200, DateTimeOffset.UtcNow);
+        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
         var honest = nodes.Take(3).Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         var attackerHome = new NodeHome(nodes[3].Home);
         using var nodeKey = attackerHome.LoadOrCreateNodeKey();

@@ -10,8 +10,6 @@ namespace Roundtable.IntegrationTests.Support;
 /// <summary>A <c>roundtable node start</c> child process with its output captured.</summary>
 public sealed class NodeProcess : IDisposable
 {
-    private static readonly HashSet<int> ClaimedBasePorts = [];
-
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -118,49 +116,6 @@ public sealed class NodeProcess : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         return _process.ExitCode;
-    }
-
-    /// <summary>
-    /// A devnet base port whose API and peer ports (base + 10·i + 6, + 7) are all free now. Chosen
-    /// below the kernel's ephemeral range (32768+), where outgoing connections would otherwise take
-    /// them, and never twice in one test process (test classes run in parallel).
-    /// </summary>
-    public static int FreeDevnetBasePort(int validators)
-    {
-        lock (ClaimedBasePorts)
-        {
-            for (var attempt = 0; attempt < 1000; attempt++)
-            {
-                var candidate = 20000 + (Random.Shared.Next(1200) * 10);
-                if (ClaimedBasePorts.Contains(candidate) || !Enumerable.Range(0, validators).All(i => IsFree(candidate + (10 * i) + 6) && IsFree(candidate + (10 * i) + 7)))
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < validators; i++)
-                {
-                    ClaimedBasePorts.Add(candidate + (10 * i));
-                }
-
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No free block of devnet ports between 20000 and 32000.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public static int FreePort()
