@@ -91,7 +91,7 @@ public sealed class ChainState : IConsensusApplication, IDisposable
         MempoolAdmissionResult result;
         lock (_gate)
         {
-            if (_store.FindTransaction(tx.Hash) is not null)
+            if (_store.IsCommitted(tx.Hash))
             {
                 return new MempoolAdmissionResult(tx.Hash, new TxResult(TxCode.Duplicate, "The transaction is already committed."));
             }
