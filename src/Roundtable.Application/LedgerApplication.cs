@@ -26,6 +26,7 @@ public sealed partial class LedgerApplication
 {
     private readonly SparseMerkleMap _map;
     private ValidatorSet? _scheduledValidators;
+    private (byte[] Raw, ChainParameters Decoded)? _parameters;
 
     private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
@@ -56,8 +57,23 @@ public sealed partial class LedgerApplication
     public Hash256 LastBlockId { get; private set; }
 
     /// <summary>Current parameters.</summary>
-    public ChainParameters Parameters => Committed.Get<ChainParameters>(StateKeys.Parameters)
-        ?? throw new InvalidOperationException("State has no parameters.");
+    /// <remarks>
+    /// Every transaction reads them (admission, mempool re-check, execution), so the decoded record is
+    /// kept and decoded again only when the stored bytes differ.
+    /// </remarks>
+    public ChainParameters Parameters
+    {
+        get
+        {
+            var raw = _map.Get(StateKeys.Parameters) ?? throw new InvalidOperationException("State has no parameters.");
+            if (_parameters is not { } cached || !raw.AsSpan().SequenceEqual(cached.Raw))
+            {
+                _parameters = (raw, Core.Encoding.Canonical.FromBytes<ChainParameters>(raw));
+            }
+
+            return _parameters.Value.Decoded;
+        }
+    }
 
     /// <summary>The validator set deciding the next block (height <see cref="Height"/> + 1), with the height it took effect.</summary>
     public ValidatorSetRecord Validators => ReadValidators(StateKeys.Validators);

@@ -46,6 +46,14 @@ public sealed class ApiBadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public Task Forged_transaction_for_another_chain_is_refused_for_its_chain_before_its_signature()
+    {
+        var bytes = _ada.Sign(new SetGuardians([], 0), chainId: "other-chain").Encoded.ToArray();
+        bytes[^2] ^= 0x01;
+        return AssertRefused(Bytes(bytes), HttpStatusCode.UnprocessableEntity, "wrong-chain");
+    }
+
+    [Fact]
     public Task Replayed_sequence_is_refused() =>
         AssertRefused(Bytes(_ada.Sign(new SetGuardians([], 0), sequence: 0).Encoded.ToArray()), HttpStatusCode.UnprocessableEntity, "bad-sequence");
 

@@ -37,7 +37,10 @@ public sealed class ChainStore : IDisposable
     public StoredBlock? Read(ulong height) =>
         _store.TryRead(height, out var payload) ? StoredBlock.Decode(payload) : null;
 
-    /// <summary>A committed transaction with its result, or null.</summary>
+    /// <summary>True when the transaction is committed: an index lookup, without reading its block.</summary>
+    public bool IsCommitted(Hash256 hash) => _store.TryFindTransaction(hash, out _);
+
+    /// <summary>A committed transaction with its result, or null (reads and decodes its whole block).</summary>
     public TxLookup? FindTransaction(Hash256 hash)
     {
         if (!_store.TryFindTransaction(hash, out var location))

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
 using Roundtable.Core.Encoding;
@@ -21,6 +22,7 @@ public sealed class PeerGossip : IConsensusGossip
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
     private const int MaxAssemblies = 16;
+    private const int RelayQueueCapacity = 10_000;
 
     private readonly PeerNetwork _network;
     private readonly ChainState _chain;
@@ -28,6 +30,12 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly Lock _gate = new();
     private readonly List<(byte Type, byte[] Payload, ulong Height)> _own = [];
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
+
+    // Peers' transactions wait here for admission (a signature check each), so that votes and block
+    // parts behind them on the wire are not held up; when full, a relayed transaction is dropped (the
+    // node still executes it if a block carries it).
+    private readonly Channel<Transaction> _relayed = Channel.CreateBounded<Transaction>(
+        new BoundedChannelOptions(RelayQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private ConsensusLoop? _loop;
     private (Hash256 Peer, ulong Height, DateTime Sent)? _request;
 
@@ -62,9 +70,9 @@ public sealed class PeerGossip : IConsensusGossip
     /// <inheritdoc />
     public void BroadcastEvidence(DuplicateVoteEvidence evidence) => _network.Broadcast(WireType.Evidence, Canonical.ToBytes(evidence));
 
-    /// <summary>Reads peers' messages and sends periodic status and re-gossip until cancelled.</summary>
+    /// <summary>Reads peers' messages, admits their transactions and sends periodic status and re-gossip until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(ReceiveAsync(cancellationToken), HeartbeatAsync(cancellationToken));
+        Task.WhenAll(ReceiveAsync(cancellationToken), AdmitRelayedAsync(cancellationToken), HeartbeatAsync(cancellationToken));
 
     private void Remember(byte type, byte[] payload, ulong height)
     {
@@ -128,13 +136,30 @@ public sealed class PeerGossip : IConsensusGossip
         }
     }
 
+    /// <summary>Admits peers' transactions in the order they arrived (a sender's sequences stay in order).</summary>
+    private async Task AdmitRelayedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var tx in _relayed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // ReadAllAsync observes cancellation only when the queue is empty; shutdown must not wait for a backlog.
+                cancellationToken.ThrowIfCancellationRequested();
+                _chain.Submit(tx, fromPeer: true);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
     private void Dispatch(InboundMessage message)
     {
         var now = _loop!.NowMs;
         switch (WireCodec.Decode(message.Type, message.Payload.Span))
         {
             case Transaction tx:
-                _chain.Submit(tx, fromPeer: true);
+                _relayed.Writer.TryWrite(tx);
                 break;
             case Vote vote:
                 if (!vote.VerifySignature(_chain.ChainId))

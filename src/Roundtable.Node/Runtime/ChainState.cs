@@ -86,18 +86,25 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         }
     }
 
-    /// <summary>Admits a transaction to the mempool or says why not.</summary>
+    /// <summary>
+    /// Admits a transaction to the mempool or says why not. The signature, the expensive part, is
+    /// checked before taking the lock: it depends on nothing but the transaction's bytes, so a
+    /// block's commit and other submissions do not wait for it. A copy already committed or waiting
+    /// is not verified at all; a signature that fails is checked again by the application under the
+    /// lock, so the refusal reason keeps its order (chain, expiry, then signature).
+    /// </summary>
     public MempoolAdmissionResult Submit(Transaction tx, bool fromPeer = false)
     {
+        var signatureValid = !IsKnown(tx.Hash) && tx.VerifySignature();
         MempoolAdmissionResult result;
         lock (_gate)
         {
-            if (_store.FindTransaction(tx.Hash) is not null)
+            if (_store.IsCommitted(tx.Hash))
             {
                 return new MempoolAdmissionResult(tx.Hash, new TxResult(TxCode.Duplicate, "The transaction is already committed."));
             }
 
-            var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending));
+            var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: signatureValid));
             if (!admission.Admitted && !fromPeer)
             {
                 Rejected.Add(tx.Hash, admission.Result);
@@ -112,6 +119,15 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>True when the transaction is committed or waiting in the mempool.</summary>
+    private bool IsKnown(Hash256 hash)
+    {
+        lock (_gate)
+        {
+            return _mempool.Contains(hash) || _store.IsCommitted(hash);
+        }
     }
 
     /// <summary>What happened to a transaction.</summary>
