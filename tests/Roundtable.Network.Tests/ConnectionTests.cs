@@ -134,7 +134,7 @@ public sealed class ConnectionTests(ITestOutputHelper output)
         b.Network.Disconnect(a.Id, "equivocation", ban: TimeSpan.FromSeconds(2));
 
         await Eventually.True(() => b.HandshakeFailures.Any(f => f.Reason.Contains("banned", StringComparison.Ordinal)), "b to refuse the banned peer");
-        await Eventually.True(() => b.IsConnectedTo(a) && a.IsConnectedTo(b), "the ban to end and a to reconnect");
-        Assert.Equal(2, b.Connected.Count);
+        // The connection is usable before its Connected event is recorded: wait for both.
+        await Eventually.True(() => b.IsConnectedTo(a) && a.IsConnectedTo(b) && b.Connected.Count == 2, "the ban to end and a to reconnect");
     }
 }
