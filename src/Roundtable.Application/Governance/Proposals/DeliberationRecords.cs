@@ -54,5 +54,9 @@ public sealed record AmendmentRecord(Hash256 Proposer, ProposalDocument Document
 
     /// <inheritdoc />
     public static AmendmentRecord Decode(ref CanonicalReader reader) =>
-        new(reader.ReadHash(), ProposalDocument.Decode(ref reader), reader.ReadString(GovernanceText.MaxTextBytes, "rationale"), (AmendmentResolution)reader.ReadByte());
+        new(reader.ReadHash(), ProposalDocument.Decode(ref reader), reader.ReadString(GovernanceText.MaxTextBytes, "rationale"), reader.ReadByte() switch
+        {
+            var r and <= (byte)AmendmentResolution.Rejected => (AmendmentResolution)r,
+            var r => throw new DecodeException(DecodeError.InvalidValue, $"Amendment resolution {r} is unknown."),
+        });
 }

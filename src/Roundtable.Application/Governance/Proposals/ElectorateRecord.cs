@@ -11,6 +11,25 @@ namespace Roundtable.Application.Governance.Proposals;
 /// <param name="Region">The region at opening.</param>
 public sealed record ElectorEntry(Hash256 Member, string Group, string Region);
 
+/// <summary>
+/// One elector's entry, also stored under its own key when voting opens so that admitting a
+/// ballot is one lookup instead of reading the whole electorate.
+/// </summary>
+/// <param name="Group">The stakeholder group at opening.</param>
+/// <param name="Region">The region at opening.</param>
+public sealed record ElectorMark(string Group, string Region) : ICanonical<ElectorMark>
+{
+    /// <inheritdoc />
+    public void Encode(CanonicalWriter writer)
+    {
+        writer.WriteString(Group);
+        writer.WriteString(Region);
+    }
+
+    /// <inheritdoc />
+    public static ElectorMark Decode(ref CanonicalReader reader) => new(Identifier.Read(ref reader, "group"), Identifier.Read(ref reader, "region"));
+}
+
 /// <summary>A proposal's electorate, stored when voting opens and never rebuilt: the verified active members of that moment, ascending by id.</summary>
 /// <param name="Electors">The electors.</param>
 public sealed record ElectorateRecord(IReadOnlyList<ElectorEntry> Electors) : ICanonical<ElectorateRecord>

@@ -27,6 +27,9 @@ public static class GovernanceKeys
     /// <summary>A proposal's electorate.</summary>
     public static byte[] Electorate(Hash256 id) => Ascii($"proposal-data/{id}/electorate");
 
+    /// <summary>One elector's mark (present only for electors).</summary>
+    public static byte[] Elector(Hash256 id, Hash256 member) => Ascii($"proposal-data/{id}/elector/{member}");
+
     /// <summary>Prefix of a proposal's open ballots (one per elector).</summary>
     public static byte[] BallotPrefix(Hash256 id) => Ascii($"proposal-data/{id}/ballot/");
 

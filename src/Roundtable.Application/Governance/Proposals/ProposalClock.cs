@@ -34,7 +34,13 @@ public static class ProposalClock
                 ProposalStore.Finish(state, proposal, ProposalStatus.Rejected, $"Lapsed: {proposal.Sponsors.Count} of {rule.SponsorsRequired} sponsors when deliberation ended.");
                 break;
             case ProposalStatus.Deliberation:
-                state.Put(GovernanceKeys.Electorate(proposal.Id), FixElectorate(state));
+                var electorate = FixElectorate(state);
+                state.Put(GovernanceKeys.Electorate(proposal.Id), electorate);
+                foreach (var elector in electorate.Electors)
+                {
+                    state.Put(GovernanceKeys.Elector(proposal.Id, elector.Member), new ElectorMark(elector.Group, elector.Region));
+                }
+
                 ProposalStore.Schedule(state, proposal with { Status = ProposalStatus.Voting, VotingOpenedHeight = height }, ProposalStore.After(timeMs, rule.VotingMs));
                 break;
             case ProposalStatus.Voting when proposal.Secret:

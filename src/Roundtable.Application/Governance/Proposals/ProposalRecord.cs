@@ -93,7 +93,7 @@ public sealed record ProposalRecord(
             reader.ReadHash(),
             reader.ReadBool(),
             ProposalRule.Decode(ref reader),
-            (ProposalStatus)reader.ReadByte(),
+            ReadStatus(ref reader),
             reader.ReadVarUInt(),
             reader.ReadVarUInt(),
             reader.ReadVarUInt(),
@@ -105,4 +105,12 @@ public sealed record ProposalRecord(
             reader.ReadHash(),
             reader.ReadString(MaxOutcomeBytes, "outcome"),
             (uint)reader.ReadVarUInt(BestPracticeSelection.MaxOptions, "winner"));
+
+    private static ProposalStatus ReadStatus(ref CanonicalReader reader)
+    {
+        var status = reader.ReadByte();
+        return status is >= (byte)ProposalStatus.Deliberation and <= (byte)ProposalStatus.Cancelled
+            ? (ProposalStatus)status
+            : throw new DecodeException(DecodeError.InvalidValue, $"Proposal status {status} is unknown.");
+    }
 }

@@ -89,8 +89,7 @@ public static class ProposalVoting
     private static Hash256 RequireElector(TxContext ctx, ProposalRecord proposal, Hash256 document)
     {
         var sender = ctx.RequireSender();
-        var electorate = ProposalStore.Electorate(ctx.State, proposal.Id) ?? throw new InvalidOperationException("Voting is open without an electorate.");
-        if (electorate.Find(sender.Id) is null)
+        if (ctx.State.GetRaw(GovernanceKeys.Elector(proposal.Id, sender.Id)) is null)
         {
             throw new TxRejectedException(
                 TxCode.Unauthorized,
