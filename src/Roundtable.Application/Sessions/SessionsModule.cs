@@ -245,8 +245,7 @@ public static class SessionsModule
         }
     }
 
-    /// <summary>"a draft", "open", "closed".</summary>
-    public static string StatusName(PollStatus status) => status switch
+    private static string StatusName(PollStatus status) => status switch
     {
         PollStatus.Draft => "a draft",
         PollStatus.Open => "open",

@@ -202,4 +202,25 @@ public sealed class PollTests
 
         Assert.Single(s.Chain.App.GetSession(s.Id)!.Dissents);
     }
+
+    [Fact]
+    public void A_balanced_yes_no_poll_is_not_carried_by_one_large_group()
+    {
+        var s = new SessionChain();
+        var many = s.Register([.. Enumerable.Range(0, 5).Select(i => ("gov-" + i, "government", "europe"))]);
+        PrivateKey[] others = [TestChain.Founder("civil-society", 0), TestChain.Founder("technical", 0), TestChain.Founder("private-sector", 0)];
+        s.EachOk(many.Concat(others), _ => SessionMessages.Online(s.Id));
+        var poll = s.OpenPoll(SessionMessages.YesNoPoll(s.Id, "Adopt?", PollMethod.Balanced));
+        s.EachOk(many, _ => SessionMessages.Vote(s.Id, poll, VoteChoice.Yes));
+        s.EachOk(others, _ => SessionMessages.Vote(s.Id, poll, VoteChoice.No));
+        s.RunOk(s.Organiser, new ClosePoll(s.Id, poll));
+
+        var outcome = s.Chain.App.GetSession(s.Id)!.Polls[0].Outcome!;
+
+        // One member one vote would pass (5 yes, 3 no); balanced support is 1/4 over four groups.
+        Assert.Equal("no", outcome.Winner);
+        Assert.Contains("balanced support 0.250 over 4 group(s)", outcome.Summary, StringComparison.Ordinal);
+        Assert.Equal("yes", outcome.ByGroup.Single(g => g.Name == "government").OwnChoice);
+        Assert.Equal(["5", "3", "0"], outcome.Choices.Select(c => c.Score));
+    }
 }

@@ -1,5 +1,3 @@
-using Roundtable.Application.Governance.Tallying;
-
 namespace Roundtable.Application.Sessions.Results;
 
 /// <summary>The count of a poll in a form the API and the report share.</summary>
@@ -39,10 +37,3 @@ public sealed record GroupSupport(string Group, int Backers, int Voters);
 /// <param name="Voters">Its voters.</param>
 /// <param name="OwnChoice">What it would have decided alone; null when none of it took a side ("tie" on an even yes / no split).</param>
 public sealed record SegmentLine(string Name, int Electors, int Voters, string? OwnChoice);
-
-/// <summary>Number formatting shared by outcomes and reports.</summary>
-public static class Figures
-{
-    /// <summary>An integer as is, any other fraction with three decimals.</summary>
-    public static string Show(Rational value) => value.IsInteger ? value.Numerator.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) : value.ToDecimalString(3);
-}

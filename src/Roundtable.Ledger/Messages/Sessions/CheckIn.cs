@@ -55,7 +55,7 @@ public sealed record CheckIn(Hash256 Session, AttendanceMode Mode, string Code, 
             throw new DecodeException(DecodeError.InvalidValue, "An on-site check-in carries the room's code; an online one carries none.");
         }
 
-        var gender = reader.ReadOptionalMarker() ? Text.ReadNonEmpty(ref reader, MaxGenderBytes, "declared gender") : null;
+        var gender = reader.ReadOptionalMarker() ? BoundedText.ReadNonEmpty(ref reader, MaxGenderBytes, "declared gender") : null;
         return new CheckIn(session, mode, code, gender);
     }
 }

@@ -31,7 +31,7 @@ public sealed record CreatePoll(Hash256 Session, string Question, IReadOnlyList<
     {
         writer.WriteHash(Session);
         writer.WriteString(Question);
-        Text.WriteList(writer, Options);
+        BoundedText.WriteList(writer, Options);
         writer.WriteByte((byte)Method);
     }
 
@@ -39,8 +39,8 @@ public sealed record CreatePoll(Hash256 Session, string Question, IReadOnlyList<
     public static CreatePoll DecodeBody(ref CanonicalReader reader)
     {
         var session = reader.ReadHash();
-        var question = Text.ReadNonEmpty(ref reader, MaxQuestionBytes, "poll question");
-        var options = Text.ReadList(ref reader, MaxOptions, MaxOptionBytes, "poll option");
+        var question = BoundedText.ReadNonEmpty(ref reader, MaxQuestionBytes, "poll question");
+        var options = BoundedText.ReadList(ref reader, MaxOptions, MaxOptionBytes, "poll option");
         var method = (PollMethod)reader.ReadByte();
         if (!PollMethods.IsDefined(method))
         {

@@ -61,8 +61,8 @@ public sealed record CreateSession(
         writer.WriteString(Format);
         SortedHashes.Write(writer, CoOrganisers);
         writer.WriteList(Speakers, static (w, s) => s.Encode(w));
-        Text.WriteList(writer, Agenda);
-        Text.WriteList(writer, PolicyQuestions);
+        BoundedText.WriteList(writer, Agenda);
+        BoundedText.WriteList(writer, PolicyQuestions);
         writer.WriteVarUInt(StartMs);
         writer.WriteVarUInt(EndMs);
         writer.WriteBool(AllowOnline);
@@ -71,7 +71,7 @@ public sealed record CreateSession(
     /// <summary>Reads the body.</summary>
     public static CreateSession DecodeBody(ref CanonicalReader reader)
     {
-        var title = Text.ReadNonEmpty(ref reader, MaxTitleBytes, "session title");
+        var title = BoundedText.ReadNonEmpty(ref reader, MaxTitleBytes, "session title");
         var format = Identifier.Read(ref reader, "session format");
         var organisers = SortedHashes.Read(ref reader, MaxCoOrganisers, "co-organisers");
         var count = reader.ReadLength(MaxSpeakers, "speaker count");
@@ -81,8 +81,8 @@ public sealed record CreateSession(
             speakers[i] = Speaker.Decode(ref reader);
         }
 
-        var agenda = Text.ReadList(ref reader, MaxAgendaItems, MaxAgendaItemBytes, "agenda item");
-        var questions = Text.ReadList(ref reader, MaxPolicyQuestions, MaxPolicyQuestionBytes, "policy question");
+        var agenda = BoundedText.ReadList(ref reader, MaxAgendaItems, MaxAgendaItemBytes, "agenda item");
+        var questions = BoundedText.ReadList(ref reader, MaxPolicyQuestions, MaxPolicyQuestionBytes, "policy question");
         var start = reader.ReadVarUInt();
         var end = reader.ReadVarUInt();
         return new CreateSession(title, format, organisers, speakers, agenda, questions, start, end, reader.ReadBool());

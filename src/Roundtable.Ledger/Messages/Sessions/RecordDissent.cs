@@ -51,7 +51,7 @@ public sealed record RecordDissent(Hash256 Session, DissentKind Kind, string Sub
             2 => DissentKind.MinorityView,
             var b => throw new DecodeException(DecodeError.InvalidValue, $"Dissent kind {b} is not an objection (1) or a minority view (2)."),
         };
-        var subject = Text.ReadNonEmpty(ref reader, MaxSubjectBytes, "dissent subject");
-        return new RecordDissent(session, kind, subject, Text.ReadNonEmpty(ref reader, MaxReasonBytes, "dissent reason"));
+        var subject = BoundedText.ReadNonEmpty(ref reader, MaxSubjectBytes, "dissent subject");
+        return new RecordDissent(session, kind, subject, BoundedText.ReadNonEmpty(ref reader, MaxReasonBytes, "dissent reason"));
     }
 }

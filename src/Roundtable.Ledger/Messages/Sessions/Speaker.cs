@@ -32,7 +32,7 @@ public sealed record Speaker(string Name, string StakeholderGroup, string Region
     /// <summary>Reads a speaker.</summary>
     public static Speaker Decode(ref CanonicalReader reader)
     {
-        var name = Text.ReadNonEmpty(ref reader, MaxNameBytes, "speaker name");
+        var name = BoundedText.ReadNonEmpty(ref reader, MaxNameBytes, "speaker name");
         var group = Identifier.Read(ref reader, "speaker stakeholder group");
         var region = Identifier.Read(ref reader, "speaker region");
         Hash256? member = reader.ReadOptionalMarker() ? reader.ReadHash() : null;

@@ -28,5 +28,5 @@ public sealed record AddDeliverable(Hash256 Group, Hash256 Proposal, string Titl
 
     /// <summary>Reads the body.</summary>
     public static AddDeliverable DecodeBody(ref CanonicalReader reader) =>
-        new(reader.ReadHash(), reader.ReadHash(), Text.ReadNonEmpty(ref reader, MaxTitleBytes, "deliverable title"));
+        new(reader.ReadHash(), reader.ReadHash(), BoundedText.ReadNonEmpty(ref reader, MaxTitleBytes, "deliverable title"));
 }

@@ -49,7 +49,7 @@ public sealed record Charter
     /// <summary>Reads a charter.</summary>
     public static Charter Decode(ref CanonicalReader reader) => reader.ReadByte() switch
     {
-        1 => Inline(Text.ReadNonEmpty(ref reader, MaxInlineBytes, "charter")),
+        1 => Inline(BoundedText.ReadNonEmpty(ref reader, MaxInlineBytes, "charter")),
         2 => External(reader.ReadHash()),
         var b => throw new DecodeException(DecodeError.InvalidValue, $"Charter kind {b} is not inline (1) or external (2)."),
     };

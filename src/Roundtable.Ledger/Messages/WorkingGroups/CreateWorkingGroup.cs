@@ -32,5 +32,5 @@ public sealed record CreateWorkingGroup(string Name, Charter Charter, ulong Suns
 
     /// <summary>Reads the body.</summary>
     public static CreateWorkingGroup DecodeBody(ref CanonicalReader reader) =>
-        new(Text.ReadNonEmpty(ref reader, MaxNameBytes, "working group name"), Charter.Decode(ref reader), reader.ReadVarUInt());
+        new(BoundedText.ReadNonEmpty(ref reader, MaxNameBytes, "working group name"), Charter.Decode(ref reader), reader.ReadVarUInt());
 }

@@ -3,7 +3,7 @@ using Roundtable.Core.Encoding;
 namespace Roundtable.Ledger;
 
 /// <summary>Bounded human text in messages and records: titles, questions, reasons.</summary>
-public static class Text
+public static class BoundedText
 {
     /// <summary>Reads text of 1 to <paramref name="maxBytes"/> UTF-8 bytes; refuses an empty one.</summary>
     public static string ReadNonEmpty(ref CanonicalReader reader, int maxBytes, string what)
