@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Roundtable.Node.Devnet;
 using Roundtable.Node.Hosting;
 
@@ -12,7 +11,7 @@ namespace Roundtable.LoadBench;
 /// </summary>
 internal sealed class LocalNetwork : IDisposable
 {
-    private readonly List<NodeProcess> _nodes = [];
+    private readonly List<NodeChildProcess> _nodes = [];
     private readonly bool _keep;
     private int _disposed;
 
@@ -27,7 +26,7 @@ internal sealed class LocalNetwork : IDisposable
 
     public IReadOnlyList<DevnetNode> Layout { get; }
 
-    public IReadOnlyList<NodeProcess> Nodes => _nodes;
+    public IReadOnlyList<NodeChildProcess> Nodes => _nodes;
 
     /// <summary>Creates the homes (shared genesis), writes the operator settings and starts the nodes.</summary>
     public static LocalNetwork Start(LoadOptions options)
@@ -51,7 +50,7 @@ internal sealed class LocalNetwork : IDisposable
         {
             foreach (var node in layout)
             {
-                network._nodes.Add(NodeProcess.Start(options.Cli, node));
+                network._nodes.Add(NodeChildProcess.Start("dotnet", [options.Cli], node));
             }
         }
         catch
@@ -73,11 +72,11 @@ internal sealed class LocalNetwork : IDisposable
             {
                 if (node.HasExited)
                 {
-                    throw new InvalidOperationException($"{node.Name} exited with code {node.ExitCode} before the load; see {node.LogFile}.");
+                    throw new InvalidOperationException($"{node.Node.Name} exited with code {node.ExitCode} before the load; see {node.LogFile}.");
                 }
             }
 
-            var heights = await Task.WhenAll(_nodes.Select(n => StatusPoller.TryHeightAsync(http, n.ApiUrl, CancellationToken.None))).ConfigureAwait(false);
+            var heights = await Task.WhenAll(_nodes.Select(n => StatusPoller.TryHeightAsync(http, n.Node.ApiUrl, CancellationToken.None))).ConfigureAwait(false);
             if (heights.All(h => h >= height))
             {
                 return;
@@ -103,7 +102,11 @@ internal sealed class LocalNetwork : IDisposable
 
         foreach (var node in _nodes)
         {
-            node.WaitOrKill(TimeSpan.FromSeconds(15));
+            if (!node.StopAsync(TimeSpan.FromSeconds(15)).GetAwaiter().GetResult())
+            {
+                Console.Error.WriteLine($"{node.Node.Name} (pid {node.Pid}) did not stop within 15 s; killed it.");
+            }
+
             node.Dispose();
         }
 
@@ -120,125 +123,6 @@ internal sealed class LocalNetwork : IDisposable
         catch (IOException e)
         {
             Console.Error.WriteLine($"Could not delete {Directory}: {e.Message}");
-        }
-    }
-}
-
-/// <summary>One node's child process, its output appended to node.log in its home.</summary>
-internal sealed class NodeProcess : IDisposable
-{
-    private readonly Process _process;
-    private readonly StreamWriter _log;
-
-    private NodeProcess(string name, string apiUrl, Process process, StreamWriter log, string logFile)
-    {
-        Name = name;
-        ApiUrl = apiUrl;
-        _process = process;
-        _log = log;
-        LogFile = logFile;
-        Pid = process.Id;
-    }
-
-    public string Name { get; }
-
-    public string ApiUrl { get; }
-
-    public string LogFile { get; }
-
-    public int Pid { get; }
-
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
-
-    public static NodeProcess Start(string cli, DevnetNode node)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "node", "start", "--home", node.Home })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var logFile = Path.Combine(node.Home, "node.log");
-        var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = false };
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new NodeProcess(node.Name, node.ApiUrl, process, log, logFile);
-    }
-
-    /// <summary>CPU time (user + system, all threads) the process has used so far.</summary>
-    public TimeSpan CpuTime()
-    {
-        try
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-        catch (InvalidOperationException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
-
-    /// <summary>SIGTERM by PID: the node shuts down cleanly.</summary>
-    public void Terminate()
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-        kill?.WaitForExit();
-    }
-
-    /// <summary>Waits for the process to exit; SIGKILL by PID when it takes longer than <paramref name="timeout"/>.</summary>
-    public void WaitOrKill(TimeSpan timeout)
-    {
-        if (!_process.WaitForExit(timeout))
-        {
-            Console.Error.WriteLine($"{Name} (pid {Pid}) did not stop within {timeout.TotalSeconds} s; killing it.");
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
         }
     }
 }

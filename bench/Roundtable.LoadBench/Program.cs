@@ -104,7 +104,7 @@ static string GitCommit()
 
 static async Task<Result> RunLoadAsync(LoadOptions options, LocalNetwork network, PreparedTx[] setup, PreparedTx[] txs)
 {
-    var apis = network.Nodes.Select(n => n.ApiUrl).ToList();
+    var apis = network.Nodes.Select(n => n.Node.ApiUrl).ToList();
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
     await network.WaitUntilReadyAsync(http, 2, TimeSpan.FromSeconds(180)).ConfigureAwait(false);
     var startHeight = (await Task.WhenAll(apis.Select(a => StatusPoller.TryHeightAsync(http, a, CancellationToken.None))).ConfigureAwait(false)).Max();

@@ -10,15 +10,8 @@ public sealed partial class LedgerApplication
 {
     /// <summary>
     /// The power report of the committed state: the validators deciding the next block, all
-    /// verified members, and <paramref name="proposals"/> as reported by the proposals module.
+    /// verified members, and every proposal's participation as the governance module records it.
     /// </summary>
-    /// <exception cref="ArgumentException">A proposal's figures are inconsistent.</exception>
-    public PowerReport ReportPower(IReadOnlyList<ProposalParticipation> proposals)
-    {
-        return BuildPowerReport(proposals);
-    }
-
-    /// <summary>The power report of the committed state, with every proposal's participation read from the governance module.</summary>
     public PowerReport ReportPower() =>
         BuildPowerReport([.. ListParticipation(int.MaxValue).Select(p => new ProposalParticipation(
             p.Proposal,

@@ -57,7 +57,8 @@ internal static class DevnetCommand
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        var children = nodes.Select(n => NodeChild.Start(n.Home)).ToList();
+        var (program, programArguments) = ThisProgram();
+        var children = nodes.Select(n => NodeChildProcess.Start(program, programArguments, n)).ToList();
         try
         {
             // The demo plays on a new network only: a resumed chain already holds it.
@@ -107,7 +108,14 @@ internal static class DevnetCommand
         context.Line("Logs: <home>/node.log. Try: roundtable status --node " + nodes[0].ApiUrl + "   ·   Ctrl-C stops all nodes.");
     }
 
-    private static async Task WatchAsync(CommandContext context, IReadOnlyList<DevnetNode> nodes, IReadOnlyList<NodeChild> children, CancellationToken cancellationToken)
+    /// <summary>How to start this same program again: the apphost, or <c>dotnet</c> and this assembly.</summary>
+    private static (string Program, string[] Arguments) ThisProgram()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? (host, [typeof(DevnetCommand).Assembly.Location]) : (host, []);
+    }
+
+    private static async Task WatchAsync(CommandContext context, IReadOnlyList<DevnetNode> nodes, IReadOnlyList<NodeChildProcess> children, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(800) };
         var reported = new bool[children.Count];
