@@ -1,5 +1,7 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
+using Roundtable.Application.WorkingGroups;
 using Roundtable.Ledger.Messages;
 
 namespace Roundtable.Application.Governance.Proposals;
@@ -14,13 +16,11 @@ public static class PausableModules
     public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups"];
 
     /// <summary>The pausable module a message belongs to, or null.</summary>
-    public static string? Of(MessageType type) => (ushort)type switch
-    {
-        >= 1 and <= 15 => "members",
-        >= 48 and <= 63 => "sessions",
-        >= 64 and <= 79 => "working-groups",
-        _ => null,
-    };
+    public static string? Of(MessageType type) =>
+        (ushort)type is >= 1 and <= 15 ? "members"
+        : SessionsModule.Handles(type) ? "sessions"
+        : WorkingGroupsModule.Handles(type) ? "working-groups"
+        : null;
 
     /// <summary>Refuses a message of a module paused at <paramref name="timeMs"/>.</summary>
     public static void RefuseIfPaused(StateView state, MessageType type, ulong timeMs)
