@@ -98,7 +98,7 @@ internal sealed class BenchChain
                     throw new InvalidOperationException($"Block {h}: the workload produced a failing transaction ({bad.Code}: {bad.Reason}).");
                 }
 
-                store.Append(h, new StoredBlock(block, commit, result.Results).ToBytes(), [.. txs.Select(t => t.Hash)], sync: false);
+                store.Append(h, new StoredBlock(block, commit, result.Results, new ValidatorHistory(1, null)).ToBytes(), [.. txs.Select(t => t.Hash)], sync: false);
                 txCount += txs.Length;
                 lastCommit = commit;
                 tip = block.Header;

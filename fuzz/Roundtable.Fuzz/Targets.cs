@@ -392,7 +392,8 @@ internal static class Targets
                 var block = samples.Block(height, count, validators);
                 var commit = samples.Commit(block.Header.ChainId, height, block.Id, validators);
                 var results = block.Transactions.Select((_, i) => i % 2 == 0 ? TxResult.Ok : new TxResult(TxCode.BadSequence, "sequence 3 expected, got 7")).ToArray();
-                yield return new StoredBlock(block, commit, results).ToBytes();
+                yield return new StoredBlock(block, commit, results, null).ToBytes();
+                yield return new StoredBlock(block, commit, results, new ValidatorHistory(height, height % 2 == 0 ? validators : null)).ToBytes();
             }
         }
     }

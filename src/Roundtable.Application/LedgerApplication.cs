@@ -160,6 +160,9 @@ public sealed partial class LedgerApplication
     /// <summary>A membership or non-membership proof for a state key against <see cref="StateRoot"/>.</summary>
     public StateProof Prove(byte[] key) => _map.Prove(key);
 
+    /// <summary>A frozen view of the current state (O(1)); executing later blocks does not change it.</summary>
+    public StateSnapshot Snapshot() => new(Height, _map.Clone());
+
     /// <summary>How the state sees <paramref name="key"/> as a transaction sender.</summary>
     public SenderAccount DescribeSender(PublicKey key) => DescribeSender(Committed, key);
 

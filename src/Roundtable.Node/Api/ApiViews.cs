@@ -69,6 +69,29 @@ public static class ApiViews
         })]),
     };
 
+    /// <summary>A block header.</summary>
+    public static JsonObject Header(BlockHeader h) => new()
+    {
+        ["chainId"] = h.ChainId,
+        ["height"] = h.Height,
+        ["time"] = Time(h.TimeMs),
+        ["previousBlockId"] = h.PreviousBlockId.ToString(),
+        ["txRoot"] = h.TxRoot.ToString(),
+        ["stateRoot"] = h.StateRoot.ToString(),
+        ["validatorSetHash"] = h.ValidatorSetHash.ToString(),
+        ["nextValidatorSetHash"] = h.NextValidatorSetHash.ToString(),
+        ["proposer"] = h.Proposer.ToString(),
+        ["lastCommit"] = h.LastCommit is null ? null : Commit(h.LastCommit),
+    };
+
+    /// <summary>A validator set with its hash and total power.</summary>
+    public static JsonObject ValidatorSet(ValidatorSet set) => new()
+    {
+        ["hash"] = set.Hash.ToString(),
+        ["totalPower"] = set.TotalPower,
+        ["validators"] = new JsonArray([.. set.Validators.Select(v => (JsonNode)Validator(v))]),
+    };
+
     /// <summary>A stored block with header, transactions, results and commit.</summary>
     public static JsonObject Block(StoredBlock stored)
     {
@@ -85,19 +108,7 @@ public static class ApiViews
         {
             ["height"] = h.Height,
             ["id"] = stored.Block.Id.ToString(),
-            ["header"] = new JsonObject
-            {
-                ["chainId"] = h.ChainId,
-                ["height"] = h.Height,
-                ["time"] = Time(h.TimeMs),
-                ["previousBlockId"] = h.PreviousBlockId.ToString(),
-                ["txRoot"] = h.TxRoot.ToString(),
-                ["stateRoot"] = h.StateRoot.ToString(),
-                ["validatorSetHash"] = h.ValidatorSetHash.ToString(),
-                ["nextValidatorSetHash"] = h.NextValidatorSetHash.ToString(),
-                ["proposer"] = h.Proposer.ToString(),
-                ["lastCommit"] = h.LastCommit is null ? null : Commit(h.LastCommit),
-            },
+            ["header"] = Header(h),
             ["transactions"] = txs,
             ["commit"] = Commit(stored.Commit),
             ["encoded"] = Convert.ToHexStringLower(stored.Block.ToBytes()),

@@ -24,6 +24,7 @@ internal static class ChainEndpoints
                 ["latestBlockId"] = s.Height == 0 ? null : s.LatestBlockId.ToString(),
                 ["latestBlockTime"] = ApiViews.Time(s.LatestBlockTimeMs),
                 ["stateRoot"] = s.StateRoot.ToString(),
+                ["genesisHash"] = chain.Genesis.Hash.ToString(),
                 ["validators"] = new JsonArray([.. s.Validators.Validators.Select(v => (JsonNode)ApiViews.Validator(v))]),
                 ["totalVotingPower"] = s.Validators.TotalPower,
                 ["mempool"] = new JsonObject { ["transactions"] = s.MempoolSize, ["bytes"] = s.MempoolBytes },
@@ -103,18 +104,11 @@ internal static class ChainEndpoints
                 ["stateRoot"] = answer.StateRoot.ToString(),
                 ["exists"] = answer.Value is not null,
                 ["value"] = answer.Value is null ? null : Convert.ToHexStringLower(answer.Value),
-                ["proof"] = ProofHex(answer.Proof),
+                ["proof"] = ProofViews.StateProof(answer.Proof),
                 ["verified"] = answer.Value is null
                     ? answer.Proof.VerifyNonMembership(answer.StateRoot, answer.Key)
                     : answer.Proof.VerifyMembership(answer.StateRoot, answer.Key, answer.Value),
             });
         }).WithName("GetStateProof").WithSummary("A membership or non-membership proof for a state key against the current state root.");
-    }
-
-    private static string ProofHex(Merkle.StateProof proof)
-    {
-        var writer = new Core.Encoding.CanonicalWriter();
-        proof.Encode(writer);
-        return Convert.ToHexStringLower(writer.WrittenSpan);
     }
 }

@@ -1,6 +1,4 @@
-using Roundtable.Application.Execution;
 using Roundtable.Core.Hashing;
-using Roundtable.Ledger.Blocks;
 using Roundtable.Storage;
 
 namespace Roundtable.Node.Chain;
@@ -27,11 +25,8 @@ public sealed class ChainStore : IDisposable
     }
 
     /// <summary>Appends a decided block durably (fsync before returning).</summary>
-    public void Append(Block block, Commit commit, IReadOnlyList<TxResult> results)
-    {
-        var stored = new StoredBlock(block, commit, results);
-        _store.Append(block.Header.Height, stored.ToBytes(), [.. block.Transactions.Select(t => t.Hash)]);
-    }
+    public void Append(StoredBlock stored) =>
+        _store.Append(stored.Block.Header.Height, stored.ToBytes(), [.. stored.Block.Transactions.Select(t => t.Hash)]);
 
     /// <summary>The stored block at <paramref name="height"/>, or null.</summary>
     public StoredBlock? Read(ulong height) =>

@@ -6,12 +6,14 @@ namespace Roundtable.Node.Chain;
 
 /// <summary>
 /// What the node keeps per height: the block, the commit that decided it (the next block carries it
-/// too, but the tip's commit exists nowhere else) and the results of executing it.
+/// too, but the tip's commit exists nowhere else), the results of executing it and its validator
+/// history. Blocks stored before the history existed decode with <see cref="History"/> null.
 /// </summary>
 /// <param name="Block">The block.</param>
 /// <param name="Commit">Its commit.</param>
 /// <param name="Results">One result per transaction.</param>
-public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxResult> Results)
+/// <param name="History">Validator-set history at this height, or null for a block stored by older software.</param>
+public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxResult> Results, ValidatorHistory? History)
 {
     /// <summary>Encodes block, commit and results for the block store.</summary>
     public byte[] ToBytes()
@@ -20,6 +22,7 @@ public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxRes
         writer.WriteBytes(Block.ToBytes());
         Commit.Encode(writer);
         writer.WriteList(Results, static (w, r) => r.Encode(w));
+        History?.Encode(writer);
         return writer.ToArray();
     }
 
@@ -36,12 +39,14 @@ public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxRes
             results[i] = TxResult.Decode(ref reader);
         }
 
+        // The history is a trailing field: records written before it existed simply end here.
+        var history = reader.Remaining > 0 ? ValidatorHistory.Decode(ref reader) : null;
         reader.EnsureEnd();
         if (results.Length != block.Transactions.Count || commit.Height != block.Header.Height || commit.BlockId != block.Id)
         {
             throw new DecodeException(DecodeError.InvalidValue, $"Stored block {block.Header.Height} does not match its commit or results.");
         }
 
-        return new StoredBlock(block, commit, results);
+        return new StoredBlock(block, commit, results, history);
     }
 }

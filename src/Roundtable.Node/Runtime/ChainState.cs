@@ -13,6 +13,7 @@ using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Hosting;
+using Roundtable.Proofs.Bundles;
 using Roundtable.Storage;
 
 namespace Roundtable.Node.Runtime;
@@ -33,10 +34,12 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     private readonly List<DuplicateVoteEvidence> _evidence = [];
     private Commit? _lastCommit;
 
-    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, ILogger log)
+    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, GenesisAnchor genesis, ILogger log)
     {
         _app = app;
         _store = store;
+        Genesis = genesis;
+        _validatorSets = new ValidatorSetArchive(store, genesis.Validators);
         _snapshots = snapshots;
         _config = config;
         _log = log;
@@ -264,10 +267,14 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         Hash256 stateRoot;
         lock (_gate)
         {
+            var setEffectiveHeight = _app.Validators.EffectiveHeight;
+            _provable = _app.Snapshot();
             var result = _app.ExecuteBlock(block, t => _mempool.Contains(t.Hash));
-            stored = new StoredBlock(block, commit, result.Results);
+            var next = _app.Validators.Set;
+            var handover = block.Header.NextValidatorSetHash != block.Header.ValidatorSetHash && next.Hash == block.Header.NextValidatorSetHash ? next : null;
+            stored = new StoredBlock(block, commit, result.Results, new ValidatorHistory(setEffectiveHeight, handover));
             stateRoot = result.StateRoot;
-            _store.Append(block, commit, result.Results);
+            _store.Append(stored);
             _lastCommit = commit;
             _evidence.RemoveAll(e => block.Evidence.Any(recorded => recorded.Hash == e.Hash) || e.First.Height + Application.Validators.EvidenceModule.MaxAgeHeights < block.Header.Height);
             var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));

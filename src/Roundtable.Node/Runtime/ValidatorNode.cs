@@ -4,6 +4,7 @@ using Roundtable.Node.Api;
 using Roundtable.Node.Consensus;
 using Roundtable.Node.Peers;
 using Roundtable.Node.Hosting;
+using Roundtable.Node.Proofs;
 
 namespace Roundtable.Node.Runtime;
 
@@ -40,7 +41,7 @@ public sealed class ValidatorNode
         var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
         var key = KeyFiles.Read(_home.ValidatorKeyFile);
         var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log);
-        using var chain = new ChainState(app, store, snapshots, config, _logs.CreateLogger("Roundtable.Chain"));
+        using var chain = new ChainState(app, store, snapshots, config, GenesisAnchors.From(genesis), _logs.CreateLogger("Roundtable.Chain"));
         using var wal = ConsensusWal.Open(_home.ConsensusWalFile, out var walRepair);
         if (walRepair is not null)
         {
