@@ -5,6 +5,7 @@ using Roundtable.Cli.Init;
 using Roundtable.Cli.Keys;
 using Roundtable.Cli.NodeCommands;
 using Roundtable.Cli.Power;
+using Roundtable.Cli.Proofs;
 using Roundtable.Cli.Query;
 using Roundtable.Cli.Status;
 using Roundtable.Cli.Tx;
@@ -27,6 +28,9 @@ internal static class RootCommandFactory
         root.Subcommands.Add(QueryCommand.Create(app));
         root.Subcommands.Add(StatusCommand.Create(app));
         root.Subcommands.Add(PowerCommand.Create(app));
+        root.Subcommands.Add(ProveCommand.Create(app));
+        root.Subcommands.Add(VerifyCommand.Create(app));
+        root.Subcommands.Add(LightCommand.Create(app));
         return root;
     }
 }

@@ -90,7 +90,11 @@ internal sealed partial class ApiClient : IDisposable
     }
 
     /// <summary>Sends the request and returns the body of a success answer as text; failures become the usual exceptions.</summary>
-    private async Task<(Uri? Uri, string Body)> SendForTextAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    private Task<(Uri? Uri, string Body)> SendForTextAsync(Func<HttpRequestMessage> create, CancellationToken ct) =>
+        SendForBodyAsync(create, static (content, token) => content.ReadAsStringAsync(token), ct);
+
+    /// <summary>Sends the request and reads the body of a success answer with <paramref name="read"/>; failures become the usual exceptions.</summary>
+    private async Task<(Uri? Uri, T Body)> SendForBodyAsync<T>(Func<HttpRequestMessage> create, Func<HttpContent, CancellationToken, Task<T>> read, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(RequestTimeout);
@@ -98,13 +102,12 @@ internal sealed partial class ApiClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw Problem(response.StatusCode, body);
+                throw Problem(response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
             }
 
-            return (request.RequestUri, body);
+            return (request.RequestUri, await read(response.Content, timeout.Token).ConfigureAwait(false));
         }
         catch (HttpRequestException e)
         {

@@ -37,6 +37,11 @@ internal sealed class CliApp
             {
                 return await action(context, parse, cancellationToken).ConfigureAwait(false);
             }
+            catch (UsageException e)
+            {
+                context.Fail(e.Message, e.Reason, e.Details);
+                return UsageError;
+            }
             catch (CliException e)
             {
                 context.Fail(e.Message, e.Reason, e.Details);

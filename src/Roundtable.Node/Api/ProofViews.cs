@@ -40,6 +40,7 @@ public static class ProofViews
             ["chainId"] = g.ChainId,
             ["genesisTime"] = ApiViews.Time(g.GenesisTimeMs),
             ["validators"] = ApiViews.ValidatorSet(g.Validators),
+            ["encoded"] = Encoded(g.Encode),
         },
         HeaderAnchor h => new JsonObject
         {
@@ -47,6 +48,7 @@ public static class ProofViews
             ["blockId"] = h.Hash.ToString(),
             ["header"] = ApiViews.Header(h.Header),
             ["nextValidators"] = ApiViews.ValidatorSet(h.Next),
+            ["encoded"] = Encoded(h.Encode),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(anchor)),
     };
@@ -88,10 +90,12 @@ public static class ProofViews
     };
 
     /// <summary>A state proof's canonical encoding in hex.</summary>
-    public static string StateProof(Merkle.StateProof proof)
+    public static string StateProof(Merkle.StateProof proof) => Encoded(proof.Encode);
+
+    private static string Encoded(Action<CanonicalWriter> encode)
     {
         var writer = new CanonicalWriter();
-        proof.Encode(writer);
+        encode(writer);
         return Convert.ToHexStringLower(writer.WrittenSpan);
     }
 }
