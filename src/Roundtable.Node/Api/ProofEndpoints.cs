@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Roundtable.Core.Hashing;
 using Roundtable.Node.Runtime;
+using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
 
 namespace Roundtable.Node.Api;
@@ -69,9 +70,9 @@ internal static class ProofEndpoints
                     ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-block", $"No block at height {height} yet.")
                     : format == "json" ? Results.Json(ProofViews.LightBlock(block)) : Results.Bytes(block.ToBytes(), "application/octet-stream");
             }
-            catch (InvalidOperationException e)
+            catch (ProofUnavailableException e)
             {
-                return ApiProblem.Create(StatusCodes.Status404NotFound, "history-unavailable", e.Message);
+                return ApiProblem.Create(StatusCodes.Status409Conflict, "history-unavailable", e.Message);
             }
         }).WithName("GetLightBlock").WithSummary("Header, commit and validator sets of one height, for light clients (binary; ?format=json for JSON).");
     }
@@ -90,10 +91,6 @@ internal static class ProofEndpoints
         catch (ProofUnavailableException e)
         {
             return ApiProblem.Create(StatusCodes.Status409Conflict, "proof-unavailable", e.Message);
-        }
-        catch (InvalidOperationException e)
-        {
-            return ApiProblem.Create(StatusCodes.Status409Conflict, "history-unavailable", e.Message);
         }
 
         return format == "json"

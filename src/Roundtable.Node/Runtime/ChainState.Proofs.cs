@@ -1,22 +1,22 @@
 using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 using Roundtable.Merkle;
-using Roundtable.Node.Chain;
+using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
 
 namespace Roundtable.Node.Runtime;
 
-/// <summary>Proof bundles and light blocks, assembled from the block store and the state one block behind the tip.</summary>
+/// <summary>Proof bundles and light blocks, from the block store and the state one block behind the tip.</summary>
 public sealed partial class ChainState
 {
-    private readonly ValidatorSetArchive _validatorSets;
+    private readonly BundleAssembler _proofs;
 
     // The state after block H − 1, whose root header H carries: the newest state a proof can be checked against.
     private StateSnapshot? _provable;
 
     /// <summary>The chain's genesis as a trust anchor; its hash is the genesis hash.</summary>
-    public GenesisAnchor Genesis { get; }
+    public GenesisAnchor Genesis => _proofs.Genesis;
 
     /// <summary>
     /// A bundle proving the value (or absence) of each key in the newest state a header commits to,
@@ -31,8 +31,7 @@ public sealed partial class ChainState
                 ? s
                 : throw new ProofUnavailableException("The newest state is not in a committed header yet; try again after the next block.");
             var height = state.Height + 1;
-            var claims = keys.Select(k => (ProofClaim)new StateClaim(height, k, state.Get(k), state.Prove(k))).ToList();
-            return Assemble(claims, trustHeight);
+            return _proofs.Assemble([.. keys.Select(k => new StateClaim(height, k, state.Get(k), state.Prove(k)))], trustHeight);
         }
     }
 
@@ -45,49 +44,17 @@ public sealed partial class ChainState
             var found = _store.FindTransaction(hash) ?? throw new ProofUnavailableException($"Transaction {hash} is not committed on this node.");
             var block = _store.Read(found.Height)!.Block;
             var leaves = block.Transactions.Select(t => MerkleTree.HashLeaf(t.Encoded)).ToList();
-            var claim = new TransactionClaim(found.Height, found.Transaction!.Encoded.ToArray(), MerkleTree.ProveInclusion(leaves, found.Index));
-            return Assemble([claim], trustHeight);
+            return _proofs.Assemble([new TransactionClaim(found.Height, found.Transaction!.Encoded.ToArray(), MerkleTree.ProveInclusion(leaves, found.Index))], trustHeight);
         }
     }
 
     /// <summary>The light block at <paramref name="height"/> (the newest when null), or null when not stored.</summary>
+    /// <exception cref="ProofUnavailableException">A validator set it needs was never recorded by this node.</exception>
     public LightBlock? ReadLightBlock(ulong? height)
     {
         lock (_gate)
         {
-            var h = height ?? _store.LastHeight;
-            var stored = h == 0 ? null : _store.Read(h);
-            return stored is null ? null : new LightBlock(stored.Block.Header, stored.Commit, _validatorSets.SetAt(h), _validatorSets.NextSetOf(h));
+            return _proofs.LightBlock(height ?? _store.LastHeight);
         }
-    }
-
-    private ProofBundle Assemble(IReadOnlyList<ProofClaim> claims, ulong? trustHeight)
-    {
-        TrustAnchor anchor = Genesis;
-        if (trustHeight is { } t)
-        {
-            var trusted = t >= 1 && t <= _store.LastHeight ? _store.Read(t)! : throw new ProofUnavailableException($"There is no block {t} to trust on this node.");
-            anchor = new HeaderAnchor(trusted.Block.Header, _validatorSets.NextSetOf(t));
-        }
-
-        var top = claims.Max(c => c.Height);
-        if (top < anchor.Height)
-        {
-            throw new ProofUnavailableException($"The record is in block {top}, before the trusted block {anchor.Height}; trust an earlier block.");
-        }
-
-        var heights = new SortedSet<ulong>(_validatorSets.Handovers(anchor.Height, top));
-        heights.UnionWith(claims.Select(c => c.Height).Where(h => h > anchor.Height));
-        var headers = heights.Select(h =>
-        {
-            var stored = _store.Read(h)!;
-            var header = stored.Block.Header;
-            var next = header.NextValidatorSetHash == header.ValidatorSetHash ? null : _validatorSets.NextSetOf(h);
-            return new CommittedHeader(header, stored.Commit, next);
-        }).ToList();
-        return new ProofBundle(ChainId, anchor, headers, claims);
     }
 }
-
-/// <summary>A proof this node cannot build; the message is for the person who asked.</summary>
-public sealed class ProofUnavailableException(string message) : Exception(message);

@@ -13,6 +13,7 @@ using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Hosting;
+using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Storage;
 
@@ -38,8 +39,7 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     {
         _app = app;
         _store = store;
-        Genesis = genesis;
-        _validatorSets = new ValidatorSetArchive(store, genesis.Validators);
+        _proofs = new BundleAssembler(new StoredHeaderArchive(store), genesis);
         _snapshots = snapshots;
         _config = config;
         _log = log;

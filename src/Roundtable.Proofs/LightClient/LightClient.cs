@@ -43,10 +43,16 @@ public sealed class LightClient
             throw new LightClientException($"The target height {height} is not after the trusted height {start.Height}.");
         }
 
-        var block = await FetchAsync(primary, height, cancellation).ConfigureAwait(false);
-        Trusted = _options.Sequential
-            ? await VerifySequentialAsync(primary, start, height, nowMs, cancellation).ConfigureAwait(false)
-            : await VerifySkippingAsync(primary, start, block, nowMs, cancellation).ConfigureAwait(false);
+        LightBlock block;
+        if (_options.Sequential)
+        {
+            (Trusted, block) = await VerifySequentialAsync(primary, start, height, nowMs, cancellation).ConfigureAwait(false);
+        }
+        else
+        {
+            block = await FetchAsync(primary, height, cancellation).ConfigureAwait(false);
+            Trusted = await VerifySkippingAsync(primary, start, block, nowMs, cancellation).ConfigureAwait(false);
+        }
 
         if (witness is null)
         {
@@ -77,16 +83,17 @@ public sealed class LightClient
         return new LightSync(Trusted, block.Header, _fetched, _verified, new ConflictingCommits(block, other, DoubleSigners(block, other)), null);
     }
 
-    private async Task<TrustedState> VerifySequentialAsync(ILightSource source, TrustedState trusted, ulong target, ulong nowMs, CancellationToken cancellation)
+    private async Task<(TrustedState Trusted, LightBlock Last)> VerifySequentialAsync(ILightSource source, TrustedState trusted, ulong target, ulong nowMs, CancellationToken cancellation)
     {
+        LightBlock? last = null;
         for (var h = trusted.Height + 1; h <= target; h++)
         {
-            var block = await FetchAsync(source, h, cancellation).ConfigureAwait(false);
-            var verdict = Check(trusted, block, nowMs);
-            trusted = verdict.Problem is null ? Advance(block) : throw new LightClientException($"{source.Name}, header {h}: {verdict.Problem}");
+            last = await FetchAsync(source, h, cancellation).ConfigureAwait(false);
+            var verdict = Check(trusted, last, nowMs);
+            trusted = verdict.Problem is null ? Advance(last) : throw new LightClientException($"{source.Name}, header {h}: {verdict.Problem}");
         }
 
-        return trusted;
+        return (trusted, last!);
     }
 
     private async Task<TrustedState> VerifySkippingAsync(ILightSource source, TrustedState trusted, LightBlock target, ulong nowMs, CancellationToken cancellation)

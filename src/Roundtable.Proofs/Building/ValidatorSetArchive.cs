@@ -1,14 +1,16 @@
 using Roundtable.Ledger.Validators;
 
-namespace Roundtable.Node.Chain;
+namespace Roundtable.Proofs.Building;
 
 /// <summary>
-/// Answers "which validator set decided height h" and "where did the set change" from the block
-/// store alone: each stored block names the first height of its set, and a block that hands over
-/// carries the new set. Blocks stored by older software lack that record; for them the archive
-/// steps back header by header, and refuses when it would need a set they never recorded.
+/// Answers "which validator set decided height h" and "where did the set change" from stored
+/// headers alone: each stored height names the first height of its set, and a header that hands
+/// over carries the new set. Heights stored by older software lack that record; for them the
+/// archive steps back header by header, and refuses when it would need a set never recorded.
 /// </summary>
-public sealed class ValidatorSetArchive(ChainStore store, ValidatorSet genesisSet)
+/// <param name="archive">The stored headers.</param>
+/// <param name="genesisSet">The set that decides block 1.</param>
+public sealed class ValidatorSetArchive(IHeaderArchive archive, ValidatorSet genesisSet)
 {
     /// <summary>The set that decided block <paramref name="height"/>.</summary>
     /// <exception cref="InvalidOperationException">The block is not stored, or its set was never recorded.</exception>
@@ -19,9 +21,10 @@ public sealed class ValidatorSetArchive(ChainStore store, ValidatorSet genesisSe
     }
 
     /// <summary>The set that decides the block after <paramref name="height"/>.</summary>
+    /// <exception cref="InvalidOperationException">The block is not stored, or the set was never recorded.</exception>
     public ValidatorSet NextSetOf(ulong height)
     {
-        var header = Read(height).Block.Header;
+        var header = Read(height).Header;
         return header.NextValidatorSetHash == header.ValidatorSetHash ? SetAt(height) : HandoverSet(height);
     }
 
@@ -53,16 +56,15 @@ public sealed class ValidatorSetArchive(ChainStore store, ValidatorSet genesisSe
     /// <summary>First height decided by the set that decided <paramref name="height"/>.</summary>
     private ulong EffectiveHeight(ulong height)
     {
-        var stored = Read(height);
-        if (stored.History is { } history)
+        if (Read(height).SetEffectiveHeight is { } recorded)
         {
-            return history.SetEffectiveHeight;
+            return recorded;
         }
 
         // Older record: the set took effect right after the nearest earlier header that handed over.
         for (var h = height - 1; h >= 1; h--)
         {
-            var header = Read(h).Block.Header;
+            var header = Read(h).Header;
             if (header.NextValidatorSetHash != header.ValidatorSetHash)
             {
                 return h + 1;
@@ -73,9 +75,9 @@ public sealed class ValidatorSetArchive(ChainStore store, ValidatorSet genesisSe
     }
 
     private ValidatorSet HandoverSet(ulong height) =>
-        Read(height).History?.NextSet
+        Read(height).NextSet
         ?? throw new InvalidOperationException($"Block {height} changed the validator set before this node recorded sets; proofs across it are not available from this node.");
 
-    private StoredBlock Read(ulong height) =>
-        store.Read(height) ?? throw new InvalidOperationException($"Block {height} is not in this node's store.");
+    private ArchivedHeader Read(ulong height) =>
+        archive.Read(height) ?? throw new InvalidOperationException($"Block {height} is not in this node's store.");
 }
