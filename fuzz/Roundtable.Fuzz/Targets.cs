@@ -12,6 +12,9 @@ using Roundtable.Ledger.Validators;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
+using Roundtable.Proofs.Bundles;
+using Roundtable.Proofs.LightClient;
+using Roundtable.Proofs.Verification;
 
 namespace Roundtable.Fuzz;
 
@@ -20,6 +23,7 @@ internal static class Targets
 {
     private const string LedgerTests = "Roundtable.Ledger.Tests";
     private const string NodeTests = "Roundtable.Node.Tests";
+    private const string ProofsTests = "Roundtable.Proofs.Tests";
 
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
@@ -131,6 +135,25 @@ internal static class Targets
         },
         new()
         {
+            Name = "proof-bundle",
+            TestProject = ProofsTests,
+            Seeds = ProofSeeds.Bundles,
+            Run = RunProofBundle,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
+            Name = "light-block",
+            TestProject = ProofsTests,
+            Seeds = ProofSeeds.LightBlocks,
+            Run = RunLightBlock,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
             Name = "transaction-json",
             TestProject = NodeTests,
             Seeds = TransactionJsonSeeds,
@@ -212,8 +235,33 @@ internal static class Targets
         writer.WriteBytes(Reencode.Block(stored.Block));
         writer.WriteFixed(Reencode.Commit(stored.Commit));
         writer.WriteList(stored.Results, static (w, r) => r.Encode(w));
+        stored.History?.Encode(writer);
         RequireSame(input, writer.ToArray(), "stored block");
         return $"stored:{Bucket(stored.Results.Count)}";
+    }
+
+    /// <summary>
+    /// A bundle as a verifier receives it: decoded, re-encoded, then verified against its own anchor,
+    /// which must answer and never throw. Verification checks signatures, so one accepted input in
+    /// four (chosen by its last byte, so replays agree) is verified.
+    /// </summary>
+    private static string RunProofBundle(byte[] input)
+    {
+        var bundle = ProofBundle.Decode(input);
+        RequireSame(input, bundle.ToBytes(), "proof bundle");
+        if (input[^1] % 4 == 0)
+        {
+            return "bundle:" + (BundleVerifier.Verify(bundle, bundle.Anchor.Hash).IsVerified ? "verified" : "refuted");
+        }
+
+        return $"bundle:{Bucket(bundle.Headers.Count)}:{Bucket(bundle.Claims.Count)}";
+    }
+
+    private static string RunLightBlock(byte[] input)
+    {
+        var block = LightBlock.Decode(input);
+        RequireSame(input, block.ToBytes(), "light block");
+        return "light:" + Bucket(block.Validators.Validators.Count);
     }
 
     /// <summary>A peer message as the gossip layer receives it: its wire type byte, then the payload.</summary>
