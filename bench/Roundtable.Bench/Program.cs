@@ -2,7 +2,7 @@ using System.Globalization;
 using Roundtable.Bench;
 
 // Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] figure...
-// Figures: verify, blockstore, stateroot, restart, all. Results go to stdout as markdown table rows;
+// Figures: verify, blockstore, stateroot, restart, proofs, all. Results go to stdout as markdown table rows;
 // progress goes to stderr. See docs/benchmarks.md and bench/run.sh.
 var figures = new List<string>();
 var quick = false;
@@ -31,14 +31,14 @@ for (var i = 0; i < args.Length; i++)
             Scratch.Root = args[++i];
             break;
         case "all":
-            figures.AddRange(["verify", "blockstore", "stateroot", "restart"]);
+            figures.AddRange(["verify", "blockstore", "stateroot", "restart", "proofs"]);
             break;
-        case "verify" or "blockstore" or "stateroot" or "restart":
+        case "verify" or "blockstore" or "stateroot" or "restart" or "proofs":
             figures.Add(args[i]);
             break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
-            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] verify|blockstore|stateroot|restart|all ...");
+            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] verify|blockstore|stateroot|restart|proofs|all ...");
             return 2;
     }
 }
@@ -68,6 +68,9 @@ foreach (var figure in figures)
             break;
         case "restart":
             RestartBench.Run(quick, blocks);
+            break;
+        case "proofs":
+            ProofBench.Run(quick);
             break;
     }
 }
