@@ -29,12 +29,20 @@ internal static class ProveCommand
         app.SetAction(command, async (context, parse, ct) =>
         {
             var (path, name) = Request(parse.GetValue(file), parse.GetValue(digest), parse.GetValue(tx), parse.GetValue(key) ?? []);
-            if (parse.GetValue(trustHeight) is { } t)
+            using var api = NodeOption.Connect(context, parse, node);
+            var query = new List<string>();
+            if (parse.GetValue(tx) is null)
             {
-                path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "trust=" + t.ToString(CultureInfo.InvariantCulture);
+                // Prove the state as of now: including everything committed when the command was given.
+                query.Add("including=" + (await api.StatusAsync(ct).ConfigureAwait(false)).UInt64("height").ToString(CultureInfo.InvariantCulture));
             }
 
-            using var api = NodeOption.Connect(context, parse, node);
+            if (parse.GetValue(trustHeight) is { } t)
+            {
+                query.Add("trust=" + t.ToString(CultureInfo.InvariantCulture));
+            }
+
+            path += query.Count == 0 ? string.Empty : (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join("&", query);
             var bytes = await context.WithStatusAsync($"Asking {api.NodeUrl} for a proof…", () => FetchAsync(api, path, parse.GetValue(wait), ct)).ConfigureAwait(false);
             var bundle = ProofBundle.Decode(bytes);
             var target = parse.GetValue(output) ?? name + ".rtproof";
@@ -76,7 +84,7 @@ internal static class ProveCommand
         return ("state?" + string.Join("&", keys.Select(k => "key=" + Uri.EscapeDataString(k))), "state");
     }
 
-    /// <summary>Fetches the bundle; while the newest state is not yet in a header, waits for the next block.</summary>
+    /// <summary>Fetches the bundle; while the requested state is not yet in a header, waits for the next block.</summary>
     private static async Task<byte[]> FetchAsync(ApiClient api, string path, int waitSeconds, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, waitSeconds));
@@ -86,7 +94,7 @@ internal static class ProveCommand
             {
                 return await api.ProofBundleAsync(path, ct).ConfigureAwait(false);
             }
-            catch (ApiException e) when (e.Reason == "proof-unavailable" && DateTimeOffset.UtcNow < deadline && e.Detail?.Contains("next block", StringComparison.Ordinal) == true)
+            catch (ApiException e) when (e.Reason == "proof-pending" && DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(250, ct).ConfigureAwait(false);
             }

@@ -7,13 +7,15 @@ using Roundtable.Core.Hashing;
 using Roundtable.Node.Runtime;
 using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
+using Roundtable.Proofs.Verification;
 
 namespace Roundtable.Node.Api;
 
 /// <summary>
 /// Proof bundles (docs/proofs.md) for state keys, anchored documents and transactions, and light
 /// blocks for light clients. Bundles are served in their canonical binary form, or rendered as
-/// JSON with <c>?format=json</c>; <c>?trust=H</c> starts the bundle from block H instead of genesis.
+/// JSON with <c>?format=json</c>; <c>?trust=H</c> starts the bundle from block H instead of genesis;
+/// <c>?including=H</c> asks for a state that includes block H (409 until the next header commits it).
 /// </summary>
 internal static class ProofEndpoints
 {
@@ -24,7 +26,7 @@ internal static class ProofEndpoints
 
     public static void Map(IEndpointRouteBuilder api, ChainState chain)
     {
-        api.MapGet("/proofs/state", (HttpRequest request, string? trust, string? format) =>
+        api.MapGet("/proofs/state", (HttpRequest request, string? trust, string? format, string? including) =>
         {
             var keys = request.Query["key"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
             if (keys.Count is 0 or > MaxKeys || keys.Any(k => Encoding.UTF8.GetByteCount(k) > ProofClaim.MaxKeyBytes))
@@ -32,12 +34,12 @@ internal static class ProofEndpoints
                 return ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-key", $"Pass 1 to {MaxKeys} state keys as ?key=…, for example key=member/<id>.");
             }
 
-            return Bundle(() => chain.ProveState([.. keys.Select(Encoding.UTF8.GetBytes)], TrustHeight(trust)), format, "state");
+            return Bundle(() => chain.ProveState([.. keys.Select(Encoding.UTF8.GetBytes)], TrustHeight(trust), Height(including)), format, "state");
         }).WithName("GetStateProofBundle").WithSummary("A proof bundle for state keys (membership or absence) in the newest committed state.");
 
-        api.MapGet("/proofs/anchors/{digest}", (string digest, string? trust, string? format) =>
+        api.MapGet("/proofs/anchors/{digest}", (string digest, string? trust, string? format, string? including) =>
             Hash256.TryParse(digest, out var d)
-                ? Bundle(() => chain.ProveState([Encoding.ASCII.GetBytes("anchor/" + d)], TrustHeight(trust)), format, "anchor-" + d.ToShortString())
+                ? Bundle(() => chain.ProveState([DocumentCheck.AnchorKey(d)], TrustHeight(trust), Height(including)), format, "anchor-" + d.ToShortString())
                 : ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-digest", "A document digest is its SHA-256: 64 hex characters."))
             .WithName("GetAnchorProofBundle").WithSummary("A proof bundle showing whether a document digest is anchored, and its record.");
 
@@ -84,9 +86,13 @@ internal static class ProofEndpoints
         {
             bundle = build();
         }
-        catch (TrustHeightException e)
+        catch (QueryHeightException e)
         {
-            return ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-trust", e.Message);
+            return ApiProblem.Create(StatusCodes.Status400BadRequest, e.Reason, e.Message);
+        }
+        catch (ProofPendingException e)
+        {
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "proof-pending", e.Message);
         }
         catch (ProofUnavailableException e)
         {
@@ -101,7 +107,15 @@ internal static class ProofEndpoints
     private static ulong? TrustHeight(string? trust) =>
         trust is null or "genesis" ? null
         : ulong.TryParse(trust, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 0 ? h
-        : throw new TrustHeightException("?trust= is 'genesis' or the height of a block you trust.");
+        : throw new QueryHeightException("invalid-trust", "?trust= is 'genesis' or the height of a block you trust.");
 
-    private sealed class TrustHeightException(string message) : Exception(message);
+    private static ulong? Height(string? including) =>
+        including is null ? null
+        : ulong.TryParse(including, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h
+        : throw new QueryHeightException("invalid-height", "?including= is the height of a block the proven state must include.");
+
+    private sealed class QueryHeightException(string reason, string message) : Exception(message)
+    {
+        public string Reason { get; } = reason;
+    }
 }

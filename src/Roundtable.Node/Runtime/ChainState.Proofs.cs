@@ -20,16 +20,18 @@ public sealed partial class ChainState
 
     /// <summary>
     /// A bundle proving the value (or absence) of each key in the newest state a header commits to,
-    /// with trust carried from genesis, or from the header at <paramref name="trustHeight"/>.
+    /// with trust carried from genesis, or from the header at <paramref name="trustHeight"/>. When
+    /// <paramref name="includingHeight"/> is given, that state must include block <paramref name="includingHeight"/>.
     /// </summary>
-    /// <exception cref="ProofUnavailableException">The node cannot build it (yet); the message says why.</exception>
-    public ProofBundle ProveState(IReadOnlyList<byte[]> keys, ulong? trustHeight)
+    /// <exception cref="ProofPendingException">The requested state is not committed by a header yet.</exception>
+    /// <exception cref="ProofUnavailableException">The node cannot build it; the message says why.</exception>
+    public ProofBundle ProveState(IReadOnlyList<byte[]> keys, ulong? trustHeight, ulong? includingHeight = null)
     {
         lock (_gate)
         {
-            var state = _provable is { } s && s.Height + 1 == _store.LastHeight
+            var state = _provable is { } s && s.Height + 1 == _store.LastHeight && s.Height >= (includingHeight ?? 0)
                 ? s
-                : throw new ProofUnavailableException("The newest state is not in a committed header yet; try again after the next block.");
+                : throw new ProofPendingException();
             var height = state.Height + 1;
             return _proofs.Assemble([.. keys.Select(k => new StateClaim(height, k, state.Get(k), state.Prove(k)))], trustHeight);
         }
@@ -58,3 +60,6 @@ public sealed partial class ChainState
         }
     }
 }
+
+/// <summary>The requested state is not committed by a header yet: the next block will commit it, so asking again then succeeds.</summary>
+public sealed class ProofPendingException() : Exception("The requested state is not in a committed header yet; ask again after the next block.");

@@ -29,6 +29,9 @@ public sealed class TestNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The running node's chain state (set once started), for test hooks such as scheduling a validator set.</summary>
+    public ChainState Chain { get; private set; } = null!;
+
     public string ChainId => "test-chain";
 
     public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null)
@@ -133,7 +136,11 @@ public sealed class TestNode : IAsyncDisposable
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = new ValidatorNode(Home, NullLoggerFactory.Instance);
-        node.Started += _ => started.TrySetResult();
+        node.Started += chain =>
+        {
+            Chain = chain;
+            started.TrySetResult();
+        };
         _run = Task.Run(() => node.RunAsync(_stop.Token));
         var first = await Task.WhenAny(started.Task, _run).ConfigureAwait(false);
         await first.ConfigureAwait(false);
