@@ -17,7 +17,7 @@ public enum AnchorRole : byte
 public sealed record MemberAnchor(AnchorRole Role) : ICanonical<MemberAnchor>
 {
     /// <summary>"author" or "cosigner".</summary>
-    public string RoleName => Role == AnchorRole.Author ? "author" : "cosigner";
+    public static string RoleName(AnchorRole role) => role == AnchorRole.Author ? "author" : "cosigner";
 
     /// <inheritdoc />
     public void Encode(CanonicalWriter writer) => writer.WriteByte((byte)Role);
