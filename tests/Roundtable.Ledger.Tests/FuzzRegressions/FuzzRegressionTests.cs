@@ -39,7 +39,7 @@ public sealed class FuzzRegressionTests
 
     [Fact]
     public void Anchor_record_regressions_are_refused_or_canonical() =>
-        Replay("anchor-record", bytes => Canonical.ToBytes(Canonical.FromBytes<Notary.AnchorRecord>(bytes)));
+        Replay("anchor-record", bytes => Canonical.ToBytes(Canonical.FromBytes<Ledger.Notary.AnchorRecord>(bytes)));
 
     [Fact]
     public void Message_regressions_are_refused_or_canonical() =>
