@@ -4,6 +4,7 @@ using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Notary;
 using Roundtable.Node.Json;
+using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Node.Tests;
 
@@ -26,16 +27,8 @@ public sealed class NotaryMessageJsonTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void The_JSON_form_of_a_notary_message_reads_back_as_the_same_message(TxMessage message)
-    {
-        var json = MessageJson.ToJson(message).ToJsonString();
-
-        using var document = JsonDocument.Parse(json);
-        var read = MessageJson.FromJson(document.RootElement);
-
-        Assert.Equal(message, read);
-        Assert.Equal(json, MessageJson.ToJson(read).ToJsonString());
-    }
+    public void The_JSON_form_of_a_notary_message_reads_back_as_the_same_message(TxMessage message) =>
+        MessageJsonRoundTrip.AssertReadsBack(message);
 
     [Fact]
     public void Tags_and_links_in_any_order_are_read_in_canonical_order()

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Roundtable.Application;
 using Roundtable.Core.Hashing;
 using Roundtable.Node.Runtime;
 
@@ -11,27 +13,11 @@ internal static class NotaryEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ChainState chain)
     {
-        api.MapGet("/anchors/{digest}", (string digest) =>
-        {
-            if (!Hash256.TryParse(digest, out var id))
-            {
-                return InvalidDigest();
-            }
+        api.MapGet("/anchors/{digest}", (string digest) => ByDigest(chain, digest, static (app, id) => app.GetAnchor(id) is { } anchor ? NotaryViews.Anchor(anchor) : null))
+            .WithName("GetAnchor").WithSummary("The anchor of a document by its SHA-256: who anchored it when, its metadata, co-signers with their groups and regions, status.");
 
-            var view = chain.Query(app => app.GetAnchor(id) is { } anchor ? NotaryViews.Anchor(anchor) : null);
-            return view is null ? NotAnchored(digest) : Results.Json(view);
-        }).WithName("GetAnchor").WithSummary("The anchor of a document by its SHA-256: who anchored it when, its metadata, co-signers with their groups and regions, status.");
-
-        api.MapGet("/anchors/{digest}/lineage", (string digest) =>
-        {
-            if (!Hash256.TryParse(digest, out var id))
-            {
-                return InvalidDigest();
-            }
-
-            var view = chain.Query(app => app.GetAnchorLineage(id) is { } lineage ? NotaryViews.Lineage(lineage) : null);
-            return view is null ? NotAnchored(digest) : Results.Json(view);
-        }).WithName("GetAnchorLineage").WithSummary("An anchor's ancestors (what it is a version of or derived from) and descendants, breadth first and bounded.");
+        api.MapGet("/anchors/{digest}/lineage", (string digest) => ByDigest(chain, digest, static (app, id) => app.GetAnchorLineage(id) is { } lineage ? NotaryViews.Lineage(lineage) : null))
+            .WithName("GetAnchorLineage").WithSummary("An anchor's ancestors (what it is a version of or derived from) and descendants, breadth first and bounded.");
 
         api.MapGet("/members/{id}/anchors", (string id, int? limit) =>
         {
@@ -47,9 +33,17 @@ internal static class NotaryEndpoints
         }).WithName("ListMemberAnchors").WithSummary("Anchors a member authored or co-signed, by digest, with the member's role.");
     }
 
-    private static IResult InvalidDigest() =>
-        ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-digest", "A document digest is its SHA-256: 64 hex characters.");
+    /// <summary>The view <paramref name="read"/> makes of the anchor of <paramref name="digest"/> in committed state; 400 for a malformed digest, 404 when it is not anchored.</summary>
+    private static IResult ByDigest(ChainState chain, string digest, Func<LedgerApplication, Hash256, JsonObject?> read)
+    {
+        if (!Hash256.TryParse(digest, out var id))
+        {
+            return ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-digest", "A document digest is its SHA-256: 64 hex characters.");
+        }
 
-    private static IResult NotAnchored(string digest) =>
-        ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-anchor", $"No document with digest {digest} is anchored.");
+        var view = chain.Query(app => read(app, id));
+        return view is null
+            ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-anchor", $"No document with digest {digest} is anchored.")
+            : Results.Json(view);
+    }
 }

@@ -18,21 +18,6 @@ public sealed class NotaryEncodingTests
 
     private static readonly AnchorSigner Ada = new(Hash256.Compute("ada"u8), "technical", "europe", true, 7, 1_750_000_007_000);
 
-    private static byte[] Encode(TxMessage message)
-    {
-        var writer = new CanonicalWriter();
-        MessageCodec.Encode(writer, message);
-        return writer.ToArray();
-    }
-
-    private static TxMessage Decode(byte[] bytes)
-    {
-        var reader = new CanonicalReader(bytes);
-        var message = MessageCodec.Decode(ref reader);
-        reader.EnsureEnd();
-        return message;
-    }
-
     private static AnchorDocument Anchor(AnchorMetadata? metadata = null, params LineageLink[] links) => new(Digest, metadata ?? Report, links);
 
     public static TheoryData<TxMessage> Examples =>
@@ -47,23 +32,16 @@ public sealed class NotaryEncodingTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Notary_messages_decode_to_equal_values_and_re_encode_identically(TxMessage message)
-    {
-        var bytes = Encode(message);
-
-        var decoded = Decode(bytes);
-
-        Assert.Equal(message, decoded);
-        Assert.Equal(bytes, Encode(decoded));
-    }
+    public void Notary_messages_decode_to_equal_values_and_re_encode_identically(TxMessage message) =>
+        MessageBytes.AssertRoundTrips(message);
 
     [Fact]
     public void Notary_messages_carry_the_tags_80_to_83()
     {
-        Assert.Equal(80, Encode(Anchor())[0]);
-        Assert.Equal(81, Encode(new CosignAnchor(Digest))[0]);
-        Assert.Equal(82, Encode(new RevokeAnchor(Digest, "r"))[0]);
-        Assert.Equal(83, Encode(new SupersedeAnchor(Digest, ParentA, "r"))[0]);
+        Assert.Equal(80, MessageBytes.Encode(Anchor())[0]);
+        Assert.Equal(81, MessageBytes.Encode(new CosignAnchor(Digest))[0]);
+        Assert.Equal(82, MessageBytes.Encode(new RevokeAnchor(Digest, "r"))[0]);
+        Assert.Equal(83, MessageBytes.Encode(new SupersedeAnchor(Digest, ParentA, "r"))[0]);
     }
 
     [Fact]
@@ -143,7 +121,7 @@ public sealed class NotaryEncodingTests
     [MemberData(nameof(Refused))]
     public void Malformed_notary_messages_are_refused_with_a_decode_error(string what, TxMessage message)
     {
-        var e = Assert.Throws<DecodeException>(() => Decode(Encode(message)));
+        var e = Assert.Throws<DecodeException>(() => MessageBytes.Decode(MessageBytes.Encode(message)));
         Assert.False(string.IsNullOrWhiteSpace(e.Message), what);
     }
 
@@ -152,7 +130,7 @@ public sealed class NotaryEncodingTests
     [InlineData(95)]
     public void Unassigned_tags_in_the_notary_range_are_UnknownType(byte tag)
     {
-        Assert.Equal(DecodeError.UnknownType, Assert.Throws<DecodeException>(() => Decode([tag])).Error);
+        Assert.Equal(DecodeError.UnknownType, Assert.Throws<DecodeException>(() => MessageBytes.Decode([tag])).Error);
     }
 
     public static TheoryData<string, AnchorRecord> RefusedRecords
