@@ -6,6 +6,7 @@ using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Notary;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
@@ -91,6 +92,15 @@ internal static class Targets
             TestProject = LedgerTests,
             Seeds = MessageSeeds,
             Run = RunMessage,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "anchor-record",
+            TestProject = LedgerTests,
+            Seeds = AnchorRecordSeeds,
+            Run = RunCanonical<AnchorRecord>,
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
         },
@@ -406,6 +416,15 @@ internal static class Targets
                 MessageCodec.Encode(writer, samples.Message(type, samples.ChainId()));
                 yield return writer.ToArray();
             }
+        }
+    }
+
+    private static IEnumerable<byte[]> AnchorRecordSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 16; i++)
+        {
+            yield return Canonical.ToBytes(samples.AnchorRecord());
         }
     }
 

@@ -2,6 +2,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
+using Roundtable.Application.Notary;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
@@ -353,6 +354,10 @@ public sealed partial class LedgerApplication
             else if (WorkingGroupsModule.Handles(tx.Message.Type))
             {
                 WorkingGroupsModule.Execute(ctx, tx.Message);
+            }
+            else if (NotaryModule.Handles(tx.Message.Type))
+            {
+                NotaryModule.Execute(ctx, tx.Message);
             }
             else
             {

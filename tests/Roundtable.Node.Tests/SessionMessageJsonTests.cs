@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
-using Roundtable.Node.Json;
+using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Node.Tests;
 
@@ -33,14 +32,6 @@ public sealed class SessionMessageJsonTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void The_JSON_form_reads_back_as_the_same_message(TxMessage message)
-    {
-        var json = MessageJson.ToJson(message).ToJsonString();
-
-        using var document = JsonDocument.Parse(json);
-        var read = MessageJson.FromJson(document.RootElement);
-
-        Assert.Equal(message, read);
-        Assert.Equal(json, MessageJson.ToJson(read).ToJsonString());
-    }
+    public void The_JSON_form_reads_back_as_the_same_message(TxMessage message) =>
+        MessageJsonRoundTrip.AssertReadsBack(message);
 }

@@ -2,7 +2,7 @@ namespace Roundtable.Ledger.Messages;
 
 /// <summary>
 /// The type tag of a transaction message. Numbers are part of the wire format: never reuse one.
-/// Members module: 1–15; governance proposals 16–47; sessions 48–63; working groups 64–79.
+/// Members module: 1–15; governance proposals 16–47; sessions 48–63; working groups 64–79; notary 80–95.
 /// </summary>
 public enum MessageType : ushort
 {
@@ -108,4 +108,18 @@ public enum MessageType : ushort
 
     /// <summary><see cref="WorkingGroups.ConcludeWorkingGroup"/>.</summary>
     ConcludeWorkingGroup = 69,
+
+    // Notary 80–95 (see Messages/Notary).
+
+    /// <summary><see cref="Notary.AnchorDocument"/>.</summary>
+    AnchorDocument = 80,
+
+    /// <summary><see cref="Notary.CosignAnchor"/>.</summary>
+    CosignAnchor = 81,
+
+    /// <summary><see cref="Notary.RevokeAnchor"/>.</summary>
+    RevokeAnchor = 82,
+
+    /// <summary><see cref="Notary.SupersedeAnchor"/>.</summary>
+    SupersedeAnchor = 83,
 }

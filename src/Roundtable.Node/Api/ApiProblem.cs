@@ -14,6 +14,14 @@ public static class ApiProblem
             type: "https://roundtable.invalid/problems/" + reason,
             extensions: new Dictionary<string, object?> { ["reason"] = reason });
 
+    /// <summary>400 <c>invalid-&lt;what&gt;-id</c>: a path id that is not 64 hex characters.</summary>
+    public static IResult InvalidId(string what) =>
+        Create(StatusCodes.Status400BadRequest, $"invalid-{what}-id", $"A {what.Replace('-', ' ')} id is 64 hex characters.");
+
+    /// <summary>404 <c>unknown-&lt;what&gt;</c>: nothing of that kind has id <paramref name="id"/>.</summary>
+    public static IResult Unknown(string what, string id) =>
+        Create(StatusCodes.Status404NotFound, $"unknown-{what}", $"No {what.Replace('-', ' ')} {id}.");
+
     private static string TitleFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "The request is malformed.",

@@ -53,6 +53,7 @@ public static class ApiServer
         GovernanceEndpoints.Map(api, chain);
         PowerEndpoints.Map(api, chain);
         SessionEndpoints.Map(api, chain);
+        NotaryEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
         return app;
     }

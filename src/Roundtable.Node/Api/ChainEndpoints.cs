@@ -59,12 +59,12 @@ internal static class ChainEndpoints
         {
             if (!Hash256.TryParse(id, out var memberId))
             {
-                return ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-member-id", "A member id is 64 hex characters.");
+                return ApiProblem.InvalidId("member");
             }
 
             var member = chain.GetMember(memberId);
             return member is null
-                ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-member", $"No member {id}.")
+                ? ApiProblem.Unknown("member", id)
                 : Results.Json(ApiViews.Member(member));
         }).WithName("GetMember").WithSummary("One member.");
 

@@ -22,22 +22,22 @@ internal static class SessionEndpoints
         {
             if (!Hash256.TryParse(id, out var sessionId))
             {
-                return InvalidId("session");
+                return ApiProblem.InvalidId("session");
             }
 
             var session = chain.GetSession(sessionId);
-            return session is null ? Unknown("session", id) : Results.Json(SessionViews.Detail(session));
+            return session is null ? ApiProblem.Unknown("session", id) : Results.Json(SessionViews.Detail(session));
         }).WithName("GetSession").WithSummary("A session: programme, check-ins, polls with the outcomes of closed ones, objections and minority views.");
 
         api.MapGet("/sessions/{id}/report", (string id) =>
         {
             if (!Hash256.TryParse(id, out var sessionId))
             {
-                return InvalidId("session");
+                return ApiProblem.InvalidId("session");
             }
 
             var report = chain.GetSessionReport(sessionId);
-            return report is null ? Unknown("session", id) : Results.Text(report, "text/markdown; charset=utf-8");
+            return report is null ? ApiProblem.Unknown("session", id) : Results.Text(report, "text/markdown; charset=utf-8");
         }).WithName("GetSessionReport").WithSummary("The session report in Markdown, generated from the record.");
 
         api.MapGet("/working-groups", (int? limit) =>
@@ -50,17 +50,11 @@ internal static class SessionEndpoints
         {
             if (!Hash256.TryParse(id, out var groupId))
             {
-                return InvalidId("working-group");
+                return ApiProblem.InvalidId("working-group");
             }
 
             var group = chain.GetWorkingGroup(groupId);
-            return group is null ? Unknown("working-group", id) : Results.Json(SessionViews.WorkingGroup(group));
+            return group is null ? ApiProblem.Unknown("working-group", id) : Results.Json(SessionViews.WorkingGroup(group));
         }).WithName("GetWorkingGroup").WithSummary("A working group: charter, leader, members, deliverables, status and sunset.");
     }
-
-    private static IResult InvalidId(string what) =>
-        ApiProblem.Create(StatusCodes.Status400BadRequest, $"invalid-{what}-id", $"A {what.Replace('-', ' ')} id is 64 hex characters.");
-
-    private static IResult Unknown(string what, string id) =>
-        ApiProblem.Create(StatusCodes.Status404NotFound, $"unknown-{what}", $"No {what.Replace('-', ' ')} {id}.");
 }

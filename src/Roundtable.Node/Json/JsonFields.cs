@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Node.Json;
 
-/// <summary>Typed reads of required JSON fields, each failure naming the field.</summary>
+/// <summary>Typed reads of required JSON fields, each failure naming the field, and the arrays the message forms write.</summary>
 internal static class JsonFields
 {
     public static JsonElement Required(JsonElement obj, string name) =>
@@ -91,4 +92,14 @@ internal static class JsonFields
         var value = Required(obj, name);
         return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new JsonFormException($"Field '{name}' must be an array.");
     }
+
+    public static Hash256[] HashList(JsonElement obj, string name) =>
+        [.. Array(obj, name).Select(h => h.ValueKind == JsonValueKind.String && Hash256.TryParse(h.GetString(), out var id) ? id : throw new JsonFormException($"Each entry of '{name}' must be 64 hex characters."))];
+
+    public static string[] StringList(JsonElement obj, string name) =>
+        [.. Array(obj, name).Select(s => s.ValueKind == JsonValueKind.String ? s.GetString()! : throw new JsonFormException($"Each entry of '{name}' must be a string."))];
+
+    public static JsonArray Hashes(IEnumerable<Hash256> hashes) => new([.. hashes.Select(h => (JsonNode)JsonValue.Create(h.ToString()))]);
+
+    public static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(s => (JsonNode)JsonValue.Create(s))]);
 }

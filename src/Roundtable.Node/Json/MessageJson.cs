@@ -23,6 +23,7 @@ public static class MessageJson
         MessageType.RevokeKey => "revoke-key",
         _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
+        _ when NotaryMessageJson.Handles(type) => NotaryMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -65,6 +66,7 @@ public static class MessageJson
         }
 
         SessionMessageJson.AddFields(json, message);
+        NotaryMessageJson.AddFields(json, message);
         return json;
     }
 
@@ -86,6 +88,7 @@ public static class MessageJson
             "revoke-key" => new RevokeKey(),
             _ when GovernanceMessageJson.Read(type, json) is { } governance => governance,
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
+            _ when NotaryMessageJson.FromJson(type, json) is { } notary => notary,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }

@@ -174,16 +174,6 @@ public static class SessionMessageJson
         _ => null,
     };
 
-    private static JsonArray Hashes(IEnumerable<Hash256> hashes) => new([.. hashes.Select(h => (JsonNode)JsonValue.Create(h.ToString()))]);
-
-    private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(s => (JsonNode)JsonValue.Create(s))]);
-
-    private static Hash256[] HashList(JsonElement json, string name) =>
-        [.. Array(json, name).Select(h => h.ValueKind == JsonValueKind.String && Hash256.TryParse(h.GetString(), out var id) ? id : throw new JsonFormException($"Each entry of '{name}' must be 64 hex characters."))];
-
-    private static string[] StringList(JsonElement json, string name) =>
-        [.. Array(json, name).Select(s => s.ValueKind == JsonValueKind.String ? s.GetString()! : throw new JsonFormException($"Each entry of '{name}' must be a string."))];
-
     private static Hash256? OptionalHash(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Hash(json, name) : null;
 

@@ -38,6 +38,10 @@ public sealed class FuzzRegressionTests
         Replay("proposal", bytes => Canonical.ToBytes(Canonical.FromBytes<Proposal>(bytes)));
 
     [Fact]
+    public void Anchor_record_regressions_are_refused_or_canonical() =>
+        Replay("anchor-record", bytes => Canonical.ToBytes(Canonical.FromBytes<Ledger.Notary.AnchorRecord>(bytes)));
+
+    [Fact]
     public void Message_regressions_are_refused_or_canonical() =>
         Replay("message", bytes =>
         {

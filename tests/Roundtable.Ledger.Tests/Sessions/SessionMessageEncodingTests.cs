@@ -3,27 +3,13 @@ using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
+using Roundtable.Ledger.Tests.Support;
 
 namespace Roundtable.Ledger.Tests.Sessions;
 
 public sealed class SessionMessageEncodingTests
 {
     private static readonly Hash256 SessionId = Hash256.Compute("session"u8);
-
-    private static byte[] Encode(TxMessage message)
-    {
-        var writer = new CanonicalWriter();
-        MessageCodec.Encode(writer, message);
-        return writer.ToArray();
-    }
-
-    private static TxMessage Decode(byte[] bytes)
-    {
-        var reader = new CanonicalReader(bytes);
-        var message = MessageCodec.Decode(ref reader);
-        reader.EnsureEnd();
-        return message;
-    }
 
     /// <summary>Bytes of a message whose body the test writes by hand (bypassing the records' own checks).</summary>
     private static byte[] Raw(MessageType type, Action<CanonicalWriter> body)
@@ -60,15 +46,8 @@ public sealed class SessionMessageEncodingTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Messages_decode_to_equal_values_and_re_encode_identically(TxMessage message)
-    {
-        var bytes = Encode(message);
-
-        var decoded = Decode(bytes);
-
-        Assert.Equal(message, decoded);
-        Assert.Equal(bytes, Encode(decoded));
-    }
+    public void Messages_decode_to_equal_values_and_re_encode_identically(TxMessage message) =>
+        MessageBytes.AssertRoundTrips(message);
 
     [Fact]
     public void An_inline_charter_is_pinned_by_the_hash_of_its_text()
@@ -123,7 +102,7 @@ public sealed class SessionMessageEncodingTests
     [MemberData(nameof(Refused))]
     public void Malformed_bodies_are_refused_with_a_decode_error(string what, byte[] bytes)
     {
-        var e = Assert.Throws<DecodeException>(() => Decode(bytes));
+        var e = Assert.Throws<DecodeException>(() => MessageBytes.Decode(bytes));
         Assert.False(string.IsNullOrWhiteSpace(e.Message), what);
     }
 }

@@ -147,6 +147,7 @@ internal sealed partial class LedgerSamples
         MessageType.RevokeKey => new RevokeKey(),
         _ when (ushort)type is >= 16 and <= 47 => GovernanceMessage(type),
         >= MessageType.CreateSession and <= MessageType.ConcludeWorkingGroup => SessionOrWorkingGroupMessage(type),
+        >= MessageType.AnchorDocument and <= MessageType.SupersedeAnchor => NotaryMessage(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 

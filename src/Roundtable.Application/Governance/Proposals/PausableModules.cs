@@ -1,4 +1,5 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Notary;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
 using Roundtable.Application.WorkingGroups;
@@ -13,13 +14,14 @@ namespace Roundtable.Application.Governance.Proposals;
 public static class PausableModules
 {
     /// <summary>The module names that can be paused.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups"];
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary"];
 
     /// <summary>The pausable module a message belongs to, or null.</summary>
     public static string? Of(MessageType type) =>
         (ushort)type is >= 1 and <= 15 ? "members"
         : SessionsModule.Handles(type) ? "sessions"
         : WorkingGroupsModule.Handles(type) ? "working-groups"
+        : NotaryModule.Handles(type) ? "notary"
         : null;
 
     /// <summary>Refuses a message of a module paused at <paramref name="timeMs"/>.</summary>

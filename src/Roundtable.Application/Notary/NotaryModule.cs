@@ -1,0 +1,122 @@
+using Roundtable.Application.Execution;
+using Roundtable.Application.Members;
+using Roundtable.Application.State;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Notary;
+using Roundtable.Ledger.Notary;
+
+namespace Roundtable.Application.Notary;
+
+/// <summary>
+/// The notary: members anchor documents by SHA-256 digest with public metadata and lineage, others
+/// co-sign, authors revoke or supersede. One anchor per digest, at <see cref="NotaryKeys.Anchor"/>,
+/// so a file's hash alone names the key whose proof says whether it was anchored. Pure: reads and
+/// writes only the state view. See docs/notary.md.
+/// </summary>
+public static class NotaryModule
+{
+    /// <summary>True for the message types this module executes (80–95).</summary>
+    public static bool Handles(MessageType type) => type is >= MessageType.AnchorDocument and <= (MessageType)95;
+
+    /// <summary>The anchor of <paramref name="digest"/>, or null.</summary>
+    public static AnchorRecord? GetAnchor(StateView state, Hash256 digest) => state.Get<AnchorRecord>(NotaryKeys.Anchor(digest));
+
+    /// <summary>Executes one notary message.</summary>
+    public static void Execute(TxContext ctx, TxMessage message)
+    {
+        switch (message)
+        {
+            case AnchorDocument m: Anchor(ctx, m); break;
+            case CosignAnchor m: Cosign(ctx, m.Digest); break;
+            case RevokeAnchor m: Withdraw(ctx, m.Digest, m.Reason, null); break;
+            case SupersedeAnchor m: Withdraw(ctx, m.Digest, m.Reason, m.Replacement); break;
+            default: throw new TxRejectedException(TxCode.InvalidArgument, $"The notary module does not handle {message.Type}.");
+        }
+    }
+
+    private static void Anchor(TxContext ctx, AnchorDocument m)
+    {
+        var sender = ctx.RequireSender();
+        if (GetAnchor(ctx.State, m.Digest) is { } existing)
+        {
+            throw new TxRejectedException(
+                TxCode.AlreadyExists,
+                $"Document {m.Digest.ToShortString()} is already anchored by member {existing.Author.Member.ToShortString()} at height {existing.AnchoredHeight}; co-sign it instead.");
+        }
+
+        foreach (var link in m.Links)
+        {
+            if (GetAnchor(ctx.State, link.Parent) is null)
+            {
+                throw new TxRejectedException(TxCode.NotFound, $"The lineage parent {link.Parent.ToShortString()} is not anchored; anchor it first.");
+            }
+
+            ctx.State.Put(NotaryKeys.Child(link.Parent, m.Digest), new LineageChild(link.Relation));
+        }
+
+        ctx.State.Put(NotaryKeys.Anchor(m.Digest), AnchorRecord.Anchored(m.Digest, SignerNow(ctx, sender), m.Metadata, m.Links));
+        ctx.State.Put(NotaryKeys.MemberAnchor(sender.Id, m.Digest), new MemberAnchor(AnchorRole.Author));
+    }
+
+    private static void Cosign(TxContext ctx, Hash256 digest)
+    {
+        var sender = ctx.RequireSender();
+        var anchor = RequireAnchor(ctx, digest);
+        RequireActive(anchor, "co-sign it");
+        if (anchor.Author.Member == sender.Id)
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, "You anchored this document; an author cannot co-sign their own anchor.");
+        }
+
+        if (anchor.IsSignedBy(sender.Id))
+        {
+            throw new TxRejectedException(TxCode.AlreadyExists, "You have already co-signed this anchor.");
+        }
+
+        if (anchor.Endorsements.Count >= AnchorRecord.MaxEndorsements)
+        {
+            throw new TxRejectedException(TxCode.Oversize, $"An anchor has at most {AnchorRecord.MaxEndorsements} co-signers.");
+        }
+
+        ctx.State.Put(NotaryKeys.Anchor(digest), anchor.WithEndorsement(SignerNow(ctx, sender)));
+        ctx.State.Put(NotaryKeys.MemberAnchor(sender.Id, digest), new MemberAnchor(AnchorRole.Cosigner));
+    }
+
+    /// <summary>Revokes the anchor, or supersedes it when <paramref name="replacement"/> is given; only its author may.</summary>
+    private static void Withdraw(TxContext ctx, Hash256 digest, string reason, Hash256? replacement)
+    {
+        var sender = ctx.RequireSender();
+        var anchor = RequireAnchor(ctx, digest);
+        if (anchor.Author.Member != sender.Id)
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"Only the anchor's author (member {anchor.Author.Member.ToShortString()}) may revoke or supersede it.");
+        }
+
+        RequireActive(anchor, replacement is null ? "revoke it" : "supersede it");
+        if (replacement is { } successor)
+        {
+            RequireActive(RequireAnchor(ctx, successor), "name it as a replacement");
+        }
+
+        ctx.State.Put(NotaryKeys.Anchor(digest), anchor.Withdrawn(reason, ctx.Height, replacement));
+    }
+
+    private static AnchorRecord RequireAnchor(TxContext ctx, Hash256 digest) =>
+        GetAnchor(ctx.State, digest) ?? throw new TxRejectedException(TxCode.NotFound, $"No document with digest {digest.ToShortString()} is anchored.");
+
+    /// <summary>Refuses <paramref name="action"/> on an anchor that is no longer active, saying since when.</summary>
+    private static void RequireActive(AnchorRecord anchor, string action)
+    {
+        if (anchor.Status != AnchorStatus.Active)
+        {
+            throw new TxRejectedException(
+                TxCode.InvalidArgument,
+                $"Anchor {anchor.Digest.ToShortString()} was {AnchorStatuses.Name(anchor.Status)} at height {anchor.StatusHeight}; you cannot {action}.");
+        }
+    }
+
+    /// <summary>The sender as a signer of this block: group, region and verification as they stand now.</summary>
+    private static AnchorSigner SignerNow(TxContext ctx, MemberRecord sender) =>
+        new(sender.Id, sender.StakeholderGroup, sender.Region, sender.IsVerified, ctx.Height, ctx.TimeMs);
+}
