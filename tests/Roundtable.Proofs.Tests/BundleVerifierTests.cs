@@ -102,7 +102,7 @@ public sealed class BundleVerifierTests
         var document = "the minutes of the round table"u8.ToArray();
         var digest = Hash256.Compute(document);
         var chain = new SignedChain();
-        chain.Append(writes: [("anchor/" + digest, "record")]);
+        chain.AppendAnchor(digest);
         chain.Append();
         var bundle = new BundleAssembler(chain, chain.Genesis).Assemble([chain.ProveState(2, "anchor/" + digest)], null);
         var verified = BundleVerifier.Verify(bundle, chain.Genesis.Hash);
@@ -113,7 +113,7 @@ public sealed class BundleVerifierTests
         var other = DocumentCheck.Check(verified, Hash256.Compute(changed));
 
         Assert.Null(same.Problem);
-        Assert.NotNull(same.Anchor);
+        Assert.Equal("Minutes of the round table", same.Anchor!.Record.Metadata.Title);
         Assert.Contains(Hash256.Compute(changed).ToString(), other.Problem, StringComparison.Ordinal);
         Assert.Contains(digest.ToString(), other.Problem, StringComparison.Ordinal);
     }

@@ -43,6 +43,9 @@ internal sealed class CommandContext
     /// <summary>Writes one plain line (no markup) on the human console.</summary>
     public void Line(string text = "") => Console.WriteLine(text);
 
+    /// <summary>Writes one line on stdout as it is, never wrapped: for reports whose lines people copy, grep or paste into a message.</summary>
+    public void Text(string text) => Host.Stdout.WriteLine(text);
+
     /// <summary>Writes a progress or hint line on stderr (never mixed into --json output).</summary>
     public void Note(string text) => Host.Stderr.WriteLine(text);
 

@@ -2,6 +2,7 @@ using System.Text;
 using Roundtable.Application.Members;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Notary;
 using Roundtable.Node.Api;
 using Roundtable.Node.Json;
 using Roundtable.Proofs.Bundles;
@@ -42,12 +43,39 @@ internal static class ClaimDescriptions
             return $"State key '{key}' has no value {at}.";
         }
 
+        if (key.StartsWith(NotaryKeys.AnchorPrefix, StringComparison.Ordinal) && TryDecode<AnchorRecord>(claim.Value) is { } anchor)
+        {
+            return Anchor(anchor, claim.Height);
+        }
+
         if (key.StartsWith("member/", StringComparison.Ordinal) && TryDecode<MemberRecord>(claim.Value) is { } member)
         {
             return $"Member {member.DisplayName} ({member.StakeholderGroup}, {member.Region}) is registered, {(member.IsVerified ? "verified" : "not verified")}, key {(member.IsActive ? "active" : "revoked")}, {at}.";
         }
 
         return $"State key '{key}' holds a value of {claim.Value.Length} bytes (SHA-256 {Hash256.Compute(claim.Value).ToShortString()}) {at}.";
+    }
+
+    /// <summary>An anchor in plain words: the document, who anchored it when, who co-signed, and its status as of the proven block.</summary>
+    public static string Anchor(AnchorRecord anchor, ulong provenAt)
+    {
+        var m = anchor.Metadata;
+        var author = anchor.Author;
+        var cosigners = anchor.Endorsements.Count == 0
+            ? "no co-signers"
+            : $"co-signed by {anchor.Endorsements.Count} member(s): " + string.Join(", ", anchor.Endorsements
+                .GroupBy(e => e.StakeholderGroup, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} {g.Count()}"));
+        var status = anchor.Status switch
+        {
+            AnchorStatus.Active => "not revoked",
+            AnchorStatus.Revoked => $"REVOKED at block {anchor.StatusHeight}: {anchor.StatusReason}",
+            _ => $"SUPERSEDED at block {anchor.StatusHeight} by {anchor.Replacement}: {anchor.StatusReason}",
+        };
+        return $"Document \"{m.Title}\" ({m.MediaType}, {m.SizeBytes} bytes, SHA-256 {anchor.Digest}) was anchored in block {anchor.AnchoredHeight} " +
+            $"({Time(anchor.AnchoredTimeMs)}) by a member of {author.StakeholderGroup} ({author.Region}, {(author.Verified ? "verified" : "not verified")}); " +
+            $"{cosigners}. As of block {provenAt} it is {status}.";
     }
 
     /// <summary>The record, or null when the value is not one.</summary>

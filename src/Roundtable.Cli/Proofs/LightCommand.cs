@@ -111,17 +111,17 @@ internal static class LightCommand
             return;
         }
 
-        context.Line($"Verified block {result.Target.Height} (id {result.Target.Id}, {ApiViews.Time(result.Target.TimeMs)}), state root {result.Target.StateRoot}.");
-        context.Line($"Checked {result.HeadersVerified} header(s) {mode}, fetched {result.BlocksFetched} light block(s); trusted {trust.Source}.");
+        context.Text($"Verified block {result.Target.Height} (id {result.Target.Id}, {ApiViews.Time(result.Target.TimeMs)}), state root {result.Target.StateRoot}.");
+        context.Text($"Checked {result.HeadersVerified} header(s) {mode}, fetched {result.BlocksFetched} light block(s); trusted {trust.Source}.");
         if (result.WitnessProblem is not null)
         {
-            context.Line("Witness: " + result.WitnessProblem + ".");
+            context.Text("Witness: " + result.WitnessProblem + ".");
         }
 
         if (result.Conflict is { } c)
         {
-            context.Line($"CONFLICT at height {c.Primary.Header.Height}: the primary's block {c.Primary.Header.Id.ToShortString()} and the witness's block {c.Witness.Header.Id.ToShortString()} both carry valid commits.");
-            context.Line($"Validators that signed both: {string.Join(", ", c.DoubleSigners.Select(k => c.Primary.Validators.Find(k)?.Name ?? k.Id.ToShortString()))}. This is evidence of equivocation; do not trust either node.");
+            context.Text($"CONFLICT at height {c.Primary.Header.Height}: the primary's block {c.Primary.Header.Id.ToShortString()} and the witness's block {c.Witness.Header.Id.ToShortString()} both carry valid commits.");
+            context.Text($"Validators that signed both: {string.Join(", ", c.DoubleSigners.Select(k => c.Primary.Validators.Find(k)?.Name ?? k.Id.ToShortString()))}. This is evidence of equivocation; do not trust either node.");
         }
     }
 

@@ -54,9 +54,9 @@ internal static class ProveCommand
                 return CliApp.Ok;
             }
 
-            context.Line($"Wrote {target} ({bytes.Length} bytes): {bundle.Claims.Count} claim(s), {bundle.Headers.Count} committed header(s), from {(bundle.Anchor is GenesisAnchor ? "genesis" : "block " + bundle.Anchor.Height)}.");
-            context.Line($"Check it anywhere, offline: roundtable verify --bundle {target}{(parse.GetValue(file) is { } f ? " --file " + f : string.Empty)} --trust {trustHash}");
-            context.Line("(Better: get the trust hash from someone you trust, or pass the chain's genesis file as --trust.)");
+            context.Text($"Wrote {target} ({bytes.Length} bytes): {bundle.Claims.Count} claim(s), {bundle.Headers.Count} committed header(s), from {(bundle.Anchor is GenesisAnchor ? "genesis" : "block " + bundle.Anchor.Height)}.");
+            context.Text($"Check it anywhere, offline: roundtable verify --bundle {target}{(parse.GetValue(file) is { } f ? " --file " + f : string.Empty)} --trust {trustHash}");
+            context.Text("(Better: get the trust hash from someone you trust, or pass the chain's genesis file as --trust.)");
             return CliApp.Ok;
         });
         return command;

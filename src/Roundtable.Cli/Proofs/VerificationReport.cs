@@ -19,12 +19,12 @@ internal sealed record VerificationReport(BundleVerification? Verification, Trus
             return;
         }
 
-        context.Line(IsVerified
+        context.Text(IsVerified
             ? "VERIFIED, offline: no node was asked."
             : $"REFUTED: {Part}: {Reason}.");
         if (File is { } file)
         {
-            context.Line($"The file {file.Path} has SHA-256 {file.Digest}.");
+            context.Text($"The file {file.Path} has SHA-256 {file.Digest}.");
         }
 
         if (Verification is null)
@@ -34,20 +34,20 @@ internal sealed record VerificationReport(BundleVerification? Verification, Trus
 
         if (IsVerified)
         {
-            context.Line("What is proven:");
+            context.Text("What is proven:");
             foreach (var claim in Verification.Claims)
             {
-                context.Line("  - " + ClaimDescriptions.Describe(claim.Claim));
+                context.Text("  - " + ClaimDescriptions.Describe(claim.Claim));
             }
         }
 
         foreach (var header in Verification.Headers.Where(h => h.TotalPower > 0))
         {
             var groups = string.Join(", ", header.Groups.Select(g => $"{g.Group} {g.Signers}/{g.Validators}"));
-            context.Line($"Block {header.Height} ({ClaimDescriptions.Time(header.TimeMs)}) was signed by validators holding {header.SignedPower} of {header.TotalPower} voting power: {groups}.");
+            context.Text($"Block {header.Height} ({ClaimDescriptions.Time(header.TimeMs)}) was signed by validators holding {header.SignedPower} of {header.TotalPower} voting power: {groups}.");
         }
 
-        context.Line($"Trusted: {AnchorDescription()}, from {Trust.Source}; {Verification.ValidatorSetChanges} validator-set change(s) checked on the way.");
+        context.Text($"Trusted: {AnchorDescription()}, from {Trust.Source}; {Verification.ValidatorSetChanges} validator-set change(s) checked on the way.");
     }
 
     private string AnchorDescription() => Verification?.Anchor switch

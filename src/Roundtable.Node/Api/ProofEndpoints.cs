@@ -7,7 +7,7 @@ using Roundtable.Core.Hashing;
 using Roundtable.Node.Runtime;
 using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
-using Roundtable.Proofs.Verification;
+using Roundtable.Ledger.Notary;
 
 namespace Roundtable.Node.Api;
 
@@ -39,7 +39,7 @@ internal static class ProofEndpoints
 
         api.MapGet("/proofs/anchors/{digest}", (string digest, string? trust, string? format, string? including) =>
             Hash256.TryParse(digest, out var d)
-                ? Bundle(() => chain.ProveState([DocumentCheck.AnchorKey(d)], TrustHeight(trust), Height(including)), format, "anchor-" + d.ToShortString())
+                ? Bundle(() => chain.ProveState([NotaryKeys.Anchor(d)], TrustHeight(trust), Height(including)), format, "anchor-" + d.ToShortString())
                 : ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-digest", "A document digest is its SHA-256: 64 hex characters."))
             .WithName("GetAnchorProofBundle").WithSummary("A proof bundle showing whether a document digest is anchored, and its record.");
 

@@ -1,7 +1,9 @@
 using System.Text;
 using Roundtable.Core.Crypto;
+using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
+using Roundtable.Ledger.Notary;
 using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;
 using Roundtable.Proofs.Building;
@@ -71,8 +73,20 @@ internal sealed class SignedChain : IHeaderArchive
         _setsFrom[height] = set;
     }
 
+    /// <summary>Appends a block with these transactions (opaque leaves) and state writes of text values; returns its height.</summary>
+    public ulong Append(IReadOnlyList<byte[]>? transactions = null, IEnumerable<(string Key, string Value)>? writes = null) =>
+        Append(transactions, (writes ?? []).Select(w => (w.Key, Encoding.UTF8.GetBytes(w.Value))));
+
+    /// <summary>Appends a block that records an anchor for <paramref name="digest"/> by a sample author.</summary>
+    public ulong AppendAnchor(Hash256 digest, string title = "Minutes of the round table") =>
+        Append(null, [(Encoding.ASCII.GetString(NotaryKeys.Anchor(digest)), Canonical.ToBytes(AnchorRecord.Anchored(
+            digest,
+            new AnchorSigner(Hash256.Compute("author"u8), "civil-society", "africa", Verified: true, LastHeight + 1, GenesisTimeMs + ((LastHeight + 1) * 1000)),
+            new AnchorMetadata(title, "text/plain", 18, null, ["minutes"]),
+            [])))]);
+
     /// <summary>Appends a block with these transactions (opaque leaves) and state writes; returns its height.</summary>
-    public ulong Append(IReadOnlyList<byte[]>? transactions = null, IEnumerable<(string Key, string Value)>? writes = null)
+    public ulong Append(IReadOnlyList<byte[]>? transactions, IEnumerable<(string Key, byte[] Value)> writes)
     {
         var height = LastHeight + 1;
         var txs = transactions?.ToArray() ?? [];
@@ -95,7 +109,7 @@ internal sealed class SignedChain : IHeaderArchive
         _transactions.Add(txs);
         foreach (var (key, value) in writes ?? [])
         {
-            _state.Set(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value));
+            _state.Set(Encoding.UTF8.GetBytes(key), value);
         }
 
         _statesAfter.Add(_state.Clone());
