@@ -19,8 +19,13 @@ internal static class ProofBench
     {
         var rounds = quick ? 3 : 9;
         var loadBefore = Report.LoadAverage();
-        var rawUs = RawVerifyMicroseconds(quick ? 500 : 4_000, rounds);
-        Report.Row("proofs", "raw P-256 verify, 1 thread, warm keys", Report.Rate(1_000_000 / rawUs), "ceiling", "1.00");
+        var rawUs = RawVerifyMicroseconds(quick ? 500 : 4_000, keys: 1, rounds);
+        Report.Row("proofs", "raw P-256 verify, 1 thread, one warm key", Report.Rate(1_000_000 / rawUs), "ceiling", "1.00");
+
+        // A bundle's signers are many distinct keys; each imported key is cached, but the curve
+        // arithmetic per key is not shared, so the fair ceiling for a 1,100-signature bundle is this one.
+        var manyKeysUs = RawVerifyMicroseconds(quick ? 500 : 4_400, keys: 1_100, rounds);
+        Report.Row("proofs", "raw P-256 verify, 1 thread, 1,100 warm keys in turn", Report.Rate(1_000_000 / manyKeysUs), Report.Rate(1_000_000 / rawUs), Report.Ratio(rawUs / manyKeysUs));
 
         Report.Note("proofs: building a 4-validator chain and a 100-validator chain with 10 set changes");
         var small = new SignedChain(validators: 4);
@@ -37,12 +42,13 @@ internal static class ProofBench
 
         large.Append(writes: [("anchor/doc", "record")]);
         large.AppendEmpty(2);
-        Bundle("100 validators, 10 set changes, 1 state claim", large, [large.ProveState(large.LastHeight, "anchor/doc")], rawUs, rounds);
+        Bundle("100 validators, 10 set changes, 1 state claim", large, [large.ProveState(large.LastHeight, "anchor/doc")], manyKeysUs, rounds);
 
         LightSync(quick ? 1_000 : 10_000, rawUs);
         Report.Note($"proofs: load average {loadBefore} before, {Report.LoadAverage()} after");
     }
 
+    /// <summary>One bundle's verification time against <paramref name="rawUs"/>, one raw verification with keys like the bundle's.</summary>
     private static void Bundle(string name, SignedChain chain, IReadOnlyList<ProofClaim> claims, double rawUs, int rounds)
     {
         var bytes = new BundleAssembler(chain, chain.Genesis).Assemble(claims, null).ToBytes();
@@ -102,11 +108,11 @@ internal static class ProofBench
         }
     }
 
-    private static double RawVerifyMicroseconds(int count, int rounds)
+    private static double RawVerifyMicroseconds(int count, int keys, int rounds)
     {
-        using var key = PrivateKey.Generate();
+        var signers = Enumerable.Range(0, keys).Select(_ => PrivateKey.Generate()).ToArray();
         var messages = Enumerable.Range(0, count).Select(i => BitConverter.GetBytes(i).Concat(new byte[150]).ToArray()).ToArray();
-        var signatures = messages.Select(m => key.Sign(m)).ToArray();
+        var signatures = messages.Select((m, i) => signers[i % keys].Sign(m)).ToArray();
         var samples = new List<double>();
         for (var r = 0; r < rounds; r++)
         {
@@ -114,7 +120,7 @@ internal static class ProofBench
             {
                 for (var i = 0; i < count; i++)
                 {
-                    if (!SignatureVerifier.Verify(key.PublicKey, messages[i], signatures[i]))
+                    if (!SignatureVerifier.Verify(signers[i % keys].PublicKey, messages[i], signatures[i]))
                     {
                         throw new InvalidOperationException("A pre-made signature does not verify.");
                     }
@@ -123,6 +129,12 @@ internal static class ProofBench
             samples.Add(elapsed.TotalMicroseconds / count);
         }
 
-        return Measure.Median(samples);
+        foreach (var signer in signers)
+        {
+            signer.Dispose();
+        }
+
+        // The first round imports the keys; the median is warm.
+        return Measure.Median(samples.Skip(1));
     }
 }
