@@ -12,6 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # System packages the tests use, as "command:package" pairs. Installed only when missing.
 REQUIRED_TOOLS=(
   "kill:procps"
+  "chromium:chromium"
 )
 missing=()
 for pair in "${REQUIRED_TOOLS[@]}"; do

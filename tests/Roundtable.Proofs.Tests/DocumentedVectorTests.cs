@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Proofs.Bundles;
@@ -8,9 +7,9 @@ using Roundtable.Proofs.Verification;
 namespace Roundtable.Proofs.Tests;
 
 /// <summary>The vectors of docs/proofs.md §9, read from the document itself, so the two cannot drift apart.</summary>
-public sealed partial class DocumentedVectorTests
+public sealed class DocumentedVectorTests
 {
-    private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> Vectors = Read();
+    private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> Vectors = ProofVectors.Read();
 
     [Fact]
     public void The_document_holds_the_genesis_and_the_bundle_vectors()
@@ -62,36 +61,7 @@ public sealed partial class DocumentedVectorTests
         Assert.Equal("trust anchor", BundleVerifier.Verify(ProofBundle.Decode(bytes), Hash256.Parse(otherTrust)).Part);
         Assert.Null(DocumentCheck.Check(anchored, Hash256.Compute("hello, roundtable\n"u8)).Problem);
         Assert.NotNull(DocumentCheck.Check(anchored, Hash256.Compute("hello, roundtable"u8)).Problem);
-        Assert.Contains($"| trust `{otherTrust}` instead | `trust anchor` |", Document(), StringComparison.Ordinal);
-    }
-
-    private static string Document() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "proofs.md"));
-
-    private static List<IReadOnlyDictionary<string, string>> Read()
-    {
-        var vectors = new List<IReadOnlyDictionary<string, string>>();
-        foreach (Match block in VectorBlock().Matches(Document()))
-        {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            string? name = null;
-            foreach (var line in block.Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var eq = line.IndexOf(" = ", StringComparison.Ordinal);
-                if (eq > 0 || line.EndsWith(" =", StringComparison.Ordinal))
-                {
-                    name = line[..(eq > 0 ? eq : line.Length - 2)];
-                    fields[name] = eq > 0 ? line[(eq + 3)..] : string.Empty;
-                }
-                else if (name is not null)
-                {
-                    fields[name] += line;
-                }
-            }
-
-            vectors.Add(fields);
-        }
-
-        return vectors;
+        Assert.Contains($"| trust `{otherTrust}` instead | `trust anchor` |", ProofVectors.Document(), StringComparison.Ordinal);
     }
 
     private static string Hex(Action<CanonicalWriter> encode)
@@ -100,7 +70,4 @@ public sealed partial class DocumentedVectorTests
         encode(writer);
         return Convert.ToHexStringLower(writer.WrittenSpan);
     }
-
-    [GeneratedRegex("```proof-vector\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex VectorBlock();
 }
