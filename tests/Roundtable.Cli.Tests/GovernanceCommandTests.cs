@@ -40,6 +40,13 @@ public sealed class GovernanceCommandTests(InProcessNode node) : IClassFixture<I
         (await cli.RunAsync("tx", "withdraw", "--key", "author", "--proposal", id)).Ok();
         var late = await cli.RunAsync("tx", "comment", "--key", "sponsor", "--proposal", id, "--text", "Too late.");
         late.Failed("wrong-phase");
+
+        // The outcome can be carried away and checked offline.
+        var bundle = cli.Scratch("proposal.rtproof");
+        (await cli.RunAsync("prove", "--key", "proposal/" + id, "--out", bundle)).Ok();
+        var genesis = Path.Combine(node.Home, "config", "genesis.json");
+        var verified = (await cli.RunAsync("verify", "--bundle", bundle, "--trust", genesis)).Ok().Stdout;
+        Assert.Contains("Proposal \"Publish session records\" (recommendation, decided by consensus, 0 voter(s)) is withdrawn", verified, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
@@ -46,6 +47,12 @@ internal static class ClaimDescriptions
         if (key.StartsWith(NotaryKeys.AnchorPrefix, StringComparison.Ordinal) && TryDecode<AnchorRecord>(claim.Value) is { } anchor)
         {
             return Anchor(anchor, claim.Height);
+        }
+
+        if (key.StartsWith("proposal/", StringComparison.Ordinal) && TryDecode<ProposalRecord>(claim.Value) is { } proposal)
+        {
+            var outcome = proposal.Outcome.Length == 0 ? string.Empty : $" ({proposal.Outcome})";
+            return $"Proposal \"{proposal.Title}\" ({GovernanceMessageJson.KindName(proposal.Kind)}, decided by {proposal.Rule.Method.Name()}, {proposal.Voters} voter(s)) is {proposal.Status.Name()}{outcome} {at}.";
         }
 
         if (key.StartsWith("member/", StringComparison.Ordinal) && TryDecode<MemberRecord>(claim.Value) is { } member)
