@@ -63,13 +63,16 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     public ProposalRule RuleFor(ProposalAction action) =>
         action is ParameterChange { IsConstitutional: true } ? Constitutional : RuleOf(action.Kind);
 
+    /// <summary>The ordinary rule of <paramref name="kind"/>: the stored rule of <see cref="RuleKindOf"/>.</summary>
+    public ProposalRule RuleOf(ProposalKind kind) => Rules[(int)RuleKindOf(kind) - 1];
+
     /// <summary>
-    /// The ordinary rule of <paramref name="kind"/>. Rules stored without a rule for anchor
-    /// withdrawals decide them under the parameter-change rule: the same balanced, time-locked
-    /// vote the defaults give them, and a choice every node makes alike from the state alone.
+    /// The kind whose stored rule decides <paramref name="kind"/>: itself, except on rules stored
+    /// without a rule for anchor withdrawals, which decide them under the parameter-change rule —
+    /// the same balanced, time-locked vote the defaults give them, and a choice every node makes
+    /// alike from the state alone.
     /// </summary>
-    public ProposalRule RuleOf(ProposalKind kind) =>
-        (int)kind <= Rules.Count ? Rules[(int)kind - 1] : Rules[(int)ProposalKind.ParameterChange - 1];
+    public ProposalKind RuleKindOf(ProposalKind kind) => (int)kind <= Rules.Count ? kind : ProposalKind.ParameterChange;
 
     /// <summary>Null when coherent, otherwise the reason.</summary>
     public string? Validate()
