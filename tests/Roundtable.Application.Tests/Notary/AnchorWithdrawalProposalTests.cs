@@ -31,6 +31,14 @@ public sealed class AnchorWithdrawalProposalTests
         return id;
     }
 
+    /// <summary>The reason a submission is refused; the refused proposal does not exist.</summary>
+    private static string RefusedAtSubmission(ProposalChain p, SubmitProposal proposal)
+    {
+        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(ProposalChain.Author, proposal), TxCode.InvalidArgument);
+        Assert.Empty(p.App.ListProposals(10));
+        return result.Reason;
+    }
+
     [Fact]
     public void A_passed_proposal_revokes_the_anchor_when_its_timelock_ends_and_the_record_names_the_proposal()
     {
@@ -71,10 +79,7 @@ public sealed class AnchorWithdrawalProposalTests
     {
         var p = new ProposalChain();
 
-        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(ProposalChain.Author, Withdraw("never anchored")), TxCode.InvalidArgument);
-
-        Assert.Contains("is anchored", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(p.App.ListProposals(10));
+        Assert.Contains("is anchored", RefusedAtSubmission(p, Withdraw("never anchored")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,10 +89,7 @@ public sealed class AnchorWithdrawalProposalTests
         Anchored(p.Chain, AnchorAuthor, "leaked list");
         p.Chain.RunOk(p.Chain.Tx(AnchorAuthor, new RevokeAnchor(Digest("leaked list"), "Withdrawn by me.")));
 
-        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(ProposalChain.Author, Withdraw("leaked list")), TxCode.InvalidArgument);
-
-        Assert.Contains("was revoked at height", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(p.App.ListProposals(10));
+        Assert.Contains("was revoked at height", RefusedAtSubmission(p, Withdraw("leaked list")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,9 +98,7 @@ public sealed class AnchorWithdrawalProposalTests
         var p = new ProposalChain();
         Anchored(p.Chain, AnchorAuthor, "leaked list");
 
-        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(ProposalChain.Author, Withdraw("leaked list", replacement: "not yet anchored")), TxCode.InvalidArgument);
-
-        Assert.Contains(Digest("not yet anchored").ToShortString(), result.Reason, StringComparison.Ordinal);
+        Assert.Contains(Digest("not yet anchored").ToShortString(), RefusedAtSubmission(p, Withdraw("leaked list", replacement: "not yet anchored")), StringComparison.Ordinal);
     }
 
     [Fact]
