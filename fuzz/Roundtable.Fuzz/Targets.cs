@@ -434,6 +434,7 @@ internal static class Targets
         yield return Canonical.ToBytes(rules);
         yield return Canonical.ToBytes(rules with { MaxPauseMs = (ulong)seed });
         yield return Canonical.ToBytes(rules with { Constitutional = rules.Constitutional with { TimelockMs = ulong.MaxValue } });
+        yield return Canonical.ToBytes(rules with { Rules = [.. rules.Rules.Take(GovernanceParameters.KindCountWithoutAnchorWithdrawal)] });
     }
 
     private static IEnumerable<byte[]> ProposalRecordSeeds(int seed)

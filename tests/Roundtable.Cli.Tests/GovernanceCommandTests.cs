@@ -50,6 +50,27 @@ public sealed class GovernanceCommandTests(InProcessNode node) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Propose_the_withdrawal_of_someone_elses_anchor()
+    {
+        using var cli = node.Session();
+        await MemberAsync(cli, "publisher", "private-sector");
+        await MemberAsync(cli, "steward", "technical");
+        var digest = (string)(await cli.RunAsync("--json", "tx", "anchor", "--key", "publisher", "--digest", new string('c', 64), "--size", "3", "--title", "Leaked list")).Ok().Json()["digest"]!;
+        var document = cli.Scratch("withdrawal.md");
+        await File.WriteAllTextAsync(document, "# Withdraw the leaked list\n\nIt names private persons.");
+
+        (await cli.RunAsync("tx", "propose", "--key", "steward", "--title", "Withdraw", "--document", document, "--digest", digest, "--reason", "R")).Failed("--kind anchor-withdrawal takes --digest");
+        (await cli.RunAsync("tx", "propose", "--key", "steward", "--title", "Withdraw", "--document", document, "--kind", "anchor-withdrawal", "--digest", digest)).Failed("needs --reason");
+        var proposed = (await cli.RunAsync(
+            "--json", "tx", "propose", "--key", "steward", "--title", "Withdraw the leaked list", "--document", document,
+            "--kind", "anchor-withdrawal", "--digest", digest, "--reason", "It names private persons.")).Ok().Json();
+
+        var shown = (await cli.RunAsync("--json", "query", "proposal", (string)proposed["proposal"]!)).Ok().Json();
+        Assert.Equal("anchor-withdrawal", (string?)shown["kind"]);
+        Assert.Equal((digest, null, "It names private persons."), ((string?)shown["action"]!["digest"], (string?)shown["action"]!["replacement"], (string?)shown["action"]!["reason"]));
+    }
+
+    [Fact]
     public async Task A_vote_without_a_ballot_is_a_usage_error()
     {
         using var cli = node.Session();

@@ -29,6 +29,7 @@ public sealed class NotaryCommandTests(InProcessNode node) : IClassFixture<InPro
         (await cli.RunAsync("tx", "revoke-anchor", "--key", "kenji", "--digest", digest, "--reason", "Not mine to revoke.")).Failed("(unauthorized)");
         (await cli.RunAsync("tx", "revoke-anchor", "--key", "amina", "--file", file, "--reason", "Counted twice.")).Ok();
         var revoked = (await cli.RunAsync("--json", "query", "anchor", "--digest", digest)).Ok().Json();
+        var revokedShown = (await cli.RunAsync("query", "anchor", "--digest", digest)).Ok().Stdout;
 
         Assert.Equal(digest, (string?)anchored["digest"]);
         Assert.Equal("text/csv", (string?)anchored["mediaType"]);
@@ -38,6 +39,7 @@ public sealed class NotaryCommandTests(InProcessNode node) : IClassFixture<InPro
         Assert.Contains("cosigner", listed, StringComparison.Ordinal);
         Assert.Equal("revoked", (string?)revoked["status"]);
         Assert.Equal("Counted twice.", (string?)revoked["statusReason"]);
+        Assert.Contains("revoked by its author at height", revokedShown, StringComparison.Ordinal);
         Assert.Equal(kenji, (string?)revoked["endorsements"]![0]!["member"]);
     }
 

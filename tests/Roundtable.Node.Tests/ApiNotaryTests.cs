@@ -60,6 +60,8 @@ public sealed class ApiNotaryTests
         Assert.Equal("new-version-of", (string?)anchor["links"]![0]!["relation"]);
         Assert.Equal("superseded", (string?)superseded["status"]);
         Assert.Equal(Version2.ToString(), (string?)superseded["replacement"]);
+        Assert.Equal(("author", null), ((string?)superseded["withdrawnBy"], (string?)superseded["withdrawingProposal"]));
+        Assert.Null(anchor["withdrawnBy"]);
         Assert.Equal("cosigner", (string?)byMember["anchors"]![0]!["role"]);
         Assert.Equal(Version2.ToString(), (string?)lineage["descendants"]![0]!["anchor"]!["digest"]);
 

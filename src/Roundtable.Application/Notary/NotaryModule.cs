@@ -3,6 +3,7 @@ using Roundtable.Application.Members;
 using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Notary;
 
@@ -10,7 +11,7 @@ namespace Roundtable.Application.Notary;
 
 /// <summary>
 /// The notary: members anchor documents by SHA-256 digest with public metadata and lineage, others
-/// co-sign, authors revoke or supersede. One anchor per digest, at <see cref="NotaryKeys.Anchor"/>,
+/// co-sign, authors (or executed proposals) revoke or supersede. One anchor per digest, at <see cref="NotaryKeys.Anchor"/>,
 /// so a file's hash alone names the key whose proof says whether it was anchored. Pure: reads and
 /// writes only the state view. See docs/notary.md.
 /// </summary>
@@ -62,8 +63,8 @@ public static class NotaryModule
     private static void Cosign(TxContext ctx, Hash256 digest)
     {
         var sender = ctx.RequireSender();
-        var anchor = RequireAnchor(ctx, digest);
-        RequireActive(anchor, "co-sign it");
+        var anchor = RequireAnchor(ctx.State, digest);
+        RequireActive(anchor, "you cannot co-sign it");
         if (anchor.Author.Member == sender.Id)
         {
             throw new TxRejectedException(TxCode.Unauthorized, "You anchored this document; an author cannot co-sign their own anchor.");
@@ -83,36 +84,68 @@ public static class NotaryModule
         ctx.State.Put(NotaryKeys.MemberAnchor(sender.Id, digest), new MemberAnchor(AnchorRole.Cosigner));
     }
 
-    /// <summary>Revokes the anchor, or supersedes it when <paramref name="replacement"/> is given; only its author may.</summary>
+    /// <summary>
+    /// Null when an <see cref="AnchorWithdrawal"/> proposal could withdraw its anchor on <paramref name="state"/>
+    /// (the anchor and any replacement exist and are active); otherwise why not. Run at submission and at execution.
+    /// </summary>
+    public static string? CheckWithdrawalByProposal(StateView state, AnchorWithdrawal withdrawal)
+    {
+        try
+        {
+            RequireWithdrawable(state, RequireAnchor(state, withdrawal.Digest), withdrawal.Replacement);
+            return null;
+        }
+        catch (TxRejectedException e)
+        {
+            // Effect problems are clauses that the governance module ends with its own full stop.
+            return e.Message.TrimEnd('.');
+        }
+    }
+
+    /// <summary>Withdraws the anchor as the executed <paramref name="proposal"/> decided; <see cref="CheckWithdrawalByProposal"/> has passed.</summary>
+    public static void WithdrawByProposal(StateView state, AnchorWithdrawal withdrawal, Hash256 proposal, ulong height)
+    {
+        var anchor = RequireAnchor(state, withdrawal.Digest);
+        state.Put(NotaryKeys.Anchor(anchor.Digest), anchor.Withdrawn(withdrawal.Reason, height, withdrawal.Replacement, proposal));
+    }
+
+    /// <summary>Revokes the anchor, or supersedes it when <paramref name="replacement"/> is given; of the members, only its author may.</summary>
     private static void Withdraw(TxContext ctx, Hash256 digest, string reason, Hash256? replacement)
     {
         var sender = ctx.RequireSender();
-        var anchor = RequireAnchor(ctx, digest);
+        var anchor = RequireAnchor(ctx.State, digest);
         if (anchor.Author.Member != sender.Id)
         {
-            throw new TxRejectedException(TxCode.Unauthorized, $"Only the anchor's author (member {anchor.Author.Member.ToShortString()}) may revoke or supersede it.");
+            throw new TxRejectedException(
+                TxCode.Unauthorized,
+                $"Only the anchor's author (member {anchor.Author.Member.ToShortString()}) may revoke or supersede it; anyone else needs a passed anchor-withdrawal proposal.");
         }
 
-        RequireActive(anchor, replacement is null ? "revoke it" : "supersede it");
-        if (replacement is { } successor)
-        {
-            RequireActive(RequireAnchor(ctx, successor), "name it as a replacement");
-        }
-
-        ctx.State.Put(NotaryKeys.Anchor(digest), anchor.Withdrawn(reason, ctx.Height, replacement));
+        RequireWithdrawable(ctx.State, anchor, replacement);
+        ctx.State.Put(NotaryKeys.Anchor(digest), anchor.Withdrawn(reason, ctx.Height, replacement, null));
     }
 
-    private static AnchorRecord RequireAnchor(TxContext ctx, Hash256 digest) =>
-        GetAnchor(ctx.State, digest) ?? throw new TxRejectedException(TxCode.NotFound, $"No document with digest {digest.ToShortString()} is anchored.");
+    /// <summary>Refuses to withdraw an anchor that is no longer active, or to name a replacement that is not an active anchor.</summary>
+    private static void RequireWithdrawable(StateView state, AnchorRecord anchor, Hash256? replacement)
+    {
+        RequireActive(anchor, "it can no longer be revoked or superseded");
+        if (replacement is { } successor)
+        {
+            RequireActive(RequireAnchor(state, successor), "it cannot replace another anchor");
+        }
+    }
 
-    /// <summary>Refuses <paramref name="action"/> on an anchor that is no longer active, saying since when.</summary>
-    private static void RequireActive(AnchorRecord anchor, string action)
+    private static AnchorRecord RequireAnchor(StateView state, Hash256 digest) =>
+        GetAnchor(state, digest) ?? throw new TxRejectedException(TxCode.NotFound, $"No document with digest {digest.ToShortString()} is anchored.");
+
+    /// <summary>Refuses an anchor that is no longer active, saying since when and what that rules out.</summary>
+    private static void RequireActive(AnchorRecord anchor, string refusal)
     {
         if (anchor.Status != AnchorStatus.Active)
         {
             throw new TxRejectedException(
                 TxCode.InvalidArgument,
-                $"Anchor {anchor.Digest.ToShortString()} was {AnchorStatuses.Name(anchor.Status)} at height {anchor.StatusHeight}; you cannot {action}.");
+                $"Anchor {anchor.Digest.ToShortString()} was {AnchorStatuses.Name(anchor.Status)} at height {anchor.StatusHeight}; {refusal}.");
         }
     }
 

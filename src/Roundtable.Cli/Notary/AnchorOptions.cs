@@ -107,5 +107,5 @@ internal sealed class AnchorOptions
         return [.. links.OrderBy(l => l.Parent)];
     }
 
-    private static Hash256 Parent(string text, string option) => SessionArguments.Id(text, option, "document digest (SHA-256)");
+    private static Hash256 Parent(string text, string option) => AnchorArguments.Digest(text, option);
 }

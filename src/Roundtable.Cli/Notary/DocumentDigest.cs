@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Roundtable.Cli.Infrastructure;
-using Roundtable.Cli.Tx;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Cli.Notary;
@@ -33,7 +32,7 @@ internal sealed class DocumentDigest
             throw new CliException("give exactly one of --file PATH or --digest HEX.", "usage");
         }
 
-        return file is not null ? Hash(file) : (SessionArguments.Id(digest, "--digest", "document digest (SHA-256)"), null);
+        return file is not null ? Hash(file) : (AnchorArguments.Digest(digest, "--digest"), null);
     }
 
     /// <summary>SHA-256 and size of <paramref name="path"/>, read in 64 KiB pieces so any size fits in memory.</summary>

@@ -74,11 +74,12 @@ internal static class ClaimDescriptions
                 .GroupBy(e => e.StakeholderGroup, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Key} {g.Count()}"));
+        var by = anchor.WithdrawingProposal is { } proposal ? $"by proposal {proposal}" : "by its author";
         var status = anchor.Status switch
         {
             AnchorStatus.Active => "not revoked",
-            AnchorStatus.Revoked => $"REVOKED at block {anchor.StatusHeight}: {anchor.StatusReason}",
-            _ => $"SUPERSEDED at block {anchor.StatusHeight} by {anchor.Replacement}: {anchor.StatusReason}",
+            AnchorStatus.Revoked => $"REVOKED {by} at block {anchor.StatusHeight}: {anchor.StatusReason}",
+            _ => $"SUPERSEDED {by} at block {anchor.StatusHeight} by {anchor.Replacement}: {anchor.StatusReason}",
         };
         return $"Document \"{m.Title}\" ({m.MediaType}, {m.SizeBytes} bytes, SHA-256 {anchor.Digest}) was anchored in block {anchor.AnchoredHeight} " +
             $"({Time(anchor.AnchoredTimeMs)}) by a member of {author.StakeholderGroup} ({author.Region}, {(author.Verified ? "verified" : "not verified")}); " +

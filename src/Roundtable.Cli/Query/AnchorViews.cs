@@ -74,10 +74,14 @@ internal static class AnchorViews
 
     private static string Status(JsonObject a) => a.Display("status") switch
     {
-        "revoked" => $"revoked by its author at height {a.Display("statusHeight")}: {a.Display("statusReason")}",
-        "superseded" => $"superseded at height {a.Display("statusHeight")} by {a.Display("replacement")}: {a.Display("statusReason")}",
+        "revoked" => $"revoked {WithdrawnBy(a)} at height {a.Display("statusHeight")}: {a.Display("statusReason")}",
+        "superseded" => $"superseded {WithdrawnBy(a)} at height {a.Display("statusHeight")} by {a.Display("replacement")}: {a.Display("statusReason")}",
         var status => status,
     };
+
+    /// <summary>"by its author", or "by proposal ID" when an executed proposal withdrew the anchor.</summary>
+    private static string WithdrawnBy(JsonObject a) =>
+        a.OptionalString("withdrawingProposal") is { } proposal ? $"by proposal {proposal}" : "by its author";
 
     private static string Lineage(JsonArray links) =>
         links.Count == 0

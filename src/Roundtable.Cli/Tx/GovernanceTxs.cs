@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Cli.Api;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Governance;
-using Roundtable.Node.Json;
 
 namespace Roundtable.Cli.Tx;
 
@@ -28,25 +26,18 @@ internal static class GovernanceTxs
         var document = new Option<string?>("--document") { Description = "A Markdown file to pin on chain (up to 64 KiB)" };
         var uri = new Option<string?>("--document-uri") { Description = "Where an external document is published (with --document-hash)" };
         var hash = new Option<string?>("--document-hash") { Description = "SHA-256 of the external document" };
-        var option = new Option<string[]>("--option") { Description = "An option of a best-practice selection (repeat; makes the proposal a selection)" };
-        var action = new Option<string?>("--action") { Description = "A JSON file with the action: {\"kind\": \"parameter-change\" | \"validator-change\" | \"software-upgrade\" | \"emergency-pause\", ...}" };
+        var action = new ProposalActionOptions();
         var chair = new Option<string?>("--chair") { Description = "Member id of the chair of a consensus decision (default: you)" };
         var secret = new Option<bool>("--secret") { Description = "Vote by commit-reveal secret ballot" };
-        var command = new Command("propose", "Submit a proposal: a recommendation (default), a best-practice selection (--option) or another kind (--action)")
+        var command = new Command("propose", "Submit a proposal: a recommendation (default), a best-practice selection (--option), an anchor withdrawal (--kind anchor-withdrawal) or another kind (--action)")
         {
-            title, document, uri, hash, option, action, chair, secret,
+            title, document, uri, hash, chair, secret,
         };
+        action.AddTo(command);
         TxSender.Bind(app, command, options, (build, parse) =>
         {
             var pinned = Document(parse.GetValue(document), parse.GetValue(uri), parse.GetValue(hash));
-            var options = parse.GetValue(option) ?? [];
-            var actionFile = parse.GetValue(action);
-            if (options.Length > 0 && actionFile is not null)
-            {
-                throw new CliException("give --option or --action, not both.", "usage");
-            }
-
-            ProposalAction what = options.Length > 0 ? new BestPracticeSelection(options) : actionFile is null ? new Recommendation() : ReadAction(actionFile);
+            var what = action.Build(parse);
             var chairId = parse.GetValue(chair) is { } c ? TxArguments.MemberId(c, "--chair") : default;
             var author = TxArguments.MemberId(build.Account.OptionalString("memberId"), "memberId");
             var id = ProposalId.For(author, build.Account.UInt64("nextSequence"));
@@ -220,19 +211,6 @@ internal static class GovernanceTxs
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {
             throw new CliException("the document cannot be used: " + e.Message, "invalid-argument");
-        }
-    }
-
-    private static ProposalAction ReadAction(string file)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            return GovernanceMessageJson.Action(json.RootElement);
-        }
-        catch (Exception e) when (e is IOException or JsonException or JsonFormException or UnauthorizedAccessException)
-        {
-            throw new CliException($"--action {file}: {e.Message}", "invalid-argument");
         }
     }
 }

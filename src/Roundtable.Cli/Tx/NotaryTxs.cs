@@ -64,10 +64,8 @@ internal static class NotaryTxs
         TxSender.Bind(app, command, options, (_, parse) =>
         {
             var digest = document.Resolve(parse).Digest;
-            var replacement = SessionArguments.Id(parse.GetValue(by), "--by", "document digest (SHA-256)");
-            return replacement != digest
-                ? new TxPlan(new SupersedeAnchor(digest, replacement, parse.GetValue(reason)!), $"The anchor is superseded by {replacement}.")
-                : throw new CliException("--by names the same document; a document cannot supersede itself.", "invalid-argument");
+            var replacement = AnchorArguments.Replacement(parse.GetValue(by), "--by", digest);
+            return new TxPlan(new SupersedeAnchor(digest, replacement, parse.GetValue(reason)!), $"The anchor is superseded by {replacement}.");
         });
         return command;
     }

@@ -17,6 +17,7 @@ namespace Roundtable.Ledger.Notary;
 /// <param name="StatusReason">Why it was revoked or superseded; empty while active.</param>
 /// <param name="StatusHeight">Height at which it was revoked or superseded; 0 while active.</param>
 /// <param name="Replacement">The anchor that supersedes it; null unless superseded.</param>
+/// <param name="WithdrawingProposal">The executed proposal that revoked or superseded it; null when its author did, or while active.</param>
 public sealed record AnchorRecord(
     Hash256 Digest,
     AnchorSigner Author,
@@ -26,7 +27,8 @@ public sealed record AnchorRecord(
     AnchorStatus Status,
     string StatusReason,
     ulong StatusHeight,
-    Hash256? Replacement) : ICanonical<AnchorRecord>
+    Hash256? Replacement,
+    Hash256? WithdrawingProposal) : ICanonical<AnchorRecord>
 {
     /// <summary>Most co-signers of one anchor.</summary>
     public const int MaxEndorsements = 256;
@@ -42,22 +44,31 @@ public sealed record AnchorRecord(
 
     /// <summary>A new active anchor.</summary>
     public static AnchorRecord Anchored(Hash256 digest, AnchorSigner author, AnchorMetadata metadata, IReadOnlyList<LineageLink> links) =>
-        new(digest, author, metadata, links, [], AnchorStatus.Active, string.Empty, 0, null);
+        new(digest, author, metadata, links, [], AnchorStatus.Active, string.Empty, 0, null, null);
 
     /// <summary>This anchor with <paramref name="signer"/> among its co-signers, kept in member-id order.</summary>
     public AnchorRecord WithEndorsement(AnchorSigner signer) =>
         this with { Endorsements = [.. Endorsements.Append(signer).OrderBy(e => e.Member)] };
 
-    /// <summary>This anchor revoked, or superseded by <paramref name="replacement"/> when one is given.</summary>
-    public AnchorRecord Withdrawn(string reason, ulong height, Hash256? replacement) =>
-        this with { Status = replacement is null ? AnchorStatus.Revoked : AnchorStatus.Superseded, StatusReason = reason, StatusHeight = height, Replacement = replacement };
+    /// <summary>
+    /// This anchor revoked, or superseded by <paramref name="replacement"/> when one is given: by its
+    /// author, or by the executed proposal <paramref name="proposal"/> when one is given.
+    /// </summary>
+    public AnchorRecord Withdrawn(string reason, ulong height, Hash256? replacement, Hash256? proposal) =>
+        this with
+        {
+            Status = replacement is null ? AnchorStatus.Revoked : AnchorStatus.Superseded, StatusReason = reason, StatusHeight = height,
+            Replacement = replacement, WithdrawingProposal = proposal,
+        };
 
     /// <summary>True when <paramref name="member"/> authored or co-signed this anchor.</summary>
     public bool IsSignedBy(Hash256 member) => Author.Member == member || Endorsements.Any(e => e.Member == member);
 
     /// <summary>
-    /// Writes digest, author, metadata, links, endorsements, then the status byte; a revoked or
-    /// superseded anchor adds its reason and height, a superseded one its replacement.
+    /// Writes digest, author, metadata, links, endorsements, then the status byte
+    /// (<see cref="AnchorStatusByte"/>: status and who withdrew it); a revoked or superseded anchor
+    /// adds its reason and height, a superseded one its replacement, one withdrawn by a proposal
+    /// the proposal's id.
     /// </summary>
     public void Encode(CanonicalWriter writer)
     {
@@ -66,7 +77,7 @@ public sealed record AnchorRecord(
         Metadata.Encode(writer);
         LineageLink.WriteList(writer, Links);
         writer.WriteList(Endorsements, static (w, e) => e.Encode(w));
-        writer.WriteByte((byte)Status);
+        writer.WriteByte(AnchorStatusByte.Of(Status, WithdrawingProposal is not null));
         if (Status == AnchorStatus.Active)
         {
             return;
@@ -78,6 +89,11 @@ public sealed record AnchorRecord(
         {
             writer.WriteHash(Replacement ?? throw new InvalidOperationException("A superseded anchor names its replacement."));
         }
+
+        if (WithdrawingProposal is { } proposal)
+        {
+            writer.WriteHash(proposal);
+        }
     }
 
     /// <inheritdoc />
@@ -88,22 +104,24 @@ public sealed record AnchorRecord(
         var metadata = AnchorMetadata.Decode(ref reader);
         var links = LineageLink.ReadList(ref reader);
         var endorsements = ReadEndorsements(ref reader);
-        var status = reader.ReadByte() switch
-        {
-            1 => AnchorStatus.Active,
-            2 => AnchorStatus.Revoked,
-            3 => AnchorStatus.Superseded,
-            var b => throw new DecodeException(DecodeError.InvalidValue, $"Anchor status {b} is not active (1), revoked (2) or superseded (3)."),
-        };
+        var (status, byProposal) = AnchorStatusByte.Read(ref reader);
         if (status == AnchorStatus.Active)
         {
-            return new AnchorRecord(digest, author, metadata, links, endorsements, status, string.Empty, 0, null);
+            return new AnchorRecord(digest, author, metadata, links, endorsements, status, string.Empty, 0, null, null);
         }
 
         var reason = BoundedText.ReadNonEmpty(ref reader, MaxReasonBytes, "status reason");
         var height = reader.ReadVarUInt();
         Hash256? replacement = status == AnchorStatus.Superseded ? reader.ReadHash() : null;
-        return new AnchorRecord(digest, author, metadata, links, endorsements, status, reason, height, replacement);
+        Hash256? proposal = byProposal ? reader.ReadHash() : null;
+        return new AnchorRecord(digest, author, metadata, links, endorsements, status, reason, height, replacement, proposal);
+    }
+
+    /// <summary>Reads the digest of the anchor that supersedes <paramref name="digest"/>, refusing the digest itself: nothing supersedes itself.</summary>
+    public static Hash256 ReadReplacement(ref CanonicalReader reader, Hash256 digest)
+    {
+        var replacement = reader.ReadHash();
+        return replacement != digest ? replacement : throw new DecodeException(DecodeError.InvalidValue, "An anchor cannot supersede itself.");
     }
 
     private static AnchorSigner[] ReadEndorsements(ref CanonicalReader reader)

@@ -6,10 +6,10 @@ public enum AnchorStatus : byte
     /// <summary>Standing: it may be co-signed, revoked or superseded.</summary>
     Active = 1,
 
-    /// <summary>Withdrawn by its author, with a reason.</summary>
+    /// <summary>Withdrawn, with a reason, by its author or by an executed proposal.</summary>
     Revoked = 2,
 
-    /// <summary>Replaced by another anchor named by its author, with a reason.</summary>
+    /// <summary>Replaced by another anchor, with a reason, by its author or by an executed proposal.</summary>
     Superseded = 3,
 }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Governance.Tallying;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Node.Json;
 
 namespace Roundtable.Node.Api;
@@ -59,11 +60,24 @@ public static class GovernanceViews
         ["minValidatorGroups"] = chain.MinValidatorGroups,
         ["governance"] = new JsonObject
         {
-            ["rules"] = new JsonArray([.. governance.Rules.Select(Rule)]),
+            ["rules"] = RulesByKind(governance),
             ["constitutional"] = Rule(governance.Constitutional),
             ["maxPauseMs"] = governance.MaxPauseMs,
         },
     };
+
+    /// <summary>
+    /// The rule of every kind, named; a kind decided under another kind's rule (anchor withdrawals
+    /// on chains whose rules predate them) says which in <c>ruleOf</c>.
+    /// </summary>
+    public static JsonArray RulesByKind(GovernanceParameters governance) =>
+        new([.. Enum.GetValues<ProposalKind>().Select(kind =>
+        {
+            var json = Rule(governance.RuleOf(kind));
+            json["kind"] = GovernanceMessageJson.KindName(kind);
+            json["ruleOf"] = GovernanceMessageJson.KindName(governance.RuleKindOf(kind));
+            return (JsonNode)json;
+        })]);
 
     /// <summary>A rule.</summary>
     public static JsonObject Rule(ProposalRule r) => new()

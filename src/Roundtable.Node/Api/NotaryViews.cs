@@ -28,6 +28,8 @@ public static class NotaryViews
         ["statusReason"] = a.Status == AnchorStatus.Active ? null : a.StatusReason,
         ["statusHeight"] = a.Status == AnchorStatus.Active ? null : a.StatusHeight,
         ["replacement"] = a.Replacement?.ToString(),
+        ["withdrawnBy"] = a.Status == AnchorStatus.Active ? null : a.WithdrawingProposal is null ? "author" : "proposal",
+        ["withdrawingProposal"] = a.WithdrawingProposal?.ToString(),
     };
 
     /// <summary>The anchors a member signed, each with the member's role.</summary>

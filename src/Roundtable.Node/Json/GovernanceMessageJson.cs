@@ -147,6 +147,11 @@ public static class GovernanceMessageJson
                 json["durationMs"] = a.DurationMs;
                 json["cancel"] = a.Cancel.ToString();
                 break;
+            case AnchorWithdrawal a:
+                json["digest"] = a.Digest.ToString();
+                json["replacement"] = a.Replacement?.ToString();
+                json["reason"] = a.Reason;
+                break;
         }
 
         return json;
@@ -161,6 +166,7 @@ public static class GovernanceMessageJson
         ProposalKind.ValidatorChange => "validator-change",
         ProposalKind.SoftwareUpgrade => "software-upgrade",
         ProposalKind.EmergencyPause => "emergency-pause",
+        ProposalKind.AnchorWithdrawal => "anchor-withdrawal",
         _ => "unknown",
     };
 
@@ -192,6 +198,7 @@ public static class GovernanceMessageJson
         "validator-change" => new ValidatorChange([.. Array(json, "validators").Select(v => new Validator(Key(v, "key"), String(v, "name"), String(v, "stakeholderGroup"), UInt64(v, "power")))]),
         "software-upgrade" => new SoftwareUpgrade(String(json, "version"), Hash(json, "versionHash"), UInt64(json, "haltHeight")),
         "emergency-pause" => new EmergencyPause(String(json, "module"), UInt64(json, "durationMs"), Hash(json, "cancel")),
+        "anchor-withdrawal" => new AnchorWithdrawal(Hash(json, "digest"), OptionalHash(json, "replacement"), String(json, "reason")),
         var kind => throw new JsonFormException($"Unknown proposal kind '{kind}'."),
     };
 

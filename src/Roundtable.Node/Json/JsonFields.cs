@@ -68,6 +68,9 @@ internal static class JsonFields
     public static Hash256 Hash(JsonElement obj, string name) =>
         Hash256.TryParse(String(obj, name), out var hash) ? hash : throw new JsonFormException($"Field '{name}' must be 64 hex characters.");
 
+    public static Hash256? OptionalHash(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Hash(obj, name) : null;
+
     public static PublicKey Key(JsonElement obj, string name) =>
         PublicKey.TryParse(String(obj, name), out var key) && key is not null ? key : throw new JsonFormException($"Field '{name}' must be a public key (130 hex characters, tag 01).");
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
@@ -173,9 +172,6 @@ public static class SessionMessageJson
         "conclude-working-group" => new ConcludeWorkingGroup(Hash(json, "group")),
         _ => null,
     };
-
-    private static Hash256? OptionalHash(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Hash(json, name) : null;
 
     private static bool Bool(JsonElement json, string name) =>
         Required(json, name).ValueKind switch

@@ -1,4 +1,3 @@
-using System.Text;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
@@ -10,6 +9,8 @@ using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Notary;
 
+using static Roundtable.Application.Tests.Notary.Anchors;
+
 namespace Roundtable.Application.Tests.Notary;
 
 public sealed class NotaryTests
@@ -17,17 +18,6 @@ public sealed class NotaryTests
     private static readonly PrivateKey Author = TestChain.Founder("civil-society", 0);
     private static readonly PrivateKey Technical = TestChain.Founder("technical", 1);
     private static readonly PrivateKey Government = TestChain.Founder("government", 0);
-
-    private static Hash256 Digest(string content) => Hash256.Compute(Encoding.UTF8.GetBytes(content));
-
-    private static AnchorDocument Anchor(string content, params LineageLink[] links) =>
-        new(Digest(content), new AnchorMetadata("Document " + content, "text/plain", (ulong)content.Length, null, ["test"]), [.. links.OrderBy(l => l.Parent)]);
-
-    private static void Anchored(TestChain chain, PrivateKey author, string content, params LineageLink[] links) =>
-        chain.RunOk(chain.Tx(author, Anchor(content, links)));
-
-    private static AnchorRecord Record(TestChain chain, string content) =>
-        chain.App.GetAnchor(Digest(content)) ?? throw new InvalidOperationException($"'{content}' is not anchored.");
 
     [Fact]
     public void A_member_anchors_a_document_with_its_metadata_group_and_region()

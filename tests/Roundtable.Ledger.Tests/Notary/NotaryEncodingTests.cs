@@ -63,7 +63,7 @@ public sealed class NotaryEncodingTests
         var record = AnchorRecord.Anchored(Digest, Ada, Report, [new LineageLink(LineageRelation.DerivedFrom, ParentA)])
             .WithEndorsement(Ada with { Member = Hash256.Compute("zed"u8) })
             .WithEndorsement(Ada with { Member = Hash256.Compute("bo"u8), Verified = false })
-            .Withdrawn("Corrected figures.", 9, ParentB);
+            .Withdrawn("Corrected figures.", 9, ParentB, null);
 
         var decoded = Canonical.FromBytes<AnchorRecord>(Canonical.ToBytes(record));
 
@@ -144,7 +144,7 @@ public sealed class NotaryEncodingTests
             {
                 { "endorsements out of order", active with { Endorsements = [second, first] } },
                 { "the same co-signer twice", active with { Endorsements = [first, first] } },
-                { "unknown status", active with { Status = (AnchorStatus)4, StatusReason = "r" } },
+                { "unknown status", active with { Status = (AnchorStatus)6, StatusReason = "r" } },
                 { "revoked without a reason", active with { Status = AnchorStatus.Revoked } },
                 { "signer group that is not an identifier", active with { Author = Ada with { StakeholderGroup = "Technical" } } },
             };

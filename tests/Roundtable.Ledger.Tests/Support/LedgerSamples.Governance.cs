@@ -33,13 +33,14 @@ internal sealed partial class LedgerSamples
         : ProposalDocument.External(Hash(), RequiredText(ProposalDocument.MaxUriBytes));
 
     /// <summary>An action of a random kind.</summary>
-    public ProposalAction Action() => (ProposalKind)(1 + _random.Next(6)) switch
+    public ProposalAction Action() => (ProposalKind)(1 + _random.Next(7)) switch
     {
         ProposalKind.Recommendation => new Recommendation(),
         ProposalKind.BestPractice => new BestPracticeSelection([.. Enumerable.Range(0, BoundaryLength(2, BestPracticeSelection.MaxOptions)).Select(_ => RequiredText(GovernanceText.MaxTitleBytes))]),
         ProposalKind.ParameterChange => new ParameterChange(Bytes(ParameterChange.MaxEncodedBytes), [1, .. Bytes(ParameterChange.MaxEncodedBytes - 1)]),
         ProposalKind.ValidatorChange => new ValidatorChange([.. DistinctKeyIndexes(BoundaryLength(1, 8)).Select(i => new Validator(Key(i).PublicKey, Text(1, Validator.MaxNameBytes), Identifier(), Integer()))]),
         ProposalKind.SoftwareUpgrade => new SoftwareUpgrade(RequiredText(SoftwareUpgrade.MaxVersionBytes), Hash(), Integer()),
+        ProposalKind.AnchorWithdrawal => new AnchorWithdrawal(Hash(), _random.Next(2) == 0 ? null : Hash(), Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes)),
         _ => _random.Next(2) == 0
             ? new EmergencyPause(Identifier(), Math.Max(1, Integer()), Hash())
             : new EmergencyPause(string.Empty, 0, Hash()),

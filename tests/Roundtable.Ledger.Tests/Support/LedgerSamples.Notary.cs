@@ -34,12 +34,14 @@ internal sealed partial class LedgerSamples
             }
         }
 
-        return _random.Next(3) switch
+        if (_random.Next(3) == 0)
         {
-            0 => record,
-            1 => record.Withdrawn(Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes), Integer(), null),
-            _ => record.Withdrawn(Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes), Integer(), Hash()),
-        };
+            return record;
+        }
+
+        var replacement = _random.Next(2) == 0 ? (Hash256?)null : Hash();
+        var proposal = _random.Next(2) == 0 ? (Hash256?)null : Hash();
+        return record.Withdrawn(Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes), Integer(), replacement, proposal);
     }
 
     private TxMessage NotaryMessage(MessageType type) => type switch

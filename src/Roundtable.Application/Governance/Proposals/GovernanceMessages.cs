@@ -38,6 +38,10 @@ public static class GovernanceMessages
     public static SubmitProposal Emergency(string title, string markdown, string module, ulong durationMs, Hash256 cancel = default) =>
         new(title, ProposalDocument.Inline(markdown), new EmergencyPause(module, durationMs, cancel), default, false);
 
+    /// <summary>Revokes the anchor <paramref name="digest"/>, or supersedes it by <paramref name="replacement"/> when one is given, by collective decision.</summary>
+    public static SubmitProposal WithdrawAnchor(string title, string markdown, Hash256 digest, Hash256? replacement, string reason) =>
+        new(title, ProposalDocument.Inline(markdown), new AnchorWithdrawal(digest, replacement, reason), default, false);
+
     /// <summary>An open ballot of any method (yes/no, consensus statement, approval, ranked).</summary>
     public static CastVote Vote<TBallot>(Hash256 proposal, Hash256 document, TBallot ballot)
         where TBallot : ICanonical<TBallot> => new(proposal, document, Canonical.ToBytes(ballot));

@@ -8,18 +8,25 @@ namespace Roundtable.Application.Governance.Proposals;
 /// parameter-change proposal decided under <see cref="Constitutional"/>, which must be at least as
 /// strict as the ordinary parameter-change rule. There is no admin key.
 /// </summary>
-/// <param name="Rules">One rule per <see cref="ProposalKind"/>, in kind order (1..6).</param>
+/// <param name="Rules">
+/// One rule per <see cref="ProposalKind"/>, in kind order (1..7); or the 6 rules of kinds 1..6 that
+/// chains started before anchor withdrawals (kind 7) hold, which decide anchor withdrawals under
+/// the parameter-change rule (<see cref="RuleOf"/>).
+/// </param>
 /// <param name="Constitutional">The rule for changing these rules.</param>
 /// <param name="MaxPauseMs">Longest emergency pause of a module.</param>
 public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, ProposalRule Constitutional, ulong MaxPauseMs) : ICanonical<GovernanceParameters>
 {
     /// <summary>Number of proposal kinds, hence of rules.</summary>
-    public const int KindCount = 6;
+    public const int KindCount = 7;
+
+    /// <summary>Number of rules stored by chains started before anchor withdrawals (kind 7) existed; still valid.</summary>
+    public const int KindCountWithoutAnchorWithdrawal = 6;
 
     /// <summary>
     /// Defaults for a new network (a genesis may set its own): recommendations by consensus,
-    /// best-practice selections by balanced Schulze, parameter and validator changes and upgrades
-    /// by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
+    /// best-practice selections by balanced Schulze, parameter and validator changes, upgrades and
+    /// anchor withdrawals by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
     /// pauses by balanced vote without deliberation or timelock; the constitutional rule asks ≥ 3/4
     /// of balanced support, three groups and a week's timelock.
     /// </summary>
@@ -31,6 +38,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 1, deliberation: 0, voting: Hours(1), timelock: 0),
+            Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
         ],
         Rule(VotingMethod.Balanced, 3, 4, requiredGroups: 3, sponsors: 3, deliberation: Hours(168), voting: Hours(168), timelock: Hours(168)),
         Hours(72));
@@ -53,17 +61,28 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
 
     /// <summary>The rule that decides <paramref name="action"/>: the constitutional rule for a change of these rules.</summary>
     public ProposalRule RuleFor(ProposalAction action) =>
-        action is ParameterChange { IsConstitutional: true } ? Constitutional : Rules[(int)action.Kind - 1];
+        action is ParameterChange { IsConstitutional: true } ? Constitutional : RuleOf(action.Kind);
+
+    /// <summary>The ordinary rule of <paramref name="kind"/>: the stored rule of <see cref="RuleKindOf"/>.</summary>
+    public ProposalRule RuleOf(ProposalKind kind) => Rules[(int)RuleKindOf(kind) - 1];
+
+    /// <summary>
+    /// The kind whose stored rule decides <paramref name="kind"/>: itself, except on rules stored
+    /// without a rule for anchor withdrawals, which decide them under the parameter-change rule —
+    /// the same balanced, time-locked vote the defaults give them, and a choice every node makes
+    /// alike from the state alone.
+    /// </summary>
+    public ProposalKind RuleKindOf(ProposalKind kind) => (int)kind <= Rules.Count ? kind : ProposalKind.ParameterChange;
 
     /// <summary>Null when coherent, otherwise the reason.</summary>
     public string? Validate()
     {
-        if (Rules.Count != KindCount)
+        if (Rules.Count is not (KindCount or KindCountWithoutAnchorWithdrawal))
         {
-            return $"there is one rule per proposal kind ({KindCount})";
+            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal} on chains whose rules predate anchor withdrawals)";
         }
 
-        for (var i = 0; i < KindCount; i++)
+        for (var i = 0; i < Rules.Count; i++)
         {
             var kind = (ProposalKind)(i + 1);
             var problem = Rules[i].Validate();
@@ -92,7 +111,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             return "constitutional rule: " + constitutional;
         }
 
-        return Constitutional.IsAtLeastAsStrictAs(Rules[(int)ProposalKind.ParameterChange - 1])
+        return Constitutional.IsAtLeastAsStrictAs(RuleOf(ProposalKind.ParameterChange))
             ? null
             : "the constitutional rule must be a majority or balanced vote at least as strict as the parameter-change rule on every count";
     }

@@ -1,3 +1,4 @@
+using Roundtable.Application.Notary;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.State;
 using Roundtable.Application.Validators;
@@ -22,6 +23,7 @@ public static class ProposalEffects
         ValidatorChange v => CheckValidators(state, v, out _),
         SoftwareUpgrade u => u.HaltHeight > height ? null : $"the halt height {u.HaltHeight} is not after the current height {height}",
         EmergencyPause e => CheckEmergency(state, e),
+        AnchorWithdrawal w => NotaryModule.CheckWithdrawalByProposal(state, w),
         _ => null,
     };
 
@@ -67,6 +69,9 @@ public static class ProposalEffects
                     ProposalStore.Finish(state, target, ProposalStatus.Cancelled, $"Cancelled during its timelock by emergency proposal {proposal.Id.ToShortString()}.");
                 }
 
+                break;
+            case AnchorWithdrawal w:
+                NotaryModule.WithdrawByProposal(state, w, proposal.Id, height);
                 break;
         }
 

@@ -30,6 +30,7 @@ public abstract record ProposalAction
             ProposalKind.ValidatorChange => ValidatorChange.DecodeBody(ref reader),
             ProposalKind.SoftwareUpgrade => SoftwareUpgrade.DecodeBody(ref reader),
             ProposalKind.EmergencyPause => EmergencyPause.DecodeBody(ref reader),
+            ProposalKind.AnchorWithdrawal => AnchorWithdrawal.DecodeBody(ref reader),
             _ => throw new DecodeException(DecodeError.InvalidValue, $"Proposal kind {kind} is unknown."),
         };
     }

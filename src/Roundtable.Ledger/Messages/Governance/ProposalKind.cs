@@ -20,4 +20,7 @@ public enum ProposalKind : byte
 
     /// <summary>Fast track: pause a module for a bounded time and/or cancel a passed proposal before it executes.</summary>
     EmergencyPause = 6,
+
+    /// <summary>Revoke or supersede an anchor of the notary, which otherwise only its author may.</summary>
+    AnchorWithdrawal = 7,
 }

@@ -65,12 +65,7 @@ public sealed record SupersedeAnchor(Hash256 Digest, Hash256 Replacement, string
     public static SupersedeAnchor DecodeBody(ref CanonicalReader reader)
     {
         var digest = reader.ReadHash();
-        var replacement = reader.ReadHash();
-        if (replacement == digest)
-        {
-            throw new DecodeException(DecodeError.InvalidValue, "An anchor cannot supersede itself.");
-        }
-
+        var replacement = AnchorRecord.ReadReplacement(ref reader, digest);
         return new SupersedeAnchor(digest, replacement, BoundedText.ReadNonEmpty(ref reader, AnchorRecord.MaxReasonBytes, "supersession reason"));
     }
 }

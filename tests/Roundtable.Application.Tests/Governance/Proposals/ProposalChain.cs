@@ -34,7 +34,7 @@ internal sealed class ProposalChain
 
     public static PrivateKey Sponsor => TestChain.Founder("technical", 1);
 
-    /// <summary>Rules with 10-second periods, one sponsor, and the given methods; the emergency fast track has no deliberation, sponsors or timelock and votes for 5 s.</summary>
+    /// <summary>Rules with 10-second periods, one sponsor, and the given methods (yes/no for every yes/no kind); the emergency fast track has no deliberation, sponsors or timelock and votes for 5 s.</summary>
     public static GovernanceParameters Rules(
         VotingMethod yesNo = VotingMethod.Balanced,
         VotingMethod selection = VotingMethod.BalancedRanked,
@@ -47,7 +47,10 @@ internal sealed class ProposalChain
             new(method, quorumNumerator, quorumDenominator, 2, 3, true, method == VotingMethod.Balanced ? requiredGroups : 0, 1, Period, Period, Period, Period, Period, Period);
 
         return new GovernanceParameters(
-            [Rule(recommendation), Rule(selection), Rule(yesNo), Rule(yesNo), Rule(yesNo), Rule(yesNo) with { DeliberationMs = 0, VotingMs = Period / 2, TimelockMs = 0, SponsorsRequired = 0 }],
+            [
+                Rule(recommendation), Rule(selection), Rule(yesNo), Rule(yesNo), Rule(yesNo),
+                Rule(yesNo) with { DeliberationMs = 0, VotingMs = Period / 2, TimelockMs = 0, SponsorsRequired = 0 }, Rule(yesNo),
+            ],
             Rule(VotingMethod.Balanced) with { ThresholdNumerator = 3, ThresholdDenominator = 4, RequiredGroups = Math.Max(requiredGroups, 3), SponsorsRequired = 2 },
             10 * Period);
     }
