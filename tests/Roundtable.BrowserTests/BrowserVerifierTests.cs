@@ -27,6 +27,7 @@ public sealed class BrowserVerifierTests(Chromium chromium)
         Assert.True(verdict.Verified, verdict.Reason);
         Assert.Equal(int.Parse(Vector["validator-set-changes"], System.Globalization.CultureInfo.InvariantCulture), verdict.SetChanges);
         Assert.Equal(Vector["claims"], verdict.Claims);
+        Assert.Equal(("Minutes of the round table", "active", "civil-society"), (verdict.AnchorTitle, verdict.AnchorStatus, verdict.AnchorGroup));
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public sealed class VerifierHarness : IAsyncDisposable
         import { decodeBundle } from '/proof-bundle.js';
         import { verifyBundle, checkDocument } from '/proof-verifier.js';
         import { DecodeError } from '/canonical-reader.js';
+        import { readAnchorRecord } from '/anchor-record.js';
         const bytes = (hex) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
         window.verifier = {
           async run(bundleHex, trust, digest) {
@@ -60,13 +61,16 @@ public sealed class VerifierHarness : IAsyncDisposable
             try { bundle = await decodeBundle(bytes(bundleHex)); }
             catch (e) { if (e instanceof DecodeError) return JSON.stringify({ decoded: false, reason: e.message }); throw e; }
             const r = await verifyBundle(bundle, trust);
-            const file = r.verified && digest ? checkDocument(r, digest).problem : null;
+            const checked = r.verified && digest ? checkDocument(r, digest) : null;
+            const file = checked?.problem ?? null;
+            const anchor = checked?.anchored ? readAnchorRecord(checked.anchored.claim.value) : null;
             return JSON.stringify({ decoded: true, verified: r.verified && file === null, part: file ? 'file' : r.part, reason: file ?? r.reason,
-              setChanges: r.validatorSetChanges, claims: r.claims.map((c) => c.description).join('; ') });
+              setChanges: r.validatorSetChanges, claims: r.claims.map((c) => c.description).join('; '),
+              anchorTitle: anchor?.metadata.title ?? null, anchorStatus: anchor?.status ?? null, anchorGroup: anchor?.author.group ?? null });
           },
         };
         """;
 }
 
 /// <summary>What the browser verifier answered.</summary>
-public sealed record BrowserVerdict(bool Decoded, bool Verified, string? Part, string? Reason, int SetChanges, string? Claims);
+public sealed record BrowserVerdict(bool Decoded, bool Verified, string? Part, string? Reason, int SetChanges, string? Claims, string? AnchorTitle = null, string? AnchorStatus = null, string? AnchorGroup = null);
