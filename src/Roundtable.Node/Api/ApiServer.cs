@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Roundtable.Node.Events;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
 
@@ -55,6 +56,9 @@ public static class ApiServer
         SessionEndpoints.Map(api, chain);
         NotaryEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
+        var feed = new ChainEventFeed(chain);
+        app.Lifetime.ApplicationStopped.Register(feed.Dispose);
+        EventEndpoints.Map(api, chain, feed, app.Lifetime);
         return app;
     }
 }
