@@ -1,3 +1,4 @@
+using Roundtable.Tests.Support;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
@@ -59,50 +60,12 @@ public sealed class FuzzRegressionTests
         Assert.True(File.Exists(Path.Combine(Folder(), "README.md")));
     }
 
-    private static void Replay(string target, Func<byte[], byte[]> decodeAndReencode, Action<byte[]>? afterDecode = null)
-    {
-        var directory = Path.Combine(Folder(), target);
-        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.bin").Order(StringComparer.Ordinal).ToArray() : [];
-        var failures = new List<string>();
-        foreach (var file in files)
+    private static void Replay(string target, Func<byte[], byte[]> decodeAndReencode, Action<byte[]>? afterDecode = null) =>
+        FuzzRegressionFiles.Replay("Roundtable.Ledger.Tests", target, bytes =>
         {
-            var bytes = File.ReadAllBytes(file);
-            try
-            {
-                var reencoded = decodeAndReencode(bytes);
-                if (!reencoded.AsSpan().SequenceEqual(bytes))
-                {
-                    failures.Add($"{Path.GetFileName(file)}: accepted but not canonical");
-                    continue;
-                }
+            FuzzRegressionFiles.RequireSame(bytes, decodeAndReencode(bytes));
+            afterDecode?.Invoke(bytes);
+        }, static e => e is DecodeException);
 
-                afterDecode?.Invoke(bytes);
-            }
-            catch (DecodeException)
-            {
-                // The typed refusal: fine.
-            }
-            catch (Exception e)
-            {
-                failures.Add($"{Path.GetFileName(file)}: {e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    private static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Roundtable.Ledger.Tests", "FuzzRegressions");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("tests/Roundtable.Ledger.Tests/FuzzRegressions not found above " + AppContext.BaseDirectory);
-        return string.Empty;
-    }
+    private static string Folder() => FuzzRegressionFiles.Folder("Roundtable.Ledger.Tests");
 }

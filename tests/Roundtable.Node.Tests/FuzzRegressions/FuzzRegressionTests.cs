@@ -1,3 +1,4 @@
+using Roundtable.Tests.Support;
 using System.Text.Json;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Core.Encoding;
@@ -71,50 +72,11 @@ public sealed class FuzzRegressionTests
         stored.Block.Transactions.All(t => Transaction.FromParts(t.ChainId, t.Sender, t.Sequence, t.ExpiryHeight, t.Message, t.Signature).Encoded.SequenceEqual(t.Encoded));
 
     private static void RequireCanonical<T>(byte[] bytes)
-        where T : ICanonical<T>
-    {
-        if (!Canonical.ToBytes(Canonical.FromBytes<T>(bytes)).AsSpan().SequenceEqual(bytes))
-        {
-            throw new InvalidOperationException("accepted but not canonical");
-        }
-    }
+        where T : ICanonical<T> =>
+        FuzzRegressionFiles.RequireSame(bytes, Canonical.ToBytes(Canonical.FromBytes<T>(bytes)));
 
-    private static void Replay(string target, Action<byte[]> run)
-    {
-        var directory = Path.Combine(Folder(), target);
-        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.bin").Order(StringComparer.Ordinal).ToArray() : [];
-        var failures = new List<string>();
-        foreach (var file in files)
-        {
-            try
-            {
-                run(File.ReadAllBytes(file));
-            }
-            catch (Exception e) when (e is DecodeException or JsonException or JsonFormException)
-            {
-                // A typed refusal: fine.
-            }
-            catch (Exception e)
-            {
-                failures.Add($"{Path.GetFileName(file)}: {e.GetType().Name}: {e.Message}");
-            }
-        }
+    private static void Replay(string target, Action<byte[]> run) =>
+        FuzzRegressionFiles.Replay("Roundtable.Node.Tests", target, run, static e => e is DecodeException or JsonException or JsonFormException);
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    private static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Roundtable.Node.Tests", "FuzzRegressions");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("tests/Roundtable.Node.Tests/FuzzRegressions not found above " + AppContext.BaseDirectory);
-        return string.Empty;
-    }
+    private static string Folder() => FuzzRegressionFiles.Folder("Roundtable.Node.Tests");
 }

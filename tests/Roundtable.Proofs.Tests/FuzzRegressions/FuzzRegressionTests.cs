@@ -1,3 +1,4 @@
+using Roundtable.Tests.Support;
 using Roundtable.Core.Encoding;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
@@ -20,10 +21,7 @@ public sealed class FuzzRegressionTests
     public void Light_block_regressions_are_refused_or_canonical() =>
         Replay("light-block", static bytes =>
         {
-            if (!LightBlock.Decode(bytes).ToBytes().AsSpan().SequenceEqual(bytes))
-            {
-                throw new InvalidOperationException("accepted but not canonical");
-            }
+            FuzzRegressionFiles.RequireSame(bytes, LightBlock.Decode(bytes).ToBytes());
         });
 
     [Fact]
@@ -32,42 +30,8 @@ public sealed class FuzzRegressionTests
         Assert.True(File.Exists(Path.Combine(Folder(), "README.md")));
     }
 
-    private static void Replay(string target, Action<byte[]> run)
-    {
-        var directory = Path.Combine(Folder(), target);
-        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.bin").Order(StringComparer.Ordinal).ToArray() : [];
-        var failures = new List<string>();
-        foreach (var file in files)
-        {
-            try
-            {
-                run(File.ReadAllBytes(file));
-            }
-            catch (DecodeException)
-            {
-                // A typed refusal: fine.
-            }
-            catch (Exception e)
-            {
-                failures.Add($"{Path.GetFileName(file)}: {e.GetType().Name}: {e.Message}");
-            }
-        }
+    private static void Replay(string target, Action<byte[]> run) =>
+        FuzzRegressionFiles.Replay("Roundtable.Proofs.Tests", target, run, static e => e is DecodeException);
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    private static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Roundtable.Proofs.Tests", "FuzzRegressions");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("tests/Roundtable.Proofs.Tests/FuzzRegressions not found above " + AppContext.BaseDirectory);
-        return string.Empty;
-    }
+    private static string Folder() => FuzzRegressionFiles.Folder("Roundtable.Proofs.Tests");
 }
