@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
+using Roundtable.Portal;
 
 namespace Roundtable.Node.Api;
 
-/// <summary>Builds the node's HTTP API: JSON under /api/v1, problem details for every error, an OpenAPI document.</summary>
+/// <summary>Builds the node's HTTP API (JSON under /api/v1, problem details for every error, an OpenAPI document) and the web portal at /.</summary>
 public static class ApiServer
 {
     /// <summary>Creates (but does not start) the web application.</summary>
@@ -28,6 +29,7 @@ public static class ApiServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => NodeJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddPortal(new PortalChainReader(chain));
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(async context =>
@@ -55,6 +57,7 @@ public static class ApiServer
         SessionEndpoints.Map(api, chain);
         NotaryEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
+        app.MapPortal();
         return app;
     }
 }
