@@ -3,14 +3,30 @@ using System.Text;
 namespace Roundtable.Portal.Localization;
 
 /// <summary>
-/// Fills <c>{name}</c> placeholders in one pass, so a value that itself contains "{name}" (a title
-/// someone typed) is never expanded again.
+/// Templates with <c>{name}</c> placeholders, read in one pass, so a value that itself contains
+/// "{name}" (a title someone typed) is never expanded again.
 /// </summary>
-internal static class TextTemplate
+public static class TextTemplate
 {
+    /// <summary>The template with every placeholder replaced by its value.</summary>
+    /// <exception cref="FormatException">A placeholder has no value.</exception>
     public static string Fill(string template, IReadOnlyList<(string Name, string Value)> values)
     {
         var text = new StringBuilder(template.Length + 32);
+        foreach (var segment in Parse(template))
+        {
+            text.Append(segment.IsPlaceholder
+                ? values.FirstOrDefault(v => v.Name == segment.Text).Value ?? throw new FormatException($"No value for placeholder '{segment.Text}' in \"{template}\".")
+                : segment.Text);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The template as literal text and placeholders, in order (for a sentence whose subject is a link).</summary>
+    public static IReadOnlyList<TemplateSegment> Parse(string template)
+    {
+        var segments = new List<TemplateSegment>();
         var i = 0;
         while (i < template.Length)
         {
@@ -18,29 +34,22 @@ internal static class TextTemplate
             var close = open < 0 ? -1 : template.IndexOf('}', open);
             if (close < 0)
             {
-                text.Append(template, i, template.Length - i);
+                segments.Add(new TemplateSegment(template[i..], false));
                 break;
             }
 
-            text.Append(template, i, open - i);
-            var name = template.AsSpan(open + 1, close - open - 1);
-            text.Append(Lookup(values, name) ?? throw new FormatException($"No value for placeholder '{name}' in \"{template}\"."));
+            if (open > i)
+            {
+                segments.Add(new TemplateSegment(template[i..open], false));
+            }
+
+            segments.Add(new TemplateSegment(template[(open + 1)..close], true));
             i = close + 1;
         }
 
-        return text.ToString();
-    }
-
-    private static string? Lookup(IReadOnlyList<(string Name, string Value)> values, ReadOnlySpan<char> name)
-    {
-        foreach (var (key, value) in values)
-        {
-            if (name.SequenceEqual(key))
-            {
-                return value;
-            }
-        }
-
-        return null;
+        return segments;
     }
 }
+
+/// <summary>A piece of a template: literal text, or the name of a placeholder.</summary>
+public sealed record TemplateSegment(string Text, bool IsPlaceholder);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
+using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
+using Roundtable.Portal.Pages.Power;
 
 namespace Roundtable.Portal.Pages;
 
@@ -9,5 +11,7 @@ internal static class PortalRoutes
     public static void Map(IEndpointRouteBuilder routes)
     {
         HomeRoutes.Map(routes);
+        ExplorerRoutes.Map(routes);
+        PowerRoutes.Map(routes);
     }
 }
