@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
 using Roundtable.Portal.Pages.Power;
+using Roundtable.Portal.Pages.Proposals;
 
 namespace Roundtable.Portal.Pages;
 
@@ -13,5 +14,6 @@ internal static class PortalRoutes
         HomeRoutes.Map(routes);
         ExplorerRoutes.Map(routes);
         PowerRoutes.Map(routes);
+        ProposalRoutes.Map(routes);
     }
 }
