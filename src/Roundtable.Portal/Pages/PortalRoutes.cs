@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Routing;
+using Roundtable.Portal.Pages.Anchors;
 using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
 using Roundtable.Portal.Pages.Power;
 using Roundtable.Portal.Pages.Proposals;
+using Roundtable.Portal.Pages.Sessions;
+using Roundtable.Portal.Pages.Verify;
 
 namespace Roundtable.Portal.Pages;
 
@@ -15,5 +18,8 @@ internal static class PortalRoutes
         ExplorerRoutes.Map(routes);
         PowerRoutes.Map(routes);
         ProposalRoutes.Map(routes);
+        SessionRoutes.Map(routes);
+        AnchorRoutes.Map(routes);
+        VerifyRoutes.Map(routes);
     }
 }

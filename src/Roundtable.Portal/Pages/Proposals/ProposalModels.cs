@@ -3,6 +3,7 @@ using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Hashing;
+using Roundtable.Portal.Components;
 
 namespace Roundtable.Portal.Pages.Proposals;
 

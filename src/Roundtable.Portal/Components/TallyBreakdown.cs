@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
+using Roundtable.Application.Sessions.Results;
 
-namespace Roundtable.Portal.Pages.Proposals;
+namespace Roundtable.Portal.Components;
 
 /// <summary>
-/// A proposal's count broken down by stakeholder group and by region, whatever the voting method:
+/// A count (a proposal's, or a session poll's) broken down by stakeholder group and by region, whatever the voting method:
 /// the columns the method has (yes/no/abstain, positions, voters and each group's own choice, sealed
 /// ballots), and one fraction per row for the chart (support, or turnout where support has no meaning).
 /// </summary>
@@ -58,6 +59,14 @@ public sealed record TallyBreakdown(string MetricKey, IReadOnlyList<string> Colu
         }
 
         return null;
+    }
+
+    /// <summary>The breakdown of a closed session poll: who could vote, who did, and each segment's own choice.</summary>
+    public static TallyBreakdown OfPoll(PollOutcome outcome)
+    {
+        static List<TallyRow> Rows(IEnumerable<SegmentLine> lines) =>
+            [.. lines.Select(l => new TallyRow(l.Name, [l.Electors, l.Voters], l.OwnChoice, Fraction(l.Voters, l.Electors)))];
+        return new TallyBreakdown("tally.metric-turnout", ChoiceColumns, true, Rows(outcome.ByGroup), Rows(outcome.ByRegion));
     }
 
     private static TallyBreakdown YesNo(ImmutableSortedDictionary<string, YesNoCounts> byGroup, ImmutableSortedDictionary<string, YesNoCounts> byRegion)
