@@ -79,7 +79,7 @@ public sealed class LanguageTests(SeededNode seeded)
 
         Assert.Contains(Catalog.Find("fr")!.Culture.DateTimeFormat.MonthNames[month], french.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Catalog.Fallback.Culture.DateTimeFormat.MonthNames[month], english.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("100 %", french.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("100\u202F%", french.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("100%", english.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class LanguageTests(SeededNode seeded)
     public void A_language_formats_with_its_own_separators_without_the_operating_system()
     {
         var french = Catalog.Find("fr")!;
-        Assert.Equal("1 234 567", french.Number(1_234_567UL));
+        Assert.Equal("1\u202F234\u202F567", french.Number(1_234_567UL)); // narrow no-break spaces: a number never breaks across lines
         Assert.Equal("1,234,567", Catalog.Fallback.Number(1_234_567UL));
         Assert.Equal("1 mars 2026 à 14:02 UTC", french.DateTime((ulong)new DateTimeOffset(2026, 3, 1, 14, 2, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()));
         Assert.Equal("1 March 2026, 14:02 UTC", Catalog.Fallback.DateTime((ulong)new DateTimeOffset(2026, 3, 1, 14, 2, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()));
