@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Roundtable.Core.Hashing;
 using Roundtable.Portal.Hosting;
-using Roundtable.Portal.Pages.Messages;
 using Roundtable.Portal.Reading;
 
 namespace Roundtable.Portal.Pages.Anchors;
@@ -28,15 +27,6 @@ internal static class AnchorRoutes
         });
 
         routes.MapGet("/anchors/{digest}", (string digest, HttpContext context, PageRenderer pages, IChainReader chain) =>
-        {
-            if (!Hash256.TryParse(digest, out var parsed))
-            {
-                return PortalMessage.Malformed(pages, context, "anchors.bad-digest-value", ("value", digest));
-            }
-
-            return chain.Query(app => AnchorModel.Read(app, parsed)) is { } model
-                ? pages.Render<AnchorPage>(context, model)
-                : PortalMessage.NotFound(pages, context, "message.no-anchor", ("digest", digest));
-        });
+            RecordPage.Show<AnchorPage, AnchorModel>(context, pages, chain, digest, "anchors.bad-digest-value", "message.no-anchor", AnchorModel.Read));
     }
 }
