@@ -24,10 +24,33 @@ public sealed partial class LedgerApplication
     public ProposalTallyReport? GetProposalTally(Hash256 id) =>
         GetProposal(id) is { } proposal ? ProposalTally.Report(Committed, proposal) : null;
 
+    /// <summary>A proposal's comments in the order they were made, at most <paramref name="limit"/>; empty when the proposal is unknown.</summary>
+    public IReadOnlyList<CommentRecord> ListProposalComments(Hash256 id, int limit) =>
+        ReadNumbered<CommentRecord>(GetProposal(id)?.Comments ?? 0, limit, n => GovernanceKeys.Comment(id, n));
+
+    /// <summary>A proposal's amendments in the order they were proposed, at most <paramref name="limit"/>; empty when the proposal is unknown.</summary>
+    public IReadOnlyList<AmendmentRecord> ListProposalAmendments(Hash256 id, int limit) =>
+        ReadNumbered<AmendmentRecord>(GetProposal(id)?.Amendments ?? 0, limit, n => GovernanceKeys.Amendment(id, n));
+
     /// <summary>Participation by stakeholder group in every proposal, in id order (for power-check reports).</summary>
     public IReadOnlyList<ProposalParticipation> ListParticipation(int limit) =>
         [.. ListProposals(limit).Select(p => ProposalParticipation.Of(Committed, p))];
 
     /// <summary>The pause of a module, or null when it runs (an expired pause is reported until replaced; compare with block time).</summary>
     public ModulePause? GetModulePause(string module) => Committed.Get<ModulePause>(GovernanceKeys.Pause(module));
+
+    private List<T> ReadNumbered<T>(uint count, int limit, Func<uint, byte[]> key)
+        where T : class, ICanonical<T>
+    {
+        var records = new List<T>();
+        for (uint n = 0; n < count && records.Count < limit; n++)
+        {
+            if (Committed.Get<T>(key(n)) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
 }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Node.Events;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
+using Roundtable.Portal;
 
 namespace Roundtable.Node.Api;
 
-/// <summary>Builds the node's HTTP API: JSON under /api/v1, problem details for every error, an OpenAPI document.</summary>
+/// <summary>Builds the node's HTTP API (JSON under /api/v1, problem details for every error, an OpenAPI document) and the web portal at /.</summary>
 public static class ApiServer
 {
     /// <summary>Creates (but does not start) the web application.</summary>
@@ -29,6 +30,7 @@ public static class ApiServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => NodeJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddPortal(new PortalChainReader(chain));
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(async context =>
@@ -59,6 +61,7 @@ public static class ApiServer
         var feed = new ChainEventFeed(chain);
         app.Lifetime.ApplicationStopped.Register(feed.Dispose);
         EventEndpoints.Map(api, chain, feed, app.Lifetime);
+        app.MapPortal();
         return app;
     }
 }

@@ -1,0 +1,172 @@
+using System.Net;
+using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Governance.Tallying;
+using Roundtable.Application.Sessions.Building;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Notary;
+using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Ledger.Notary;
+using Roundtable.Node.Tests.Support;
+
+namespace Roundtable.Portal.Tests.Support;
+
+/// <summary>
+/// One real node, started once for the portal tests and given something to show: members (one of
+/// them hostile), a decided best-practice proposal with a comment, a session with a closed poll, an
+/// anchored document. Hostile text goes everywhere a person can type.
+/// </summary>
+public sealed class SeededNode : IAsyncLifetime
+{
+    public const string Script = "<script>alert(1)</script>";
+    public const string EncodedScript = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    public const string RawHtmlInDocument = "<b id=\"raw-html\">bold by HTML</b>";
+
+    private readonly List<Member> _members = [];
+
+    public TestNode Node { get; private set; } = null!;
+
+    public HttpClient Http => Node.Http;
+
+    public Hash256 ProposalId { get; private set; }
+
+    public Hash256 DocumentHash { get; private set; }
+
+    public Hash256 SessionId { get; private set; }
+
+    public Hash256 AnchorDigest { get; } = Hash256.Compute("The minutes of the Roundtable workshop"u8);
+
+    public string HostileMemberId { get; private set; } = "";
+
+    /// <summary>A committed transaction (the hostile member's registration) for the transaction page.</summary>
+    public string RegistrationHash { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Node = await TestNode.StartAsync(governancePeriodSeconds: 1);
+        var alice = await RegisterAsync("Alice", "civil-society", "africa");
+        var bo = await RegisterAsync("Bo", "government", "western-europe-others");
+        var hostile = NewMember();
+        HostileMemberId = hostile.Id;
+        RegistrationHash = await SendAsync(hostile, new RegisterMember(Script, "private-sector", "asia-pacific", [new ProfileField("organisation", Script)]));
+
+        var submit = GovernanceMessages.BestPractice(
+            "Best practice for " + Script,
+            "# Keeping minutes\n\nMinutes are **published** within a week.\n\n" + RawHtmlInDocument + "\n\n" + Script + "\n",
+            ["Open minutes", "Summary only " + Script]);
+        DocumentHash = submit.Document.Hash;
+        ProposalId = Ledger.Messages.Governance.ProposalId.For(Hash256.Parse(alice.Id), alice.Sequence);
+        await SendAsync(alice, submit);
+        await SendAsync(bo, new SponsorProposal(ProposalId));
+        await SendAsync(hostile, new CommentOnProposal(ProposalId, "I object " + Script));
+        await TestNode.Until(async () => await ProposalStatusAsync() == "voting", "voting to open");
+        foreach (var voter in new[] { alice, bo, hostile })
+        {
+            await SendAsync(voter, GovernanceMessages.Vote(ProposalId, DocumentHash, RankedBallot.FromOrder(2, 0, 1)));
+        }
+
+        await TestNode.Until(async () => await ProposalStatusAsync() is "passed" or "executed", "the count");
+
+        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        SessionId = CreateSession.IdFor(alice.Key.PublicKey.Id, alice.Sequence);
+        await SendAsync(alice, new SessionBuilder("Blockchain in Internet governance " + Script)
+            .Scheduled(now, now + 86_400_000).AllowOnline()
+            .Speaker("Amina " + Script, "civil-society", "africa")
+            .PolicyQuestion("Which practice should we recommend? " + Script)
+            .Build());
+        await SendAsync(alice, SessionMessages.RoomCode(SessionId, "LEDGER-7"));
+        await SendAsync(bo, SessionMessages.OnSite(SessionId, "LEDGER-7"));
+        await SendAsync(hostile, SessionMessages.Online(SessionId));
+        await SendAsync(alice, SessionMessages.Poll(SessionId, "Which custody? " + Script, PollMethod.Ranked, "Hardware keys", "Guardians " + Script));
+        await SendAsync(alice, new OpenPoll(SessionId, 0));
+        await SendAsync(bo, SessionMessages.Rank(SessionId, 0, 2, 1, 0));
+        await SendAsync(hostile, SessionMessages.Rank(SessionId, 0, 2, 0, 1));
+        await SendAsync(alice, new ClosePoll(SessionId, 0));
+
+        await SendAsync(bo, new AnchorDocument(AnchorDigest, new AnchorMetadata("Workshop minutes " + Script, "text/plain", 42, null, ["minutes"]), []));
+        await SendAsync(hostile, new CosignAnchor(AnchorDigest));
+    }
+
+    /// <summary>Every page, by a name tests can use as theory data.</summary>
+    public string PathOf(string page) => page switch
+    {
+        "home" => "/",
+        "blocks" => "/blocks",
+        "block" => "/blocks/1",
+        "transaction" => "/txs/" + RegistrationHash,
+        "power" => "/power",
+        "proposals" => "/proposals",
+        "proposal" => $"/proposals/{ProposalId}",
+        "sessions" => "/sessions",
+        "session" => $"/sessions/{SessionId}",
+        "session-report" => $"/sessions/{SessionId}/report",
+        "anchors" => "/anchors",
+        "anchor" => $"/anchors/{AnchorDigest}",
+        "verify" => "/verify",
+        _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
+    };
+
+    /// <summary>A client of its own: no cookies kept (so the language is what each request says), no automatic decompression.</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { UseCookies = false, AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Node.Config.ApiUrl),
+        };
+
+    /// <summary>GET <paramref name="path"/>, failing the test on anything but 200; returns the HTML.</summary>
+    public async Task<string> PageAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {html}");
+        return html;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var member in _members)
+        {
+            member.Dispose();
+        }
+
+        await Node.DisposeAsync();
+    }
+
+    private async Task<string?> ProposalStatusAsync()
+    {
+        var json = await Http.GetStringAsync($"/api/v1/proposals/{ProposalId}");
+        return System.Text.Json.Nodes.JsonNode.Parse(json)!["status"]?.GetValue<string>();
+    }
+
+    private Member NewMember()
+    {
+        var member = new Member(Node);
+        _members.Add(member);
+        return member;
+    }
+
+    private async Task<Member> RegisterAsync(string name, string group, string region)
+    {
+        var member = NewMember();
+        await SendAsync(member, new RegisterMember(name, group, region, []));
+        return member;
+    }
+
+    private async Task<string> SendAsync(Member member, TxMessage message)
+    {
+        var tx = member.Sign(message);
+        using var response = await Member.PostBytesAsync(Http, tx.Encoded.ToArray());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var committed = await Node.WaitForCommitAsync(tx.Hash.ToString());
+        Assert.True((bool)committed["result"]!["ok"]!, committed.ToJsonString());
+        member.Sequence++;
+        return tx.Hash.ToString();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededNodeCollection : ICollectionFixture<SeededNode>
+{
+    public const string Name = "seeded node";
+}
