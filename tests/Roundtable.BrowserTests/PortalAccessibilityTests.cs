@@ -1,0 +1,61 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Roundtable.BrowserTests.Support;
+using Roundtable.Portal.Tests.Support;
+
+namespace Roundtable.BrowserTests;
+
+/// <summary>
+/// axe-core (WCAG 2.0 and 2.1, levels A and AA) on every portal page in both languages, in
+/// Chromium, on a phone-sized and a desktop screen, against a node seeded with every kind of record.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seeded) : IClassFixture<SeededNode>
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static TheoryData<string, string> Pages() => PageNames.PagesInEachLanguage();
+
+    [Fact]
+    public async Task The_check_itself_finds_a_violation_where_there_is_one()
+    {
+        var tab = await chromium.Browser.NewPageAsync();
+        try
+        {
+            await tab.SetContentAsync("<!doctype html><html lang=\"en\"><title>t</title><main><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></html>");
+
+            var result = await tab.RunAxe(WcagAA);
+
+            Assert.Contains(result.Violations, v => v.Id == "image-alt");
+        }
+        finally
+        {
+            await tab.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_has_no_accessibility_violations_on_a_phone_and_a_desktop(string page, string language)
+    {
+        foreach (var (width, height) in new[] { (360, 740), (1280, 900) })
+        {
+            var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+            try
+            {
+                var tab = await context.NewPageAsync();
+                await tab.GotoAsync(seeded.Node.Config.ApiUrl + PageNames.In(seeded.PathOf(page), language));
+                var result = await tab.RunAxe(WcagAA);
+
+                Assert.True(result.Violations.Length == 0, $"{page} ({language}, {width} px): " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+            }
+            finally
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+}
