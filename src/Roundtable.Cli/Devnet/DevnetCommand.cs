@@ -105,6 +105,7 @@ internal static class DevnetCommand
 
         context.Line((resumed ? "Resuming" : "Started") + $" local network '{DevnetLayout.ChainId}' in {dir}");
         context.Write(table);
+        context.Line("Portal (open it in a browser): " + nodes[0].ApiUrl + "/   ·   every node serves it on its API port.");
         context.Line("Logs: <home>/node.log. Try: roundtable status --node " + nodes[0].ApiUrl + "   ·   Ctrl-C stops all nodes.");
     }
 
