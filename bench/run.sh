@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them, printing one markdown table row per figure.
-#   bench/run.sh                 all figures (verify, blockstore, stateroot, restart, proofs)
+#   bench/run.sh                 all figures (verify, blockstore, stateroot, restart, proofs, portal)
 #   bench/run.sh verify restart  only those
 #   bench/run.sh --quick all     small sizes, a smoke test of the harness (numbers not for the doc)
 # Options are passed through: --keys N (stateroot, default 1000000), --blocks N (restart,
@@ -25,11 +25,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --keys|--blocks|--dir) options+=("$1" "$2"); shift 2 ;;
     --quick) options+=("$1"); shift ;;
-    all) figures+=(verify blockstore stateroot restart proofs); shift ;;
+    all) figures+=(verify blockstore stateroot restart proofs portal); shift ;;
     *) figures+=("$1"); shift ;;
   esac
 done
-[ "${#figures[@]}" -eq 0 ] && figures=(verify blockstore stateroot restart proofs)
+[ "${#figures[@]}" -eq 0 ] && figures=(verify blockstore stateroot restart proofs portal)
 
 echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(cut -d' ' -f1-3 /proc/loadavg) -->"
 echo "| figure | measurement | result | peer / ceiling (same run) | ratio |"

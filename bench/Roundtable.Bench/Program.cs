@@ -2,7 +2,7 @@ using System.Globalization;
 using Roundtable.Bench;
 
 // Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] figure...
-// Figures: verify, blockstore, stateroot, restart, proofs, all. Results go to stdout as markdown table rows;
+// Figures: verify, blockstore, stateroot, restart, proofs, portal, all. Results go to stdout as markdown table rows;
 // progress goes to stderr. See docs/benchmarks.md and bench/run.sh.
 var figures = new List<string>();
 var quick = false;
@@ -31,14 +31,14 @@ for (var i = 0; i < args.Length; i++)
             Scratch.Root = args[++i];
             break;
         case "all":
-            figures.AddRange(["verify", "blockstore", "stateroot", "restart", "proofs"]);
+            figures.AddRange(["verify", "blockstore", "stateroot", "restart", "proofs", "portal"]);
             break;
-        case "verify" or "blockstore" or "stateroot" or "restart" or "proofs":
+        case "verify" or "blockstore" or "stateroot" or "restart" or "proofs" or "portal":
             figures.Add(args[i]);
             break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
-            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] verify|blockstore|stateroot|restart|proofs|all ...");
+            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--dir PATH] verify|blockstore|stateroot|restart|proofs|portal|all ...");
             return 2;
     }
 }
@@ -71,6 +71,9 @@ foreach (var figure in figures)
             break;
         case "proofs":
             ProofBench.Run(quick);
+            break;
+        case "portal":
+            PortalBench.Run(quick);
             break;
     }
 }
