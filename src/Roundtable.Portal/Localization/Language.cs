@@ -51,6 +51,14 @@ public sealed class Language
     /// <summary>The string for <paramref name="key"/>, or null when this language has none (for names the chain defines, such as a new region).</summary>
     public string? Find(string key) => _strings.GetValueOrDefault(key);
 
+    /// <summary>
+    /// The words a page's script needs, as data-* attributes: data-&lt;name&gt; for each key
+    /// &lt;prefix&gt;&lt;name&gt; (names in kebab case, so the script reads them as dataset.camelCase).
+    /// </summary>
+    public Dictionary<string, object> ScriptWords(string prefix) =>
+        _strings.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(k => "data-" + k[prefix.Length..], k => (object)_strings[k], StringComparer.Ordinal);
+
     /// <summary>The string for <paramref name="key"/> with its <c>{name}</c> placeholders filled.</summary>
     public string Fill(string key, params (string Name, string Value)[] values) => TextTemplate.Fill(this[key], values);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Roundtable.Portal.Pages.Anchors;
 using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
+using Roundtable.Portal.Pages.Members;
 using Roundtable.Portal.Pages.Power;
 using Roundtable.Portal.Pages.Proposals;
 using Roundtable.Portal.Pages.Sessions;
@@ -21,5 +22,6 @@ internal static class PortalRoutes
         SessionRoutes.Map(routes);
         AnchorRoutes.Map(routes);
         VerifyRoutes.Map(routes);
+        MemberRoutes.Map(routes);
     }
 }

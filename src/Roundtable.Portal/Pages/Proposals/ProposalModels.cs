@@ -1,5 +1,6 @@
 using Roundtable.Application;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Hashing;
@@ -17,9 +18,14 @@ public sealed record ProposalModel(
     IReadOnlyList<CommentRecord> Comments,
     IReadOnlyList<AmendmentRecord> Amendments,
     IReadOnlyDictionary<Hash256, MemberRecord> Members,
-    ChainParameters Parameters)
+    ChainParameters Parameters,
+    IReadOnlyList<ObjectionReview> Objections)
 {
     private const int MaxShown = 500;
+
+    /// <summary>A member named on the page, as "name (group, region)" in <paramref name="language"/>, or a short id when unknown.</summary>
+    public string Person(Localization.Language language, Hash256 id) =>
+        Members.TryGetValue(id, out var m) ? new Localization.ChainNames(language, Parameters).Person(m.DisplayName, m.StakeholderGroup, m.Region) : id.ToShortString();
 
     /// <summary>Reads proposal <paramref name="id"/> from committed state, or null when there is none.</summary>
     public static ProposalModel? Read(LedgerApplication app, Hash256 id)
@@ -31,13 +37,16 @@ public sealed record ProposalModel(
 
         var comments = app.ListProposalComments(id, MaxShown);
         var amendments = app.ListProposalAmendments(id, MaxShown);
-        var people = comments.Select(c => c.Author).Concat(amendments.Select(a => a.Proposer)).Append(proposal.Author).Append(proposal.Chair).Concat(proposal.Sponsors);
+        var report = app.GetProposalTally(id);
+        var objections = report?.Consensus?.Objections ?? [];
+        var people = comments.Select(c => c.Author).Concat(amendments.Select(a => a.Proposer)).Append(proposal.Author).Append(proposal.Chair).Concat(proposal.Sponsors).Concat(objections.Select(o => o.Objector.MemberId));
         return new ProposalModel(
             proposal,
-            app.GetProposalTally(id) is { } report ? TallyBreakdown.Of(report, proposal.Options) : null,
+            report is null ? null : TallyBreakdown.Of(report, proposal.Options),
             comments,
             amendments,
             people.Distinct().Select(app.GetMember).OfType<MemberRecord>().ToDictionary(m => m.Id),
-            app.Parameters);
+            app.Parameters,
+            objections);
     }
 }
