@@ -14,7 +14,12 @@ public sealed class EncodingTests(SeededNode seeded)
 
         Assert.DoesNotContain(SeededNode.Script, html, StringComparison.OrdinalIgnoreCase);
         var document = Html.Parse(html);
-        Assert.All(document.QuerySelectorAll("script"), s => Assert.Equal("/assets/js/verify-page.js", s.GetAttribute("src")));
+        Assert.All(document.QuerySelectorAll("script"), s =>
+        {
+            Assert.Equal("module", s.GetAttribute("type"));
+            Assert.Matches("^/assets/js/[a-z-]+\\.js$", s.GetAttribute("src") ?? "");
+            Assert.Equal("", s.TextContent);
+        });
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class PageStructureTests(SeededNode seeded)
         Assert.Equal("#main", skip?.GetAttribute("href"));
         Assert.False(string.IsNullOrWhiteSpace(document.Title));
 
-        foreach (var field in document.QuerySelectorAll("input, select, textarea"))
+        foreach (var field in document.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
         {
             Assert.True(document.QuerySelector($"label[for='{field.Id}']") is not null, $"{page}: field {field.Id} has no label.");
         }

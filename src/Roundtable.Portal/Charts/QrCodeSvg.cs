@@ -31,6 +31,6 @@ public static class QrCodeSvg
         }
 
         var encodedLabel = System.Net.WebUtility.HtmlEncode(label);
-        return $"""<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 {size} {size}" role="img" aria-label="{encodedLabel}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>""";
+        return $"""<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 {size} {size}" role="img" aria-label="{encodedLabel}" shape-rendering="crispEdges"><title>{encodedLabel}</title><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>""";
     }
 }

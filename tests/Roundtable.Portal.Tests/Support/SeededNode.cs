@@ -104,6 +104,10 @@ public sealed class SeededNode : IAsyncLifetime
         "anchors" => "/anchors",
         "anchor" => $"/anchors/{AnchorDigest}",
         "verify" => "/verify",
+        "join" => "/join",
+        "members" => "/members",
+        "member" => $"/members/{HostileMemberId}",
+        "room" => $"/sessions/{SessionId}/room?code=LEDGER-7",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
     };
 

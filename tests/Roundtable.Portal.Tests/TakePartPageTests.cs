@@ -1,0 +1,74 @@
+using Roundtable.Application.Parameters;
+using Roundtable.Node.Tests.Support;
+using Roundtable.Portal.Tests.Support;
+
+namespace Roundtable.Portal.Tests;
+
+/// <summary>
+/// The pages where people take part, as the server renders them: every signed form is hidden
+/// until the browser's key is found, names its message type, and carries the ids the message
+/// needs; the room page's QR code is shown only with the code the address gives.
+/// </summary>
+[Collection(SeededNodeCollection.Name)]
+public sealed class TakePartPageTests(SeededNode seeded)
+{
+    [Fact]
+    public async Task Every_signed_form_is_hidden_until_the_script_finds_a_key_and_says_what_it_sends()
+    {
+        foreach (var page in new[] { "join", "member", "session", "proposal", "room" })
+        {
+            var document = Html.Parse(await seeded.PageAsync(seeded.PathOf(page)));
+            var forms = document.QuerySelectorAll("form[data-tx]");
+            Assert.All(forms, f =>
+            {
+                Assert.True(f.HasAttribute("hidden"), $"{page}: form {f.Id} is visible without a key.");
+                Assert.NotNull(f.QuerySelector("button[type=submit]"));
+                Assert.Equal("status", f.QuerySelector(".tx-status")?.GetAttribute("role"));
+            });
+            Assert.NotNull(document.QuerySelector("aside#key-panel[data-no-key][data-refused]"));
+            Assert.NotNull(document.QuerySelector("#key-panel noscript"));
+        }
+    }
+
+    [Fact]
+    public async Task A_member_waiting_for_attestation_is_listed_and_their_page_offers_attestation_by_their_id()
+    {
+        await using var node = await TestNode.StartAsync(AdmissionRule.Attestation);
+        using var newcomer = new Member(node);
+        await newcomer.RegisterAsync("Amina");
+
+        var page = Html.Parse(await node.Http.GetStringAsync($"/members/{newcomer.Id}"));
+        var form = page.QuerySelector("form[data-tx='attest-affiliation']");
+        Assert.Equal(newcomer.Id, form?.QuerySelector("input[name=member]")?.GetAttribute("value"));
+        var waiting = Html.Parse(await node.Http.GetStringAsync("/members?lang=en"));
+        Assert.Equal("Amina", waiting.QuerySelector("table tbody th a")?.TextContent);
+        Assert.StartsWith("0 of ", waiting.QuerySelector("table tbody td:last-child")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_room_page_shows_the_code_as_a_qr_of_the_check_in_address_and_says_whether_it_is_the_code_on_record()
+    {
+        var right = Html.Parse(await seeded.PageAsync(PageNames.In(seeded.PathOf("room"), "en")));
+        var qr = right.QuerySelector("svg.qr-code");
+        Assert.Equal("img", qr?.GetAttribute("role"));
+        Assert.Contains("LEDGER-7", qr?.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal("LEDGER-7", right.QuerySelector(".code-display")?.TextContent);
+        Assert.Contains("is the one the organisers set", right.Body!.TextContent, StringComparison.Ordinal);
+
+        var wrong = Html.Parse(await seeded.PageAsync(PageNames.In($"/sessions/{seeded.SessionId}/room?code=NOPE", "en")));
+        Assert.Contains("is not the one on the record", wrong.Body!.TextContent, StringComparison.Ordinal);
+
+        var none = Html.Parse(await seeded.PageAsync($"/sessions/{seeded.SessionId}/room"));
+        Assert.Null(none.QuerySelector("svg.qr-code"));
+        Assert.Equal(6, none.QuerySelector("input#room-code")?.GetAttribute("value")?.Length);
+    }
+
+    [Fact]
+    public async Task The_session_page_prefills_the_room_code_from_the_qr_address()
+    {
+        var document = Html.Parse(await seeded.PageAsync($"/sessions/{seeded.SessionId}?code=LEDGER-7"));
+
+        Assert.Equal("LEDGER-7", document.QuerySelector("form[data-tx='check-in'] input[name=code]")?.GetAttribute("value"));
+        Assert.NotNull(document.QuerySelector("form[data-tx='check-in'] input[name=mode][value=online]"));
+    }
+}
