@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.Playwright;
 using Roundtable.BrowserTests.Support;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Notary;
@@ -31,13 +30,13 @@ public sealed class PortalVerifyPageTests(Chromium chromium)
             await page.GotoAsync(node.Config.ApiUrl + "/verify?lang=en");
             await context.SetOfflineAsync(true);
 
-            var verified = await VerifyAsync(page, bundle, Minutes);
+            var verified = await VerifyPageDriver.VerifyAsync(page, bundle, Minutes);
             var tampered = (byte[])bundle.Clone();
             tampered[^1] ^= 0x01;
-            var refutedBundle = await VerifyAsync(page, tampered, Minutes);
+            var refutedBundle = await VerifyPageDriver.VerifyAsync(page, tampered, Minutes);
             var changed = (byte[])Minutes.Clone();
             changed[0] ^= 0x01;
-            var refutedFile = await VerifyAsync(page, bundle, changed);
+            var refutedFile = await VerifyPageDriver.VerifyAsync(page, bundle, changed);
 
             Assert.Equal("verified", verified.Verdict);
             Assert.Contains("Minutes of the round table", verified.Text, StringComparison.Ordinal);
@@ -50,17 +49,6 @@ public sealed class PortalVerifyPageTests(Chromium chromium)
         {
             await context.DisposeAsync();
         }
-    }
-
-    private static async Task<(string? Verdict, string Text)> VerifyAsync(IPage page, byte[] bundle, byte[] document)
-    {
-        await page.Locator("#verify-result").EvaluateAsync("e => { e.textContent = ''; delete e.dataset.verdict; }");
-        await page.SetInputFilesAsync("#verify-bundle", new FilePayload { Name = "minutes.rtproof", MimeType = "application/vnd.roundtable.proof-bundle", Buffer = bundle });
-        await page.SetInputFilesAsync("#verify-file", new FilePayload { Name = "minutes.txt", MimeType = "text/plain", Buffer = document });
-        await page.ClickAsync("#verify-run");
-        await page.WaitForSelectorAsync("#verify-result[data-verdict]");
-        var result = page.Locator("#verify-result");
-        return (await result.GetAttributeAsync("data-verdict"), await result.InnerTextAsync());
     }
 
     /// <summary>A member of civil society anchors the minutes; returns the anchor's proof bundle once a header commits it.</summary>

@@ -17,6 +17,7 @@ internal static class KeysCommand
         keys.Subcommands.Add(List(app, keyring));
         keys.Subcommands.Add(Show(app, keyring));
         keys.Subcommands.Add(Export(app, keyring));
+        keys.Subcommands.Add(Backup(app, keyring));
         keys.Subcommands.Add(Import(app, keyring));
         keys.Subcommands.Add(Delete(app, keyring));
         return keys;
@@ -117,6 +118,50 @@ internal static class KeysCommand
                 // Raw on stdout so that 'keys export a > a.pem' gives a usable file.
                 context.Host.Stdout.WriteLine(pem);
                 context.Note($"This is the private key '{keyName}': anyone holding it can sign as you.");
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Backup(CliApp app, Option<string?> keyringOption)
+    {
+        var name = NameArgument("The key to back up");
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the backup file", Required = true };
+        var passphraseFile = new Option<FileInfo>("--passphrase-file") { Description = "A file whose first line is the passphrase (at least 8 characters)", Required = true };
+        var command = new Command("backup", "Write an encrypted backup of a key that the portal's join page restores into a browser") { name, output, passphraseFile };
+        app.SetAction(command, (context, parse) =>
+        {
+            var keyring = KeyringOption.Open(context, parse, keyringOption);
+            var keyName = parse.GetValue(name)!;
+            var passphraseSource = parse.GetValue(passphraseFile)!;
+            if (!passphraseSource.Exists)
+            {
+                throw new UsageException($"the passphrase file {passphraseSource.FullName} does not exist.");
+            }
+
+            var passphrase = File.ReadLines(passphraseSource.FullName).FirstOrDefault() ?? "";
+            using var key = keyring.Load(keyName);
+            string backup;
+            try
+            {
+                backup = BrowserKeyBackup.Create(key, passphrase);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            var target = parse.GetValue(output)!;
+            File.WriteAllText(target.FullName, backup);
+            if (context.Json)
+            {
+                context.WriteJson(new JsonObject { ["name"] = keyName, ["publicKey"] = key.PublicKey.ToString(), ["file"] = target.FullName });
+            }
+            else
+            {
+                context.Host.Stdout.WriteLine($"Wrote the encrypted backup of '{keyName}' to {target.FullName}. Restore it on the portal's Join page with its passphrase.");
             }
 
             return CliApp.Ok;

@@ -19,7 +19,8 @@ function download(text) {
 function status(form, text, kind) {
   const output = form.querySelector('.key-form-status');
   output.textContent = text;
-  output.className = kind ? `key-form-status notice ${kind}` : 'key-form-status notice';
+  output.classList.remove('refused', 'recorded');
+  if (kind) output.classList.add(kind);
 }
 
 document.getElementById('make-key')?.addEventListener('submit', async (event) => {

@@ -15,7 +15,8 @@ const word = (name, fallback) => panel?.dataset[name] ?? fallback;
 
 function say(element, text, kind) {
   element.textContent = text;
-  element.className = kind ? `notice ${kind}` : 'notice';
+  element.classList.remove('refused', 'recorded');
+  if (kind) element.classList.add(kind);
 }
 
 async function account(key) {
@@ -89,8 +90,6 @@ async function send(form, me) {
 async function start() {
   enableRankings();
   const me = await holder().catch(() => null);
-  const status = panel?.querySelector('.key-status');
-  if (status) say(status, describe(me));
   for (const element of document.querySelectorAll('[data-needs-key]')) {
     const wanted = element.dataset.needsKey;
     const show = wanted === 'none' ? !me : wanted === 'unregistered' ? me && !me.member : wanted === 'member' ? !!me?.member : !!me;
@@ -105,6 +104,9 @@ async function start() {
       send(form, me);
     });
   }
+  // Said last, so a page whose key panel has spoken is ready to use.
+  const status = panel?.querySelector('.key-status');
+  if (status) say(status, describe(me));
   document.dispatchEvent(new CustomEvent('roundtable:holder', { detail: me }));
   remindReveals(me).catch(() => {});
 }

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace Roundtable.BrowserTests.Support;
+
+/// <summary>
+/// One person at the portal: a browser context of their own (their own IndexedDB, so their own
+/// key) and a page, with the steps every journey repeats: open a page, send a signed form and
+/// read what the page says back.
+/// </summary>
+public sealed class PortalPerson : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private PortalPerson(IBrowserContext context, IPage page, string portal)
+    {
+        _context = context;
+        Page = page;
+        Portal = portal;
+    }
+
+    public IPage Page { get; }
+
+    public string Portal { get; }
+
+    public IBrowserContext Context => _context;
+
+    public static async Task<PortalPerson> OpenAsync(IBrowser browser, string portal)
+    {
+        var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
+        return new PortalPerson(context, await context.NewPageAsync(), portal);
+    }
+
+    /// <summary>Opens <paramref name="path"/> in English and waits until the key panel has found (or not found) the key.</summary>
+    public async Task GoAsync(string path)
+    {
+        await Page.GotoAsync(Portal + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en");
+        await WaitForKeyPanelAsync();
+    }
+
+    public Task WaitForKeyPanelAsync() =>
+        Page.WaitForFunctionAsync("() => { const s = document.querySelector('#key-panel .key-status'); return !s || !s.textContent.startsWith('Looking'); }");
+
+    /// <summary>Submits the form <paramref name="formSelector"/> with a click and returns what it says once recorded; fails with the page's words if refused.</summary>
+    public async Task<string> SendAsync(string formSelector)
+    {
+        await Page.ClickAsync($"{formSelector} button[type=submit]");
+        return await OutcomeAsync(formSelector);
+    }
+
+    /// <summary>Waits for the form's status to say recorded or refused.</summary>
+    public async Task<string> OutcomeAsync(string formSelector)
+    {
+        var status = Page.Locator($"{formSelector} .tx-status");
+        await Page.WaitForSelectorAsync($"{formSelector} .tx-status.recorded, {formSelector} .tx-status.refused", new() { Timeout = 60_000 });
+        var text = await status.InnerTextAsync();
+        if ((await status.GetAttributeAsync("class"))!.Contains("refused", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The portal refused {formSelector}: {text}");
+        }
+
+        return text;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
