@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Roundtable.BrowserTests.Support;
 using Roundtable.Portal.Tests.Support;
@@ -12,11 +11,6 @@ namespace Roundtable.BrowserTests;
 [Collection(ChromiumCollection.Name)]
 public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seeded) : IClassFixture<SeededNode>
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     public static TheoryData<string, string> Pages() => PageNames.PagesInEachLanguage();
 
     [Fact]
@@ -27,7 +21,7 @@ public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seede
         {
             await tab.SetContentAsync("<!doctype html><html lang=\"en\"><title>t</title><main><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></html>");
 
-            var result = await tab.RunAxe(WcagAA);
+            var result = await tab.RunAxe(Accessibility.WcagAA);
 
             Assert.Contains(result.Violations, v => v.Id == "image-alt");
         }
@@ -48,9 +42,7 @@ public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seede
             {
                 var tab = await context.NewPageAsync();
                 await tab.GotoAsync(seeded.Node.Config.ApiUrl + PageNames.In(seeded.PathOf(page), language));
-                var result = await tab.RunAxe(WcagAA);
-
-                Assert.True(result.Violations.Length == 0, $"{page} ({language}, {width} px): " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+                await Accessibility.AssertNoViolationsAsync(tab, $"{page} ({language}, {width} px)");
             }
             finally
             {

@@ -65,6 +65,7 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
             foreach (var founder in new[] { founder1, founder2 })
             {
                 await founder.GoAsync($"/members/{newcomerId}");
+                await Accessibility.AssertNoViolationsAsync(founder.Page, "a member page with its attest form");
                 await founder.SendAsync("#attest");
             }
 
@@ -133,6 +134,7 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
         Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
 
         await person.Page.WaitForSelectorAsync("#register:not([hidden])");
+        await Accessibility.AssertNoViolationsAsync(person.Page, "the join page with a key to register");
         await person.Page.FillAsync("#register-name", "Amina");
         await person.Page.SelectOptionAsync("#register-group", "civil-society");
         await person.Page.SelectOptionAsync("#register-region", "africa");
@@ -179,8 +181,10 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
         await organiser.Page.WaitForSelectorAsync("svg.qr-code", new() { Timeout = 60_000 });
         Assert.Contains("is the one the organisers set", await organiser.Page.InnerTextAsync("main"), StringComparison.Ordinal);
         var code = await organiser.Page.InnerTextAsync(".code-display");
+        await Accessibility.AssertNoViolationsAsync(organiser.Page, "the room page with its QR code");
 
         await newcomer.GoAsync($"/sessions/{session}");
+        await Accessibility.AssertNoViolationsAsync(newcomer.Page, "the session page with its check-in form");
         await newcomer.Page.FillAsync("#check-in-code", code.ToLowerInvariant());
         await newcomer.SendAsync("#check-in-form");
         var participants = (JsonArray)(await cast.Client.GetAsync($"sessions/{session}", ct))["checkedIn"]!;
@@ -193,6 +197,7 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
     {
         await person.GoAsync($"/proposals/{proposal}");
         await person.Page.WaitForSelectorAsync("#vote:not([hidden])");
+        await Accessibility.AssertNoViolationsAsync(person.Page, "a ranked ballot");
         var moveUp = $"Move {Practices[2]} up";
         for (var moves = 0; moves < 2; moves++)
         {
@@ -228,6 +233,7 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
     private static async Task ObjectAndHaveTheChairRuleAsync(PortalPerson newcomer, PortalPerson chair, Hash256 recommendation)
     {
         await newcomer.GoAsync($"/proposals/{recommendation}");
+        await Accessibility.AssertNoViolationsAsync(newcomer.Page, "a consensus ballot");
         await newcomer.Page.CheckAsync("#ballot-object");
         await newcomer.Page.ClickAsync("#vote button[type=submit]");
         Assert.Contains("An objection needs its reason", await newcomer.Page.InnerTextAsync("#vote .tx-status"), StringComparison.Ordinal);
@@ -237,6 +243,7 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
         await newcomer.GoAsync($"/proposals/{recommendation}");
         Assert.False(await newcomer.Page.IsVisibleAsync("#rule-0"));
         await chair.GoAsync($"/proposals/{recommendation}");
+        await Accessibility.AssertNoViolationsAsync(chair.Page, "the chair's rulings");
         await chair.Page.FillAsync("#rule-0-rationale", "Translations are anchored as new versions of the original.");
 
         await chair.SendAsync("#rule-0");
