@@ -57,7 +57,8 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
             var portal = nodes[1].ApiUrl;
 
             await using var newcomer = await PortalPerson.OpenAsync(chromium.Browser, portal);
-            var newcomerId = await JoinAsync(newcomer);
+            var newcomerId = await newcomer.JoinAsync(Passphrase, "Amina", "civil-society", "africa", ("organisation", "Open Data Collective"));
+            Assert.Contains("Waiting to be verified: 0 of 2", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
             Log($"newcomer registered as {newcomerId}");
 
             await using var founder1 = await FounderAsync("founder-civil-society-1", portal);
@@ -121,30 +122,6 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
         {
             // A node that has not quite let go of its files; the temporary folder is cleaned later.
         }
-    }
-
-    /// <summary>Makes a key on the join page (its backup is downloaded at once), registers, and returns the member id from the page it lands on.</summary>
-    private static async Task<string> JoinAsync(PortalPerson person)
-    {
-        await person.GoAsync("/join");
-        await person.Page.FillAsync("#make-passphrase", Passphrase);
-        await person.Page.FillAsync("#make-passphrase-again", Passphrase);
-        var download = await person.Page.RunAndWaitForDownloadAsync(() => person.Page.ClickAsync("#make-key button[type=submit]"));
-        var backup = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!;
-        Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
-
-        await person.Page.WaitForSelectorAsync("#register:not([hidden])");
-        await Accessibility.AssertNoViolationsAsync(person.Page, "the join page with a key to register");
-        await person.Page.FillAsync("#register-name", "Amina");
-        await person.Page.SelectOptionAsync("#register-group", "civil-society");
-        await person.Page.SelectOptionAsync("#register-region", "africa");
-        await person.Page.FillAsync("#profile-name-1", "organisation");
-        await person.Page.FillAsync("#profile-value-1", "Open Data Collective");
-        await person.Page.ClickAsync("#register button[type=submit]");
-        await person.Page.WaitForURLAsync("**/members/*");
-        await person.WaitForKeyPanelAsync();
-        Assert.Contains("Waiting to be verified: 0 of 2", await person.Page.InnerTextAsync("main"), StringComparison.Ordinal);
-        return new Uri(person.Page.Url).Segments[^1];
     }
 
     /// <summary>A founder's browser, holding the founder's key restored from a backup that <c>roundtable keys backup</c> wrote.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Roundtable.BrowserTests.Support;
@@ -39,6 +40,36 @@ public sealed class PortalPerson : IAsyncDisposable
 
     public Task WaitForKeyPanelAsync() =>
         Page.WaitForFunctionAsync("() => { const s = document.querySelector('#key-panel .key-status'); return !s || !s.textContent.startsWith('Looking'); }");
+
+    /// <summary>
+    /// Makes a key on the join page (its backup file is downloaded at once and checked), registers
+    /// with <paramref name="profile"/> as the published fields, and returns the member id from the page it lands on.
+    /// </summary>
+    public async Task<string> JoinAsync(string passphrase, string name, string group, string region, params (string Name, string Value)[] profile)
+    {
+        await GoAsync("/join");
+        await Page.FillAsync("#make-passphrase", passphrase);
+        await Page.FillAsync("#make-passphrase-again", passphrase);
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#make-key button[type=submit]"));
+        var backup = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!;
+        Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
+
+        await Page.WaitForSelectorAsync("#register:not([hidden])");
+        await Accessibility.AssertNoViolationsAsync(Page, "the join page with a key to register");
+        await Page.FillAsync("#register-name", name);
+        await Page.SelectOptionAsync("#register-group", group);
+        await Page.SelectOptionAsync("#register-region", region);
+        for (var i = 0; i < profile.Length; i++)
+        {
+            await Page.FillAsync($"#profile-name-{i + 1}", profile[i].Name);
+            await Page.FillAsync($"#profile-value-{i + 1}", profile[i].Value);
+        }
+
+        await Page.ClickAsync("#register button[type=submit]");
+        await Page.WaitForURLAsync("**/members/*", new() { Timeout = 60_000 });
+        await WaitForKeyPanelAsync();
+        return new Uri(Page.Url).Segments[^1];
+    }
 
     /// <summary>Submits the form <paramref name="formSelector"/> with a click and returns what it says once recorded; fails with the page's words if refused.</summary>
     public async Task<string> SendAsync(string formSelector)
