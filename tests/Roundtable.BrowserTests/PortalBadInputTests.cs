@@ -63,8 +63,8 @@ public sealed class PortalBadInputTests(Chromium chromium)
         await organiser.RegisterAsync("Organiser");
         var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var session = CreateSession.IdFor(organiser.Key.PublicKey.Id, organiser.Sequence);
-        await SendAsync(node, organiser, new SessionBuilder("Room codes").Scheduled(now, now + 3_600_000).Build());
-        await SendAsync(node, organiser, SessionMessages.RoomCode(session, code));
+        await organiser.SendAsync(new SessionBuilder("Room codes").Scheduled(now, now + 3_600_000).Build());
+        await organiser.SendAsync(SessionMessages.RoomCode(session, code));
         return session;
     }
 
@@ -73,19 +73,7 @@ public sealed class PortalBadInputTests(Chromium chromium)
         using var author = new Member(node);
         await author.RegisterAsync("Author");
         var proposal = ProposalId.For(author.Key.PublicKey.Id, author.Sequence);
-        await SendAsync(node, author, Application.Governance.Proposals.GovernanceMessages.Recommendation("Open minutes", "# Minutes\n\nPublished within a week.\n"));
+        await author.SendAsync(Application.Governance.Proposals.GovernanceMessages.Recommendation("Open minutes", "# Minutes\n\nPublished within a week.\n"));
         return proposal;
-    }
-
-    private static async Task SendAsync(TestNode node, Member sender, Ledger.Messages.TxMessage message)
-    {
-        var tx = sender.Sign(message);
-        using (var response = await Member.PostBytesAsync(node.Http, tx.Encoded.ToArray()))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        await node.WaitForCommitAsync(tx.Hash.ToString());
-        sender.Sequence++;
     }
 }

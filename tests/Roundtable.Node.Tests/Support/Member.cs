@@ -27,9 +27,12 @@ public sealed class Member(TestNode node) : IDisposable
     }
 
     /// <summary>Registers and waits for the commit.</summary>
-    public async Task RegisterAsync(string name = "Ada")
+    public Task RegisterAsync(string name = "Ada") => SendAsync(Registration(name));
+
+    /// <summary>Signs <paramref name="message"/> at the next sequence, sends it and waits for the commit.</summary>
+    public async Task SendAsync(TxMessage message)
     {
-        var tx = Sign(Registration(name));
+        var tx = Sign(message);
         using var response = await PostBytesAsync(node.Http, tx.Encoded.ToArray()).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await node.WaitForCommitAsync(tx.Hash.ToString()).ConfigureAwait(false);

@@ -8,6 +8,7 @@ import { submit, waitForCommit } from './ledger-client.js';
 import { buildMessage, afterCommit } from './tx-forms.js';
 import { keptSecretBallots } from './secret-ballots.js';
 import { enableRankings } from './ranking.js';
+import { followLiveRegions } from './live.js';
 
 const KEY_NAME = 'member';
 const panel = document.getElementById('key-panel');
@@ -89,6 +90,7 @@ async function send(form, me) {
 
 async function start() {
   enableRankings();
+  followLiveRegions();
   const me = await holder().catch(() => null);
   for (const element of document.querySelectorAll('[data-needs-key]')) {
     const wanted = element.dataset.needsKey;
