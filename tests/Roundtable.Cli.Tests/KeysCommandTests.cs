@@ -49,6 +49,53 @@ public sealed class KeysCommandTests
     }
 
     [Fact]
+    public async Task Backup_writes_the_portal_s_format_which_opens_with_the_passphrase_to_the_same_key()
+    {
+        using var cli = new CliSession();
+        var created = (await cli.RunAsync("--json", "keys", "new", "amina")).Ok().Json();
+        var passphrase = cli.Scratch("pass.txt");
+        await File.WriteAllTextAsync(passphrase, "a long walk to the forum\nignored second line\n");
+        var output = cli.Scratch("amina.json");
+
+        (await cli.RunAsync("keys", "backup", "amina", "--out", output, "--passphrase-file", passphrase)).Ok();
+
+        var backup = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(output))!;
+        Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
+        Assert.Equal(600_000, (int)backup["kdf"]!["iterations"]!);
+        Assert.Equal((string?)created["publicKey"], (string?)backup["publicKey"]);
+        var salt = Convert.FromBase64String((string)backup["kdf"]!["salt"]!);
+        var nonce = Convert.FromBase64String((string)backup["cipher"]!["iv"]!);
+        var sealedKey = Convert.FromBase64String((string)backup["ciphertext"]!);
+        var secret = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("a long walk to the forum"u8, salt, 600_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        var pkcs8 = new byte[sealedKey.Length - 16];
+        using (var aes = new System.Security.Cryptography.AesGcm(secret, 16))
+        {
+            aes.Decrypt(nonce, sealedKey.AsSpan(0, pkcs8.Length), sealedKey.AsSpan(pkcs8.Length), pkcs8);
+        }
+
+        using var opened = Core.Crypto.PrivateKey.FromPkcs8(pkcs8);
+        Assert.Equal((string?)created["publicKey"], opened.PublicKey.ToString());
+        Assert.DoesNotContain("PRIVATE", await File.ReadAllTextAsync(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_refuses_a_short_passphrase_or_a_missing_passphrase_file_as_usage_errors()
+    {
+        using var cli = new CliSession();
+        (await cli.RunAsync("keys", "new", "amina")).Ok();
+        var shortPassphrase = cli.Scratch("short.txt");
+        await File.WriteAllTextAsync(shortPassphrase, "short\n");
+
+        var tooShort = await cli.RunAsync("keys", "backup", "amina", "--out", cli.Scratch("a.json"), "--passphrase-file", shortPassphrase);
+        var missing = await cli.RunAsync("keys", "backup", "amina", "--out", cli.Scratch("b.json"), "--passphrase-file", cli.Scratch("nowhere.txt"));
+
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.Contains("at least 8 characters", tooShort.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.False(File.Exists(cli.Scratch("a.json")));
+    }
+
+    [Fact]
     public async Task Keyring_comes_from_the_option_before_the_environment()
     {
         using var cli = new CliSession();
