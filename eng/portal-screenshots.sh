@@ -46,3 +46,8 @@ shot proposal "/proposals/$proposal" 1280 1400
 shot session "/sessions/$session" 1280 1400
 shot session-fr "/sessions/$session?lang=fr" 1280 1400
 shot verify /verify 1280 900
+shot join /join 1280 1300
+shot members /members 1280 900
+# The demo's room code, so the room page shows its QR code as the organisers would.
+shot room "/sessions/$session/room?code=IGF-7342" 1280 1100
+shot room-phone "/sessions/$session/room?code=IGF-7342" 360 900
