@@ -167,6 +167,33 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
         var participants = (JsonArray)(await cast.Client.GetAsync($"sessions/{session}", ct))["checkedIn"]!;
         Assert.Contains(participants, p => (string?)p!["member"] == newcomerId && (string?)p["mode"] == "on-site");
         Log($"checked in with room code {code}");
+
+        await PollInTheRoomAsync(organiser, newcomer, session);
+    }
+
+    /// <summary>The organiser asks an approval question from the room page and opens it; the newcomer approves two options; the organiser closes it and the count shows.</summary>
+    private async Task PollInTheRoomAsync(PortalPerson organiser, PortalPerson newcomer, Hash256 session)
+    {
+        await organiser.GoAsync($"/sessions/{session}/room");
+        await organiser.Page.FillAsync("#new-poll-question", "Which records should every session keep?");
+        await organiser.Page.FillAsync("#new-poll-options", "Minutes\nAttendance by group\nMinority views");
+        await organiser.Page.SelectOptionAsync("#new-poll-method", "approval");
+        await organiser.SendAsync("#new-poll");
+        await organiser.GoAsync($"/sessions/{session}/room");
+        await organiser.SendAsync("#poll-0-open");
+
+        await newcomer.GoAsync($"/sessions/{session}");
+        await newcomer.Page.CheckAsync("#poll-0-approve-0");
+        await newcomer.Page.CheckAsync("#poll-0-approve-2");
+        await newcomer.SendAsync("#poll-0-vote");
+
+        await organiser.GoAsync($"/sessions/{session}/room");
+        await organiser.SendAsync("#poll-0-close");
+        await newcomer.GoAsync($"/sessions/{session}");
+        var results = await newcomer.Page.InnerTextAsync("main");
+        Assert.Contains("Minutes: 1", results, StringComparison.Ordinal);
+        Assert.Contains("Attendance by group: 0", results, StringComparison.Ordinal);
+        Log("a poll asked from the room page, approved from the session page, closed and counted");
     }
 
     /// <summary>Ranks the third practice first with Tab and Enter only, then sends the ballot with the keyboard too.</summary>

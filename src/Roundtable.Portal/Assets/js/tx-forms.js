@@ -82,6 +82,12 @@ const builders = {
     if (!kept) throw new Error(form.dataset.noSalt ?? 'This browser does not hold the ballot you committed.');
     return { type: 'reveal-vote', proposal: value(form, 'proposal'), ballot: kept.ballot, salt: kept.salt };
   },
+  'create-poll': (form) => ({
+    type: 'create-poll', session: value(form, 'session'), question: value(form, 'question').trim(),
+    options: value(form, 'options').split('\n').map((o) => o.trim()).filter((o) => o !== ''), method: value(form, 'method'),
+  }),
+  'open-poll': (form) => ({ type: 'open-poll', session: value(form, 'session'), poll: Number(value(form, 'poll')) }),
+  'close-poll': (form) => ({ type: 'close-poll', session: value(form, 'session'), poll: Number(value(form, 'poll')) }),
   'cast-poll-ballot': (form) => ({ type: 'cast-poll-ballot', session: value(form, 'session'), poll: Number(value(form, 'poll')), ballot: toHex(readBallot(form)) }),
   'rule-on-objection': (form) => {
     const [addressed] = checked(form, 'addressed');

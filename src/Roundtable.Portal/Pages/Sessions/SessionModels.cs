@@ -37,7 +37,7 @@ public sealed record SessionReportModel(Hash256 Id, string Title, string Markdow
 /// The chair's room page: the room code (from the address, where the chair's browser put it after
 /// committing to it) as a QR code of the check-in address, and whether it matches the commitment on chain.
 /// </summary>
-public sealed record SessionRoomModel(SessionRecord Session, string? Code, string? CheckInUrl, bool CodeSet, string SuggestedCode)
+public sealed record SessionRoomModel(SessionRecord Session, IReadOnlyList<PollRecord> Polls, string? Code, string? CheckInUrl, bool CodeSet, string SuggestedCode)
 {
     // Letters and digits that cannot be mistaken for one another when read off a wall.
     private const string CodeAlphabet = "ACDEFHJKMNPRTUVWXY3479";
@@ -55,7 +55,7 @@ public sealed record SessionRoomModel(SessionRecord Session, string? Code, strin
         var given = string.IsNullOrWhiteSpace(code) || code.Length > Ledger.Messages.Sessions.SetCheckInCode.MaxCodeBytes ? null : code.Trim();
         var url = given is null ? null : $"{origin}/sessions/{id}?code={Uri.EscapeDataString(given)}#check-in";
         var set = given is not null && Ledger.Messages.Sessions.SetCheckInCode.Commitment(id, given) == session.CodeCommitment;
-        return new SessionRoomModel(session, given, url, set, NewCode());
+        return new SessionRoomModel(session, [.. snapshot.Polls.Select(p => p.Poll)], given, url, set, NewCode());
     }
 
     // A suggestion only: the portal is outside consensus, and the chair may type any code.
