@@ -46,7 +46,7 @@ public sealed class TestNode : IAsyncDisposable
             {
                 ChainId = node.ChainId,
                 GenesisTime = "2026-01-01T00:00:00Z",
-                Parameters = new GenesisDocument.ParametersDocument(GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, admission, 2, 60),
+                Parameters = new GenesisDocument.ParametersDocument(GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, admission, 2, 60, PasskeyRelyingParties: [GenesisDocument.LocalRelyingParty]),
                 Validators = [new GenesisDocument.ValidatorDocument("test-validator", key.PublicKey.ToString(), "technical", validatorRegion)],
                 GovernancePeriodSeconds = governancePeriodSeconds,
             };
