@@ -260,7 +260,7 @@ public sealed partial class EncodingSpecVectorsTests
         return (valid, rejected);
     }
 
-    private static string FindDocument()
+    internal static string FindDocument()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
