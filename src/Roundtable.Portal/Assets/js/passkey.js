@@ -7,6 +7,7 @@
 // the site against its parameters, and the ECDSA signature. DER signatures are converted to r‖s
 // and normalised to low S, the only form the chain accepts.
 
+import { keyStore } from './key-store.js';
 import { lowS, toHex } from './member-key.js';
 
 const DATABASE = 'roundtable-passkeys';
@@ -16,28 +17,7 @@ const ES256 = -7;
 const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
-function database() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function transact(mode, work) {
-  const db = await database();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request?.result);
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const transact = keyStore(DATABASE, STORE);
 
 // The chain's canonical varint (unsigned LEB128), as hex.
 function varintHex(value) {
