@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
@@ -16,6 +17,7 @@ using Roundtable.Node.Peers;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
 using Roundtable.Proofs.Verification;
+using Roundtable.Tests.Support;
 
 namespace Roundtable.Fuzz;
 
@@ -39,6 +41,15 @@ internal static class Targets
             Run = RunTransaction,
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "signature",
+            TestProject = LedgerTests,
+            Seeds = SignatureSeeds,
+            Run = RunSignature,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = [.. BinaryDictionary(), .. PasskeyDictionary()],
         },
         new()
         {
@@ -178,6 +189,22 @@ internal static class Targets
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 
     // ---- properties ----
+
+    /// <summary>The message every signature seed signs; verification of mutated signatures runs against it.</summary>
+    internal static readonly byte[] SignedMessage = "roundtable.fuzz.signature"u8.ToArray();
+
+    private static string RunSignature(byte[] input)
+    {
+        var reader = new CanonicalReader(input);
+        var signature = Signature.Decode(ref reader);
+        reader.EnsureEnd();
+        RequireSame(input, signature.Encoded.ToArray(), "signature");
+
+        // Verification parses a passkey's client data JSON: it must answer, never throw.
+        var key = PublicKey.FromPasskeyPoint(PasskeySeed.Value.PublicKey.Point);
+        var verified = SignatureVerifier.Verify(signature.Algorithm == SignatureAlgorithm.WebAuthnP256 ? key : PasskeySeed.Value.EcdsaKey, SignedMessage, signature);
+        return $"sig:{signature.Algorithm}:{verified}";
+    }
 
     private static string RunTransaction(byte[] input)
     {
@@ -351,7 +378,38 @@ internal static class Targets
                 yield return samples.Transaction(type).Encoded.ToArray();
             }
         }
+
+        // Passkey senders: the tag-2 signature is the last field, so mutations reach its bounds and client data.
+        var passkey = PasskeySeed.Value;
+        foreach (var type in new[] { MessageType.RegisterMember, MessageType.RevokeKey })
+        {
+            var message = samples.Transaction(type).Message;
+            var payload = Transaction.SigningPayload("fuzz-chain", passkey.PublicKey, 1, 100, message);
+            yield return Transaction.FromParts("fuzz-chain", passkey.PublicKey, 1, 100, message, passkey.Sign(payload)).Encoded.ToArray();
+        }
     }
+
+    private static readonly Lazy<SoftwarePasskey> PasskeySeed = new(() => new SoftwarePasskey("localhost", PrivateKey.FromScalar(Enumerable.Repeat((byte)7, 32).ToArray())));
+
+    private static IEnumerable<byte[]> SignatureSeeds(int seed)
+    {
+        var passkey = PasskeySeed.Value;
+        yield return passkey.Ecdsa.Sign(SignedMessage).Encoded.ToArray();
+        yield return passkey.Sign(SignedMessage).Encoded.ToArray();
+        var challenge = System.Security.Cryptography.SHA256.HashData(SignedMessage);
+        foreach (var clientData in new[]
+        {
+            SoftwarePasskey.ClientData(challenge, origin: "https://portal.example.org:8443"),
+            SoftwarePasskey.ClientData(challenge, type: "webauthn.create"),
+            $$"""{"type":"webauthn.get","challenge":"{{System.Buffers.Text.Base64Url.EncodeToString(challenge)}}","tokenBinding":{"status":"present","id":"x"},"n":[1,2.5e3,null,true]}""",
+        })
+        {
+            yield return passkey.SignAssertion(passkey.AuthenticatorData((byte)(seed % 256), [0xa1, 0x63, 0x78, 0x79, 0x7a, 0xf5]), System.Text.Encoding.UTF8.GetBytes(clientData)).Encoded.ToArray();
+        }
+    }
+
+    private static IReadOnlyList<byte[]> PasskeyDictionary() =>
+        [.. new[] { "\"type\"", "\"challenge\"", "webauthn.get", "\\u0022", "{}", "[]", ",", ":", "\"" }.Select(t => System.Text.Encoding.UTF8.GetBytes(t)), [0x02], [0x01], [0x05], [0x25]];
 
     private static IEnumerable<byte[]> BlockSeeds(int seed)
     {

@@ -399,7 +399,26 @@ public sealed partial class LedgerApplication
             return new TxResult(TxCode.BadSignature, "The signature does not verify for the sender key.");
         }
 
-        return null;
+        return PasskeyRelyingPartyProblem(Parameters, tx.Signature);
+    }
+
+    /// <summary>
+    /// Null unless <paramref name="signature"/> is a passkey's and the site it was made for (the
+    /// authenticator data's rpIdHash) is not among the parameters' relying-party ids. Checked
+    /// before anything runs, so a refused transaction changes nothing, not even the sequence.
+    /// </summary>
+    public static TxResult? PasskeyRelyingPartyProblem(ChainParameters parameters, Signature signature)
+    {
+        if (signature.Algorithm != SignatureAlgorithm.WebAuthnP256 || parameters.AllowsRelyingParty(signature.RelyingPartyIdHash))
+        {
+            return null;
+        }
+
+        var allowed = string.Join(", ", parameters.RelyingParties);
+        return new TxResult(TxCode.RelyingPartyNotAllowed, parameters.RelyingParties.Count == 0
+            ? "This chain allows no passkeys: its parameters list no relying-party id."
+            : "The passkey was made for a site (relying-party id) this chain does not allow; its parameters allow passkeys of "
+              + (allowed.Length <= 200 ? allowed : $"{parameters.RelyingParties.Count} sites (see the chain's parameters)") + ".");
     }
 
     private static SenderAccount DescribeSender(StateView view, PublicKey key)

@@ -51,6 +51,22 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public async Task Init_allows_passkeys_of_the_sites_named_and_none_by_default()
+    {
+        using var cli = new CliSession();
+        var sites = cli.Scratch("sites");
+        var none = cli.Scratch("none");
+
+        (await cli.RunAsync("init", "--home", sites, "--passkey-rp-id", "portal.example.org", "--passkey-rp-id", "localhost")).Ok();
+        (await cli.RunAsync("init", "--home", none)).Ok();
+
+        Assert.Equal(["localhost", "portal.example.org"], GenesisDocument.Load(new NodeHome(sites).GenesisFile).ToState().Parameters.RelyingParties);
+        Assert.Empty(GenesisDocument.Load(new NodeHome(none).GenesisFile).ToState().Parameters.RelyingParties);
+        var refused = await cli.RunAsync("init", "--home", cli.Scratch("bad"), "--passkey-rp-id", "https://Portal.example.org");
+        Assert.NotEqual(0, refused.ExitCode);
+    }
+
+    [Fact]
     public async Task Init_prints_what_it_created_for_people()
     {
         using var cli = new CliSession();

@@ -45,6 +45,9 @@ public enum TxCode
     /// <summary>The same transaction is already pending or committed.</summary>
     Duplicate = 13,
 
+    /// <summary>A passkey signature made for a site (relying-party id) the chain's parameters do not allow.</summary>
+    RelyingPartyNotAllowed = 14,
+
     // Governance: 20–29.
 
     /// <summary>The proposal is not in the phase that allows this (e.g. voting outside the voting period).</summary>

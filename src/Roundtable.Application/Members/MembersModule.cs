@@ -132,6 +132,11 @@ public static class MembersModule
             throw new TxRejectedException(TxCode.BadSignature, "The new key's proof of possession does not verify.");
         }
 
+        if (LedgerApplication.PasskeyRelyingPartyProblem(ctx.Parameters, m.Possession) is { } problem)
+        {
+            throw new TxRejectedException(problem.Code, "The new key's proof of possession: " + problem.Reason);
+        }
+
         // Whoever can rotate holds the current key, so a pending recovery is moot.
         DropRecovery(ctx.State, sender.Id);
         ctx.State.Put(StateKeys.Member(sender.Id), sender with { Key = m.NewKey });

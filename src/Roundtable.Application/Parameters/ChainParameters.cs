@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Roundtable.Application.Members;
 using Roundtable.Core.Encoding;
 
@@ -5,7 +7,7 @@ namespace Roundtable.Application.Parameters;
 
 /// <summary>
 /// The rules a network is started with (and, later, changes by balanced governance):
-/// stakeholder groups, regions, admission and key recovery.
+/// stakeholder groups, regions, admission, key recovery and the sites whose passkeys may sign.
 /// </summary>
 /// <param name="StakeholderGroups">Groups, ascending by id, 1–16.</param>
 /// <param name="Regions">Regions, ascending by id, 1–64.</param>
@@ -13,14 +15,51 @@ namespace Roundtable.Application.Parameters;
 /// <param name="AttestationsRequired">Attestations from verified same-group members needed under <see cref="AdmissionRule.Attestation"/>, at most <see cref="MemberRecord.MaxAttestations"/>.</param>
 /// <param name="RecoveryDelayMs">Block time between guardians reaching their threshold and the key being replaced; the old key can cancel meanwhile.</param>
 /// <param name="MinValidatorGroups">Fewest stakeholder groups that must run validators (4 for a real network: then no group holds 1/3).</param>
+/// <param name="PasskeyRelyingParties">
+/// WebAuthn relying-party ids (the portal's host names, e.g. "localhost" or "portal.example.org")
+/// whose passkeys may sign transactions, ascending, at most <see cref="MaxRelyingParties"/>; null
+/// or empty: no passkey may sign. Encoded as a trailing field only when not empty, so parameters
+/// written before passkeys existed decode unchanged.
+/// </param>
 public sealed record ChainParameters(
     IReadOnlyList<NamedEntry> StakeholderGroups,
     IReadOnlyList<NamedEntry> Regions,
     AdmissionRule Admission,
     uint AttestationsRequired,
     ulong RecoveryDelayMs,
-    uint MinValidatorGroups = 1) : ICanonical<ChainParameters>
+    uint MinValidatorGroups = 1,
+    IReadOnlyList<string>? PasskeyRelyingParties = null) : ICanonical<ChainParameters>
 {
+    /// <summary>Most passkey relying-party ids.</summary>
+    public const int MaxRelyingParties = 16;
+
+    /// <summary>Longest relying-party id, in bytes (a DNS name).</summary>
+    public const int MaxRelyingPartyBytes = 253;
+
+    /// <summary>The relying-party ids whose passkeys may sign (never null).</summary>
+    public IReadOnlyList<string> RelyingParties => PasskeyRelyingParties ?? [];
+
+    /// <summary>True when <paramref name="rpIdHash"/> (the first 32 bytes of a passkey's authenticator data) is SHA-256 of an allowed relying-party id.</summary>
+    public bool AllowsRelyingParty(ReadOnlySpan<byte> rpIdHash)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        foreach (var id in RelyingParties)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(id), hash);
+            if (hash.SequenceEqual(rpIdHash))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="id"/> has the form of a relying-party id: a lower-case host name (letters, digits, '-', '.').</summary>
+    public static bool IsValidRelyingParty(string id) =>
+        id.Length is > 0 and <= MaxRelyingPartyBytes && id[0] != '.' && id[^1] != '.' && !id.Contains("..", StringComparison.Ordinal)
+        && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.');
+
     /// <summary>Most stakeholder groups.</summary>
     public const int MaxGroups = 16;
 
@@ -66,6 +105,24 @@ public sealed record ChainParameters(
             return $"at most {MemberRecord.MaxAttestations} attestations can be required (a member record keeps no more)";
         }
 
+        if (RelyingParties.Count > MaxRelyingParties)
+        {
+            return $"at most {MaxRelyingParties} passkey relying-party ids";
+        }
+
+        if (RelyingParties.Any(id => !IsValidRelyingParty(id)))
+        {
+            return "a passkey relying-party id is a lower-case host name (letters, digits, '-' and '.')";
+        }
+
+        for (var i = 1; i < RelyingParties.Count; i++)
+        {
+            if (string.CompareOrdinal(RelyingParties[i - 1], RelyingParties[i]) >= 0)
+            {
+                return "passkey relying-party ids must be unique and sorted";
+            }
+        }
+
         return Admission is AdmissionRule.Attestation or AdmissionRule.Open ? null : "unknown admission rule";
     }
 
@@ -91,6 +148,10 @@ public sealed record ChainParameters(
         writer.WriteVarUInt(AttestationsRequired);
         writer.WriteVarUInt(RecoveryDelayMs);
         writer.WriteVarUInt(MinValidatorGroups);
+        if (RelyingParties.Count > 0)
+        {
+            writer.WriteList(RelyingParties, static (w, id) => w.WriteString(id));
+        }
     }
 
     /// <inheritdoc />
@@ -102,7 +163,24 @@ public sealed record ChainParameters(
         var attestations = (uint)reader.ReadVarUInt(uint.MaxValue, "attestations required");
         var delay = reader.ReadVarUInt();
         var minGroups = (uint)reader.ReadVarUInt(MaxGroups, "minimum validator groups");
-        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups);
+        string[]? relyingParties = null;
+        if (reader.Remaining > 0)
+        {
+            // Trailing and optional: absent on chains started before passkeys; present only when not empty.
+            var count = reader.ReadLength(MaxRelyingParties, "passkey relying-party count");
+            if (count == 0)
+            {
+                throw new DecodeException(DecodeError.NonCanonical, "An empty list of passkey relying-party ids is written as no list.");
+            }
+
+            relyingParties = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                relyingParties[i] = reader.ReadString(MaxRelyingPartyBytes, "passkey relying-party id");
+            }
+        }
+
+        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups, relyingParties);
         var problem = parameters.Validate();
         return problem is null ? parameters : throw new DecodeException(DecodeError.InvalidValue, "Parameters: " + problem + ".");
     }
@@ -124,5 +202,5 @@ public sealed record ChainParameters(
         other is not null && Canonical.ToBytes(this).AsSpan().SequenceEqual(Canonical.ToBytes(other));
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs, MinValidatorGroups);
+    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs, MinValidatorGroups, RelyingParties.Count);
 }

@@ -27,11 +27,16 @@ internal static class InitCommand
         admission.AcceptOnlyFromAmong("attestation", "open");
         var attestations = new Option<uint>("--attestations-required") { Description = "Attestations needed under attestation admission", DefaultValueFactory = _ => 2 };
         var recoveryDelay = new Option<ulong>("--recovery-delay-seconds") { Description = "Delay before a guardian-approved key recovery takes effect", DefaultValueFactory = _ => 86400 };
+        var passkeySites = new Option<string[]>("--passkey-rp-id")
+        {
+            Description = "A site (WebAuthn relying-party id: the portal's host name, e.g. localhost) whose passkeys may sign; repeatable. None: no passkeys",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var force = new Option<bool>("--force") { Description = "Replace an existing home (deletes its config and chain data)" };
 
         var command = new Command("init", "Create a node home: a fresh validator key, genesis.json and node.json")
         {
-            home, chainId, validatorName, group, region, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, force,
+            home, chainId, validatorName, group, region, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, passkeySites, force,
         };
 
         app.SetAction(command, (context, parse) =>
@@ -48,6 +53,7 @@ internal static class InitCommand
                 parse.GetValue(admission) == "open" ? AdmissionRule.Open : AdmissionRule.Attestation,
                 parse.GetValue(attestations),
                 parse.GetValue(recoveryDelay),
+                parse.GetValue(passkeySites) ?? [],
                 parse.GetValue(force));
             var created = Initialize(settings);
             Report(context, created);
@@ -84,7 +90,8 @@ internal static class InitCommand
             ChainId = s.ChainId,
             GenesisTime = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             Parameters = new GenesisDocument.ParametersDocument(
-                GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, s.Admission, s.AttestationsRequired, s.RecoveryDelaySeconds),
+                GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, s.Admission, s.AttestationsRequired, s.RecoveryDelaySeconds,
+                PasskeyRelyingParties: s.PasskeyRelyingParties.Count == 0 ? null : s.PasskeyRelyingParties),
             Validators = [new GenesisDocument.ValidatorDocument(s.ValidatorName, key.PublicKey.ToString(), s.Group, s.Region)],
         };
 
@@ -180,7 +187,7 @@ internal static class InitCommand
 
     private sealed record InitSettings(
         string Home, string ChainId, string ValidatorName, string Group, string? Region, string ApiUrl, ulong BlockIntervalMs, ulong SnapshotInterval,
-        AdmissionRule Admission, uint AttestationsRequired, ulong RecoveryDelaySeconds, bool Force);
+        AdmissionRule Admission, uint AttestationsRequired, ulong RecoveryDelaySeconds, IReadOnlyList<string> PasskeyRelyingParties, bool Force);
 
     private sealed record Created(NodeHome Home, GenesisDocument Genesis, NodeConfig Config, PublicKey ValidatorKey);
 }

@@ -19,17 +19,34 @@ public static class SignatureVerifier
 
     /// <summary>
     /// True when <paramref name="signature"/> is a valid low-S signature by <paramref name="key"/>
-    /// over SHA-256(<paramref name="message"/>). An invalid point or a mismatched algorithm is false, not an exception.
+    /// over <paramref name="message"/>: for an ECDSA key, over SHA-256(message); for a passkey, a
+    /// WebAuthn assertion whose challenge is SHA-256(message) (<see cref="WebAuthnAssertion"/>).
+    /// A key accepts only signatures of its own algorithm. An invalid point or a mismatched
+    /// algorithm is false, not an exception.
     /// </summary>
     public static bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature)
     {
-        if (key.Algorithm != SignatureAlgorithm.EcdsaP256Sha256 || signature.Algorithm != key.Algorithm)
+        if (signature.Algorithm != key.Algorithm)
         {
             return false;
         }
 
-        var imported = GetOrImport(key);
-        return imported is not null && imported.Verify(message, signature.RS);
+        switch (key.Algorithm)
+        {
+            case SignatureAlgorithm.EcdsaP256Sha256:
+                var imported = GetOrImport(key);
+                return imported is not null && imported.Verify(message, signature.RS);
+            case SignatureAlgorithm.WebAuthnP256:
+                if (!WebAuthnAssertion.IsAssertionOver(message, signature.AuthenticatorData, signature.ClientDataJson))
+                {
+                    return false;
+                }
+
+                var passkey = GetOrImport(key);
+                return passkey is not null && passkey.Verify(WebAuthnAssertion.SignedBytes(signature.AuthenticatorData, signature.ClientDataJson), signature.RS);
+            default:
+                return false;
+        }
     }
 
     /// <summary>True when the key is a point on the curve (a key nobody could ever sign for is refused at registration).</summary>

@@ -108,7 +108,7 @@ public sealed record BlockHeader(
         var stateRoot = reader.ReadHash();
         var validators = reader.ReadHash();
         var nextValidators = reader.ReadHash();
-        var proposer = PublicKey.Decode(ref reader);
+        var proposer = PublicKey.DecodeConsensusKey(ref reader);
         var commit = reader.ReadOptionalMarker() ? Commit.Decode(ref reader) : null;
         if ((commit is null) != (height == 1))
         {

@@ -19,5 +19,5 @@ public sealed record CommitSignature(PublicKey Validator, ulong TimestampMs, Sig
 
     /// <summary>Reads one signature entry.</summary>
     public static CommitSignature Decode(ref CanonicalReader reader) =>
-        new(PublicKey.Decode(ref reader), reader.ReadVarUInt(), Signature.Decode(ref reader));
+        new(PublicKey.DecodeConsensusKey(ref reader), reader.ReadVarUInt(), Signature.DecodeConsensus(ref reader));
 }

@@ -53,6 +53,6 @@ public sealed record Proposal(ulong Height, uint Round, int PolRound, Hash256 Bl
         var round = (uint)reader.ReadVarUInt(uint.MaxValue, "round");
         // PolRound is an int: above int.MaxValue the cast would wrap and the proposal would not re-encode to its bytes.
         var polRound = (int)reader.ReadVarUInt(Math.Min(round, int.MaxValue), "proof-of-lock round + 1") - 1;
-        return new Proposal(height, round, polRound, reader.ReadHash(), PublicKey.Decode(ref reader), Signature.Decode(ref reader));
+        return new Proposal(height, round, polRound, reader.ReadHash(), PublicKey.DecodeConsensusKey(ref reader), Signature.DecodeConsensus(ref reader));
     }
 }

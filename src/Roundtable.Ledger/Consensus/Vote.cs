@@ -54,7 +54,7 @@ public sealed record Vote(VoteType Type, ulong Height, uint Round, Hash256 Block
             (uint)reader.ReadVarUInt(uint.MaxValue, "round"),
             reader.ReadHash(),
             reader.ReadVarUInt(),
-            PublicKey.Decode(ref reader),
-            Signature.Decode(ref reader));
+            PublicKey.DecodeConsensusKey(ref reader),
+            Signature.DecodeConsensus(ref reader));
     }
 }

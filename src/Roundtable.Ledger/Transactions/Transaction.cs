@@ -84,9 +84,9 @@ public sealed class Transaction
     public bool VerifySignature()
     {
         // The encoding is the signed fields followed by the signature, so the payload is the
-        // domain tag plus the encoding minus its last Signature.EncodedSize bytes: no re-encoding.
+        // domain tag plus the encoding minus its signature's bytes: no re-encoding.
         var encoded = Encoded;
-        var unsigned = encoded[..^Signature.EncodedSize];
+        var unsigned = encoded[..^Signature.Encoded.Length];
         var payload = new byte[Domain.Length + unsigned.Length];
         Domain.CopyTo(payload, 0);
         unsigned.CopyTo(payload.AsSpan(Domain.Length));

@@ -10,6 +10,10 @@ namespace Roundtable.Ledger.Validators;
 /// <param name="Power">Voting power, assigned by <see cref="StakeholderPower"/>.</param>
 public sealed record Validator(PublicKey Key, string Name, string StakeholderGroup, ulong Power)
 {
+    /// <summary>The consensus key: ECDSA P-256 only (a passkey cannot sign votes or proposals).</summary>
+    /// <exception cref="ArgumentException">The key is a passkey or of another algorithm.</exception>
+    public PublicKey Key { get; init; } = PublicKey.ConsensusKeyProblem(Key) is { } problem ? throw new ArgumentException(problem, nameof(Key)) : Key;
+
     /// <summary>Maximum UTF-8 length of a validator name.</summary>
     public const int MaxNameBytes = 64;
 
@@ -25,7 +29,7 @@ public sealed record Validator(PublicKey Key, string Name, string StakeholderGro
     /// <summary>Reads a validator.</summary>
     public static Validator Decode(ref CanonicalReader reader)
     {
-        var key = PublicKey.Decode(ref reader);
+        var key = PublicKey.DecodeConsensusKey(ref reader);
         var name = reader.ReadString(MaxNameBytes, "validator name");
         if (name.Length == 0)
         {

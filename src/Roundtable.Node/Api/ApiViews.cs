@@ -50,6 +50,7 @@ public static class ApiViews
         TxCode.Malformed => "malformed",
         TxCode.Oversize => "oversize",
         TxCode.Duplicate => "duplicate",
+        TxCode.RelyingPartyNotAllowed => "relying-party-not-allowed",
         TxCode.WrongPhase => "wrong-phase",
         TxCode.ModulePaused => "module-paused",
         _ => "unknown",

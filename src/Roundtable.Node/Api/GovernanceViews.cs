@@ -58,6 +58,7 @@ public static class GovernanceViews
         ["attestationsRequired"] = chain.AttestationsRequired,
         ["recoveryDelayMs"] = chain.RecoveryDelayMs,
         ["minValidatorGroups"] = chain.MinValidatorGroups,
+        ["passkeyRelyingParties"] = JsonFields.Strings(chain.RelyingParties),
         ["governance"] = new JsonObject
         {
             ["rules"] = RulesByKind(governance),

@@ -107,7 +107,7 @@ public static class DevnetLayout
                 ChainId = ChainId,
                 GenesisTime = genesisTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 Parameters = new GenesisDocument.ParametersDocument(
-                    GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4)),
+                    GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty]),
                 Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
                 GovernancePeriodSeconds = governancePeriodSeconds,

@@ -37,7 +37,11 @@ public sealed record GenesisDocument
         AdmissionRule Admission,
         uint AttestationsRequired,
         ulong RecoveryDelaySeconds,
-        uint MinValidatorGroups = 1);
+        uint MinValidatorGroups = 1,
+        IReadOnlyList<string>? PasskeyRelyingParties = null);
+
+    /// <summary>The relying-party id of a portal opened on this machine: what a devnet's and a test network's passkeys are made for.</summary>
+    public const string LocalRelyingParty = "localhost";
 
     /// <summary>A validator as JSON (power is derived, never configured); the operator's region is optional.</summary>
     public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup, string? Region = null);
@@ -104,14 +108,15 @@ public sealed record GenesisDocument
             p.Admission,
             p.AttestationsRequired,
             checked(p.RecoveryDelaySeconds * 1000),
-            p.MinValidatorGroups);
+            p.MinValidatorGroups,
+            p.PasskeyRelyingParties is null ? null : [.. p.PasskeyRelyingParties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
         var problem = parameters.Validate();
         if (problem is not null || parameters.StakeholderGroups.Concat(parameters.Regions).Any(e => !Identifier.IsValid(e.Id)))
         {
             throw new InvalidDataException("Genesis parameters: " + (problem ?? "group and region ids must be identifiers") + ".");
         }
 
-        var validators = Validators.Select(v => new Validator(ParseKey(v.PublicKey, "validator " + v.Name), v.Name, v.StakeholderGroup, 1)).ToList();
+        var validators = Validators.Select(v => new Validator(ParseValidatorKey(v.PublicKey, "validator " + v.Name), v.Name, v.StakeholderGroup, 1)).ToList();
         if (validators.Count == 0 || validators.Any(v => !parameters.HasGroup(v.StakeholderGroup)))
         {
             throw new InvalidDataException("Genesis needs at least one validator, each in a declared stakeholder group.");
@@ -126,6 +131,12 @@ public sealed record GenesisDocument
 
         var governance = GovernancePeriodSeconds is { } seconds ? GovernanceParameters.Default.WithUniformPeriods(checked(seconds * 1000)) : null;
         return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions, governance);
+    }
+
+    private static PublicKey ParseValidatorKey(string hex, string owner)
+    {
+        var key = ParseKey(hex, owner);
+        return PublicKey.ConsensusKeyProblem(key) is { } problem ? throw new InvalidDataException($"Genesis {owner}: {problem}") : key;
     }
 
     private static PublicKey ParseKey(string hex, string owner) =>

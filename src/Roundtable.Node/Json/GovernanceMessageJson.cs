@@ -195,7 +195,7 @@ public static class GovernanceMessageJson
         "recommendation" => new Recommendation(),
         "best-practice" => new BestPracticeSelection([.. Array(json, "options").Select(o => o.ValueKind == JsonValueKind.String ? o.GetString()! : throw new JsonFormException("Each option must be a string."))]),
         "parameter-change" => new ParameterChange(Hex(json, "chainParameters"), Hex(json, "governanceParameters")),
-        "validator-change" => new ValidatorChange([.. Array(json, "validators").Select(v => new Validator(Key(v, "key"), String(v, "name"), String(v, "stakeholderGroup"), UInt64(v, "power")))]),
+        "validator-change" => new ValidatorChange([.. Array(json, "validators").Select(v => new Validator(ValidatorKey(v, "key"), String(v, "name"), String(v, "stakeholderGroup"), UInt64(v, "power")))]),
         "software-upgrade" => new SoftwareUpgrade(String(json, "version"), Hash(json, "versionHash"), UInt64(json, "haltHeight")),
         "emergency-pause" => new EmergencyPause(String(json, "module"), UInt64(json, "durationMs"), Hash(json, "cancel")),
         "anchor-withdrawal" => new AnchorWithdrawal(Hash(json, "digest"), OptionalHash(json, "replacement"), String(json, "reason")),

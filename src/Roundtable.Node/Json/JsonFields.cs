@@ -72,7 +72,13 @@ internal static class JsonFields
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Hash(obj, name) : null;
 
     public static PublicKey Key(JsonElement obj, string name) =>
-        PublicKey.TryParse(String(obj, name), out var key) && key is not null ? key : throw new JsonFormException($"Field '{name}' must be a public key (130 hex characters, tag 01).");
+        PublicKey.TryParse(String(obj, name), out var key) && key is not null ? key : throw new JsonFormException($"Field '{name}' must be a public key (130 hex characters: tag 01, or 02 for a passkey, then X and Y).");
+
+    public static PublicKey ValidatorKey(JsonElement obj, string name)
+    {
+        var key = Key(obj, name);
+        return PublicKey.ConsensusKeyProblem(key) is { } problem ? throw new JsonFormException($"Field '{name}': {problem}") : key;
+    }
 
     public static Signature Signature(JsonElement obj, string name)
     {
@@ -86,7 +92,7 @@ internal static class JsonFields
         }
         catch (Exception e) when (e is FormatException or Core.Encoding.DecodeException)
         {
-            throw new JsonFormException($"Field '{name}' must be a signature (130 hex characters, tag 01, low S): {e.Message}");
+            throw new JsonFormException($"Field '{name}' must be a signature (hex of tag 01 and r‖s, or of a passkey's tag-02 assertion; low S): {e.Message}");
         }
     }
 

@@ -12,6 +12,8 @@ using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 
+using Roundtable.Tests.Support;
+
 namespace Roundtable.Application.Tests.Support;
 
 /// <summary>
@@ -72,7 +74,8 @@ internal sealed class TestChain
             [.. Regions.Select(r => new NamedEntry(r, "Region " + r))],
             admission,
             attestationsRequired,
-            recoveryDelayMs);
+            recoveryDelayMs,
+            PasskeyRelyingParties: ["localhost"]);
 
     public static PrivateKey Founder(string group, int index) => TestKeys.Get($"founder/{group}/{index}");
 
@@ -92,6 +95,14 @@ internal sealed class TestChain
     /// </summary>
     public Transaction Tx(PrivateKey signer, TxMessage message, ulong? sequence = null, ulong expiryHeight = FarExpiry, string chainId = Id) =>
         Transaction.Decode(Transaction.Create(chainId, signer, sequence ?? App.DescribeSender(signer.PublicKey).NextSequence, expiryHeight, message).Encoded);
+
+    /// <summary>A transaction signed by a passkey, round-tripped like <see cref="Tx"/>.</summary>
+    public Transaction PasskeyTx(SoftwarePasskey passkey, TxMessage message, ulong? sequence = null)
+    {
+        var seq = sequence ?? App.DescribeSender(passkey.PublicKey).NextSequence;
+        var payload = Transaction.SigningPayload(Id, passkey.PublicKey, seq, FarExpiry, message);
+        return Transaction.Decode(Transaction.FromParts(Id, passkey.PublicKey, seq, FarExpiry, message, passkey.Sign(payload)).Encoded);
+    }
 
     public BlockExecutionResult Execute(params Transaction[] transactions) => ExecuteAt(NextTimeMs, transactions);
 

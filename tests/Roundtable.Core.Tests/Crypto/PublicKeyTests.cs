@@ -25,7 +25,7 @@ public sealed class PublicKeyTests
 
     [Theory]
     [InlineData(0x00)]
-    [InlineData(0x02)]
+    [InlineData(0x03)]
     [InlineData(0x04)] // the SEC1 uncompressed-point prefix is not an algorithm tag
     [InlineData(0xFF)]
     public void Decode_refuses_unknown_tag_as_UnknownType(byte tag)
@@ -92,7 +92,7 @@ public sealed class PublicKeyTests
     [InlineData("")]
     [InlineData("01")]
     [InlineData("zz60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299")]
-    [InlineData("0260fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299")]
+    [InlineData("0360fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299")]
     [InlineData("0160fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d44622")]
     public void TryParse_refuses_malformed_hex_without_throwing(string? text)
     {

@@ -106,7 +106,7 @@ public sealed class SignatureTests
 
     [Theory]
     [InlineData(0x00)]
-    [InlineData(0x02)]
+    [InlineData(0x03)]
     [InlineData(0xFF)]
     public void Decode_refuses_unknown_algorithm_tag_as_UnknownType(byte tag)
     {

@@ -84,7 +84,7 @@ public sealed partial class EncodingSpecVectorsTests
         new("reject-bytes-over-limit", "03 010203", "bytes (max 2)", DecodeError.Oversize),
         new("reject-bytes-truncated", "05 0102", "bytes (max 16)", DecodeError.Truncated),
         new("reject-trailing-bytes", "01 00", "bool", DecodeError.TrailingBytes),
-        new("reject-key-unknown-tag", "02 60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6 7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299", "key", DecodeError.UnknownType),
+        new("reject-key-unknown-tag", "03 60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6 7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299", "key", DecodeError.UnknownType),
         new("reject-key-truncated", "01 60fed4ba", "key", DecodeError.Truncated),
         new("reject-sig-high-s", SigSampleHighSHex, "signature", DecodeError.NonCanonical),
         new("reject-optional-marker-2", "02", "optional marker", DecodeError.NonCanonical),
@@ -260,7 +260,7 @@ public sealed partial class EncodingSpecVectorsTests
         return (valid, rejected);
     }
 
-    private static string FindDocument()
+    internal static string FindDocument()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -19,6 +19,18 @@ public sealed class FuzzRegressionTests
         Replay("transaction", bytes => Reencode.Transaction(Transaction.Decode(bytes)), afterDecode: bytes => Transaction.Decode(bytes).VerifySignature());
 
     [Fact]
+    public void Signature_regressions_are_refused_or_canonical() =>
+        Replay("signature", bytes =>
+        {
+            var reader = new CanonicalReader(bytes);
+            var signature = Core.Crypto.Signature.Decode(ref reader);
+            reader.EnsureEnd();
+            using var passkey = new SoftwarePasskey();
+            _ = Core.Crypto.SignatureVerifier.Verify(passkey.PublicKey, "roundtable.fuzz.signature"u8, signature);
+            return signature.Encoded.ToArray();
+        });
+
+    [Fact]
     public void Block_regressions_are_refused_or_canonical() =>
         Replay("block", bytes => Reencode.Block(Block.Decode(bytes)));
 

@@ -120,11 +120,11 @@ public sealed class TransactionRejectionTests
             ("message type 8", Edit.Set(Encode(new RevokeKey()), TagOffset, 8)),
             ("message type 127", Edit.Set(Encode(new RevokeKey()), TagOffset, 127)),
             ("message type 2^64 - 1", Edit.Splice(bytes, TagOffset, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)),
-            ("sender key algorithm 2", Edit.Set(bytes, SenderOffset, 2)),
+            ("sender key algorithm 3", Edit.Set(bytes, SenderOffset, 3)),
             ("sender key algorithm 0", Edit.Set(bytes, SenderOffset, 0)),
-            ("signature algorithm 2", Edit.Set(bytes, bytes.Length - Signature.EncodedSize, 2)),
-            ("new key algorithm 2", Edit.Set(rotateBytes, TagOffset + 1, 2)),
-            ("possession signature algorithm 2", Edit.Set(rotateBytes, TagOffset + 1 + PublicKey.EncodedSize, 2)),
+            ("signature algorithm 3", Edit.Set(bytes, bytes.Length - Signature.EncodedSize, 3)),
+            ("new key algorithm 3", Edit.Set(rotateBytes, TagOffset + 1, 3)),
+            ("possession signature algorithm 3", Edit.Set(rotateBytes, TagOffset + 1 + PublicKey.EncodedSize, 3)),
         };
 
         foreach (var (what, input) in cases)

@@ -133,6 +133,7 @@ public static class DemoProposals
             Enum.Parse<AdmissionRule>((string)json["admission"]!, ignoreCase: true),
             (uint)json["attestationsRequired"]!,
             (ulong)json["recoveryDelayMs"]!,
-            (uint)json["minValidatorGroups"]!);
+            (uint)json["minValidatorGroups"]!,
+            json["passkeyRelyingParties"] is JsonArray sites ? [.. sites.Select(s => (string)s!)] : null);
     }
 }

@@ -3,6 +3,7 @@
 // signed transaction goes to POST /api/v1/txs. The private key never leaves the browser.
 
 import { fromHex, sign, toHex } from './member-key.js';
+import { passkeySignature } from './passkey.js';
 
 const EXPIRY_BLOCKS = 100;
 
@@ -28,7 +29,9 @@ export async function submit(key, message) {
     expiryHeight: status.height + EXPIRY_BLOCKS, message,
   };
   const { signingPayload } = await call('/api/v1/txs/signing-payload', unsigned);
-  const signature = '01' + toHex(await sign(key, fromHex(signingPayload)));
+  const signature = key.kind === 'passkey'
+    ? await passkeySignature(key, fromHex(signingPayload))
+    : '01' + toHex(await sign(key, fromHex(signingPayload)));
   const { hash } = await call('/api/v1/txs', { ...unsigned, signature });
   return hash;
 }

@@ -5,6 +5,8 @@
 // moment the key is made. Signatures come out of WebCrypto as r‖s and are normalised to low S,
 // the only form the chain accepts.
 
+import { keyStore } from './key-store.js';
+
 const subtle = globalThis.crypto.subtle;
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' };
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -38,28 +40,7 @@ async function publicKeyHex(publicKey) {
   return '01' + toHex(raw.subarray(1));
 }
 
-function database() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function transact(mode, work) {
-  const db = await database();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request?.result);
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const transact = keyStore(DATABASE, STORE);
 
 async function passphraseKey(passphrase, salt) {
   if (typeof passphrase !== 'string' || passphrase.length < 8) {
