@@ -72,20 +72,7 @@ public sealed class BrowserPasskeyTests(Chromium chromium)
     {
         var origin = node.Config.ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
         var page = await ModulePage.OpenAsync(chromium.Browser, origin, Harness);
-        var cdp = await page.Context.NewCDPSessionAsync(page.Page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await VirtualAuthenticator.AttachAsync(page.Context, page.Page);
         return page;
     }
 }

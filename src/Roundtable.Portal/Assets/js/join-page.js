@@ -4,6 +4,7 @@
 
 import './take-part.js';
 import { createKey, importBackup, loadKey, forgetKey } from './member-key.js';
+import { createPasskey, forgetPasskey } from './passkey.js';
 
 const KEY_NAME = 'member';
 
@@ -42,6 +43,19 @@ document.getElementById('make-key')?.addEventListener('submit', async (event) =>
   }
 });
 
+const passkeyButton = document.getElementById('make-passkey');
+if (passkeyButton && !window.PublicKeyCredential) passkeyButton.closest('section').hidden = true;
+passkeyButton?.addEventListener('click', async () => {
+  const output = document.getElementById('passkey-status');
+  try {
+    await createPasskey(KEY_NAME, { userName: passkeyButton.dataset.userName });
+    window.location.reload();
+  } catch (e) {
+    output.textContent = `${output.dataset.failed} ${e.message}`;
+    output.classList.add('refused');
+  }
+});
+
 document.getElementById('restore-key')?.addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.currentTarget;
@@ -63,6 +77,7 @@ document.getElementById('download-backup')?.addEventListener('click', async () =
 document.getElementById('forget-key')?.addEventListener('click', async (event) => {
   if (!window.confirm(event.currentTarget.dataset.confirm)) return;
   await forgetKey(KEY_NAME);
+  await forgetPasskey(KEY_NAME);
   window.location.reload();
 });
 

@@ -4,6 +4,7 @@
 // page says why). The words come from the key panel's data-* attributes, in the reader's language.
 
 import { loadKey } from './member-key.js';
+import { loadPasskey } from './passkey.js';
 import { submit, waitForCommit } from './ledger-client.js';
 import { buildMessage, afterCommit } from './tx-forms.js';
 import { keptSecretBallots } from './secret-ballots.js';
@@ -32,7 +33,8 @@ async function member(id) {
 
 // The holder as the chain knows them: { key, memberId, member } (member null before registering).
 async function holder() {
-  const key = await loadKey(KEY_NAME);
+  // A key made here, or a passkey: every form works the same with either.
+  const key = (await loadKey(KEY_NAME)) ?? (await loadPasskey(KEY_NAME));
   if (!key) return null;
   const found = await account(key);
   const memberId = found?.memberId ?? null;

@@ -1,0 +1,52 @@
+using Roundtable.Application.Governance.Proposals;
+using Roundtable.BrowserTests.Support;
+using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Node.Tests.Support;
+
+namespace Roundtable.BrowserTests;
+
+/// <summary>
+/// A passkey member taking part through the pages, with Chromium's virtual authenticator standing
+/// in for a phone: "Make a passkey" on the join page, register, then vote on a proposal. The
+/// portal is opened at localhost, as WebAuthn requires.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class PortalPasskeyTests(Chromium chromium)
+{
+    [Fact]
+    public async Task A_member_who_joined_with_a_passkey_votes_from_the_proposal_page()
+    {
+        await using var node = await TestNode.StartAsync(governancePeriodSeconds: 15);
+        using var author = new Member(node);
+        using var sponsor = new Member(node);
+        await author.RegisterAsync("Author");
+        await sponsor.RegisterAsync("Sponsor");
+        await using var person = await PortalPerson.OpenAsync(chromium.Browser, node.Config.ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        await VirtualAuthenticator.AttachAsync(person.Context, person.Page);
+
+        await person.GoAsync("/join");
+        await person.Page.ClickAsync("#make-passkey");
+        await person.Page.WaitForSelectorAsync("#register:not([hidden])");
+        await person.Page.FillAsync("#register-name", "Lina");
+        await person.Page.SelectOptionAsync("#register-group", "government");
+        await person.Page.SelectOptionAsync("#register-region", "africa");
+        await person.Page.ClickAsync("#register button[type=submit]");
+        await person.Page.WaitForURLAsync("**/members/*", new() { Timeout = 60_000 });
+        var memberId = new Uri(person.Page.Url).Segments[^1];
+        var account = await node.Http.GetStringAsync($"/api/v1/members/{memberId}");
+        Assert.Contains("\"publicKey\":\"02", account, StringComparison.Ordinal);
+
+        var submit = GovernanceMessages.Recommendation("Open minutes", "# Minutes\n\nPublished within a week.\n");
+        var proposal = ProposalId.For(author.Key.PublicKey.Id, author.Sequence);
+        await author.SendAsync(submit);
+        await sponsor.SendAsync(new SponsorProposal(proposal));
+        await TestNode.Until(async () => (await node.Http.GetStringAsync($"/api/v1/proposals/{proposal}")).Contains("\"status\":\"voting\"", StringComparison.Ordinal), "voting to open");
+
+        await person.GoAsync($"/proposals/{proposal}");
+        await person.Page.CheckAsync("#ballot-support");
+        await person.SendAsync("#vote");
+
+        await person.GoAsync($"/proposals/{proposal}");
+        Assert.Contains("1 ballot(s) counted.", await person.Page.InnerTextAsync("#live-tally"), StringComparison.Ordinal);
+    }
+}
