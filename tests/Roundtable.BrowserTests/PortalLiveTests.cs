@@ -1,7 +1,6 @@
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.BrowserTests.Support;
-using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.BrowserTests;
@@ -18,24 +17,17 @@ public sealed class PortalLiveTests(Chromium chromium)
     public async Task A_ballot_cast_elsewhere_updates_the_open_proposal_page_without_a_reload()
     {
         await using var node = await TestNode.StartAsync(governancePeriodSeconds: 10);
-        using var author = new Member(node);
-        using var sponsor = new Member(node);
+        // Registered before voting opens: the electorate is fixed then.
         using var voter = new Member(node);
-        await author.RegisterAsync("Author");
-        await sponsor.RegisterAsync("Sponsor");
         await voter.RegisterAsync("Voter");
-        var submit = GovernanceMessages.Recommendation("Open minutes", "# Minutes\n\nPublished within a week.\n");
-        var proposal = ProposalId.For(author.Key.PublicKey.Id, author.Sequence);
-        await author.SendAsync(submit);
-        await sponsor.SendAsync(new SponsorProposal(proposal));
-        await TestNode.Until(async () => (await node.Http.GetStringAsync($"/api/v1/proposals/{proposal}")).Contains("\"status\":\"voting\"", StringComparison.Ordinal), "voting to open");
+        var (proposal, document) = await VotingProposal.OpenAsync(node);
 
         await using var reader = await PortalPerson.OpenAsync(chromium.Browser, node.Config.ApiUrl);
         await reader.GoAsync($"/proposals/{proposal}");
         await reader.Page.EvaluateAsync("() => { window.__sameDocument = true; }");
         Assert.Contains("0 ballot(s) counted.", await reader.Page.InnerTextAsync("#live-tally"), StringComparison.Ordinal);
 
-        await voter.SendAsync(GovernanceMessages.Vote(proposal, submit.Document.Hash, ConsensusStatement.Supports()));
+        await voter.SendAsync(GovernanceMessages.Vote(proposal, document, ConsensusStatement.Supports()));
 
         await reader.Page.WaitForSelectorAsync("#live-tally :text('1 ballot(s) counted.')", new() { Timeout = 30_000 });
         Assert.True(await reader.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"));

@@ -1,6 +1,4 @@
-using Roundtable.Application.Governance.Proposals;
 using Roundtable.BrowserTests.Support;
-using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.BrowserTests;
@@ -17,10 +15,6 @@ public sealed class PortalPasskeyTests(Chromium chromium)
     public async Task A_member_who_joined_with_a_passkey_votes_from_the_proposal_page()
     {
         await using var node = await TestNode.StartAsync(governancePeriodSeconds: 15);
-        using var author = new Member(node);
-        using var sponsor = new Member(node);
-        await author.RegisterAsync("Author");
-        await sponsor.RegisterAsync("Sponsor");
         await using var person = await PortalPerson.OpenAsync(chromium.Browser, node.Config.ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
         await VirtualAuthenticator.AttachAsync(person.Context, person.Page);
 
@@ -36,11 +30,7 @@ public sealed class PortalPasskeyTests(Chromium chromium)
         var account = await node.Http.GetStringAsync($"/api/v1/members/{memberId}");
         Assert.Contains("\"publicKey\":\"02", account, StringComparison.Ordinal);
 
-        var submit = GovernanceMessages.Recommendation("Open minutes", "# Minutes\n\nPublished within a week.\n");
-        var proposal = ProposalId.For(author.Key.PublicKey.Id, author.Sequence);
-        await author.SendAsync(submit);
-        await sponsor.SendAsync(new SponsorProposal(proposal));
-        await TestNode.Until(async () => (await node.Http.GetStringAsync($"/api/v1/proposals/{proposal}")).Contains("\"status\":\"voting\"", StringComparison.Ordinal), "voting to open");
+        var (proposal, _) = await VotingProposal.OpenAsync(node);
 
         await person.GoAsync($"/proposals/{proposal}");
         await person.Page.CheckAsync("#ballot-support");
