@@ -151,6 +151,9 @@ public sealed partial class LedgerApplication
     /// <summary>A member by id, or null.</summary>
     public MemberRecord? GetMember(Hash256 id) => MembersModule.GetMember(Committed, id);
 
+    /// <summary>The recovery in progress for member <paramref name="id"/>, or null when none is.</summary>
+    public PendingRecovery? GetPendingRecovery(Hash256 id) => Committed.Get<PendingRecovery>(StateKeys.Recovery(id));
+
     /// <summary>Members in key order of their state path, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<MemberRecord> ListMembers(int limit) =>
         [.. _map.EnumeratePrefix("member/"u8).Take(limit).Select(e => Core.Encoding.Canonical.FromBytes<MemberRecord>(e.Value))];

@@ -20,11 +20,14 @@ namespace Roundtable.Portal;
 /// </summary>
 public static class PortalServer
 {
-    /// <summary>Registers what the portal needs: the chain it reads, its languages, assets and the static renderer.</summary>
-    public static IServiceCollection AddPortal(this IServiceCollection services, IChainReader chain)
+    /// <summary>
+    /// Registers what the portal needs: the chain it reads, its languages (those shipped, and any
+    /// file in <paramref name="languagesDirectory"/>), assets and the static renderer.
+    /// </summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services, IChainReader chain, string? languagesDirectory = null)
     {
         services.AddSingleton(chain);
-        services.AddSingleton(LanguageCatalog.Load());
+        services.AddSingleton(LanguageCatalog.Load(languagesDirectory));
         services.AddSingleton<LanguageChooser>();
         services.AddSingleton(StaticAssets.Load());
         services.AddSingleton<PageRenderer>();

@@ -1,3 +1,4 @@
+using Roundtable.Node.Tests.Support;
 using Roundtable.Portal.Localization;
 using Roundtable.Portal.Tests.Support;
 
@@ -91,6 +92,56 @@ public sealed class LanguageTests(SeededNode seeded)
         Assert.Equal("1,234,567", Catalog.Fallback.Number(1_234_567UL));
         Assert.Equal("1 mars 2026 à 14:02 UTC", french.DateTime((ulong)new DateTimeOffset(2026, 3, 1, 14, 2, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()));
         Assert.Equal("1 March 2026, 14:02 UTC", Catalog.Fallback.DateTime((ulong)new DateTimeOffset(2026, 3, 1, 14, 2, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
+    public void A_language_file_dropped_in_the_folder_is_offered_and_an_incomplete_one_is_refused_by_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("roundtable-languages-").FullName;
+        try
+        {
+            RightToLeftLanguage.WriteInto(folder);
+            var catalog = LanguageCatalog.Load(folder);
+            Assert.Equal(["en", "ar", "fr"], catalog.All.Select(l => l.Code));
+            Assert.Equal("rtl", catalog.Find("ar")!.Direction);
+
+            var incomplete = RightToLeftLanguage.FromEnglish();
+            incomplete["strings"]!.AsObject().Remove("nav.join");
+            File.WriteAllText(Path.Combine(folder, "ar.json"), incomplete.ToJsonString());
+            var error = Assert.Throws<InvalidDataException>(() => LanguageCatalog.Load(folder));
+            Assert.Contains("ar.json", error.Message, StringComparison.Ordinal);
+            Assert.Contains("nav.join", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_right_to_left_language_mirrors_the_page_and_its_charts_draw_bars_from_the_right()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
+        RightToLeftLanguage.WriteInto(Path.Combine(root, "config", "languages"));
+        await using var node = await TestNode.StartAsync(root: root);
+
+        var mirrored = Html.Parse(await node.Http.GetStringAsync("/power?lang=ar"));
+        var plain = Html.Parse(await node.Http.GetStringAsync("/power?lang=en"));
+
+        Assert.Equal("rtl", mirrored.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("ltr", plain.DocumentElement.GetAttribute("dir"));
+        static decimal Number(AngleSharp.Dom.IElement e, string name) => decimal.Parse(e.GetAttribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        static (decimal X, decimal Width, string? TextX) FirstBar(AngleSharp.Dom.IDocument page)
+        {
+            var chart = page.QuerySelector("svg[role=img]")!;
+            var bar = chart.QuerySelectorAll("rect[class^='bar-']").First(b => Number(b, "width") > 0);
+            return (Number(bar, "x"), Number(bar, "width"), chart.QuerySelector("text")?.GetAttribute("x"));
+        }
+
+        var (x, width, textX) = FirstBar(mirrored);
+        Assert.Equal(400m, x + width);
+        Assert.Equal("400", textX);
+        Assert.Equal((0m, width, "0"), FirstBar(plain));
     }
 
     private static async Task<string?> LangOfAsync(HttpClient http, string path, string? cookie, string? acceptLanguage)

@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using Roundtable.Application.Parameters;
+using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Messages;
 using Roundtable.Node.Tests.Support;
 using Roundtable.Portal.Tests.Support;
 
@@ -70,5 +74,54 @@ public sealed class TakePartPageTests(SeededNode seeded)
 
         Assert.Equal("LEDGER-7", document.QuerySelector("form[data-tx='check-in'] input[name=code]")?.GetAttribute("value"));
         Assert.NotNull(document.QuerySelector("form[data-tx='check-in'] input[name=mode][value=online]"));
+    }
+
+    [Fact]
+    public async Task A_member_page_lets_the_member_choose_guardians_and_shows_a_recovery_to_the_guardians_who_approve_it()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var ana = new Member(node);
+        using var ben = new Member(node);
+        using var cleo = new Member(node);
+        await ana.RegisterAsync("Ana");
+        await ben.RegisterAsync("Ben");
+        await cleo.RegisterAsync("Cleo");
+        Hash256[] guardians = [.. new[] { ben, cleo }.Select(m => m.Key.PublicKey.Id).Order()];
+        await ana.SendAsync(new SetGuardians(guardians, 2));
+        using var newKey = PrivateKey.Generate();
+        await ben.SendAsync(new ApproveRecovery(ana.Key.PublicKey.Id, newKey.PublicKey));
+
+        var page = Html.Parse(await node.Http.GetStringAsync($"/members/{ana.Id}?lang=en&recover={newKey.PublicKey}"));
+
+        var choose = page.QuerySelector("form[data-tx='set-guardians']");
+        Assert.Equal(ana.Id, choose?.GetAttribute("data-only-for"));
+        Assert.Equal([.. guardians.Select(g => g.ToString())], choose!.QuerySelectorAll("input[name=guardian][checked]").Select(i => i.GetAttribute("value")).Order(StringComparer.Ordinal));
+        Assert.Equal("2", choose.QuerySelector("input[name=threshold]")?.GetAttribute("value"));
+        var approve = page.QuerySelector("form[data-tx='approve-recovery']");
+        Assert.Equal(string.Join(' ', guardians), approve?.GetAttribute("data-only-for"));
+        Assert.Equal(newKey.PublicKey.ToString(), approve!.QuerySelector("input[name=newKey]")?.GetAttribute("value"));
+        Assert.Contains($"1 of the 2 guardians needed approved the key {newKey.PublicKey}", page.QuerySelector("#recovery")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ana.Id, page.QuerySelector("form[data-tx='cancel-recovery']")?.GetAttribute("data-only-for"));
+        Assert.Equal(ana.Id, page.QuerySelector("form[data-tx='revoke-key']")?.GetAttribute("data-only-for"));
+        Assert.NotNull(page.QuerySelector("#ask-guardians[data-needs-key='unregistered'] #recover-link"));
+
+        var recovery = JsonNode.Parse(await node.Http.GetStringAsync($"/api/v1/members/{ana.Id}/recovery"))!;
+        Assert.Equal(ben.Id, (string?)recovery["approvals"]![0]!["guardian"]);
+        Assert.Null(recovery["scheduledKey"]);
+    }
+
+    [Fact]
+    public async Task A_member_without_guardians_is_warned_that_revoking_the_key_is_final_and_offered_no_recovery()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var ana = new Member(node);
+        await ana.RegisterAsync("Ana");
+
+        var page = Html.Parse(await node.Http.GetStringAsync($"/members/{ana.Id}?lang=en"));
+
+        Assert.Equal("none named", page.QuerySelector("#guardian-summary")?.TextContent);
+        Assert.Null(page.QuerySelector("form[data-tx='approve-recovery']"));
+        Assert.Null(page.QuerySelector("#ask-guardians"));
+        Assert.Contains("choose guardians first", page.QuerySelector("form[data-tx='revoke-key']")?.TextContent, StringComparison.Ordinal);
     }
 }

@@ -14,8 +14,8 @@ namespace Roundtable.Node.Api;
 /// <summary>Builds the node's HTTP API (JSON under /api/v1, problem details for every error, an OpenAPI document) and the web portal at /.</summary>
 public static class ApiServer
 {
-    /// <summary>Creates (but does not start) the web application.</summary>
-    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs)
+    /// <summary>Creates (but does not start) the web application; <paramref name="portalLanguages"/> is the folder of languages added to the portal.</summary>
+    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs, string? portalLanguages = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(config.ApiUrl);
@@ -30,7 +30,7 @@ public static class ApiServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => NodeJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi("v1");
-        builder.Services.AddPortal(new PortalChainReader(chain));
+        builder.Services.AddPortal(new PortalChainReader(chain), portalLanguages);
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(async context =>

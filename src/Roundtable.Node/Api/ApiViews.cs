@@ -116,6 +116,24 @@ public static class ApiViews
         };
     }
 
+    /// <summary>
+    /// A member's recovery: each guardian's approval (only current guardians count), the key
+    /// scheduled once enough agree, and when it takes effect. Empty when none is in progress.
+    /// </summary>
+    public static JsonObject Recovery(MemberRecord m, PendingRecovery? recovery) => new()
+    {
+        ["member"] = m.Id.ToString(),
+        ["guardians"] = new JsonArray([.. m.Guardians.Select(a => (JsonNode)JsonValue.Create(a.ToString()))]),
+        ["guardianThreshold"] = m.GuardianThreshold,
+        ["approvals"] = new JsonArray([.. (recovery?.Approvals ?? []).Select(a => (JsonNode)new JsonObject
+        {
+            ["guardian"] = a.Guardian.ToString(),
+            ["newKey"] = a.NewKey.ToString(),
+        })]),
+        ["scheduledKey"] = recovery?.ScheduledKey?.ToString(),
+        ["readyAtMs"] = recovery?.ScheduledKey is null ? null : recovery.ReadyAtMs,
+    };
+
     /// <summary>A member: only what the member published, plus status.</summary>
     public static JsonObject Member(MemberRecord m)
     {

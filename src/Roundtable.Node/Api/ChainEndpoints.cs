@@ -68,6 +68,19 @@ internal static class ChainEndpoints
                 : Results.Json(ApiViews.Member(member));
         }).WithName("GetMember").WithSummary("One member.");
 
+        api.MapGet("/members/{id}/recovery", (string id) =>
+        {
+            if (!Hash256.TryParse(id, out var memberId))
+            {
+                return ApiProblem.InvalidId("member");
+            }
+
+            var (member, recovery) = chain.Query(app => (app.GetMember(memberId), app.GetPendingRecovery(memberId)));
+            return member is null
+                ? ApiProblem.Unknown("member", id)
+                : Results.Json(ApiViews.Recovery(member, recovery));
+        }).WithName("GetMemberRecovery").WithSummary("The guardians' approvals of a new key for a member, and when a scheduled recovery takes effect.");
+
         api.MapGet("/accounts/{publicKey}", (string publicKey) =>
         {
             if (!PublicKey.TryParse(publicKey, out var key) || key is null)

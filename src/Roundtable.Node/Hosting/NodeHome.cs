@@ -21,6 +21,9 @@ public sealed class NodeHome
     /// <summary>config/node.json.</summary>
     public string ConfigFile => Path.Combine(Root, "config", "node.json");
 
+    /// <summary>config/languages: portal language files the operator adds (docs/portal.md, "Languages").</summary>
+    public string PortalLanguagesDirectory => Path.Combine(Root, "config", "languages");
+
     /// <summary>config/genesis.json.</summary>
     public string GenesisFile => Path.Combine(Root, "config", "genesis.json");
 

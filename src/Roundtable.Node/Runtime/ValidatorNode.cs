@@ -53,7 +53,7 @@ public sealed class ValidatorNode
         var loop = new ConsensusLoop(engine, chain, wal, peers.Gossip, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
         peers.Attach(loop);
 
-        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs));
+        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory);
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
         log.LogInformation("Node {Chain} at height {Height}, API on {Url}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, key.PublicKey.Id.ToShortString());
         Started?.Invoke(chain);

@@ -8,7 +8,8 @@ namespace Roundtable.Portal.Charts;
 /// <summary>
 /// A horizontal bar chart drawn on the server as SVG: no script, coloured by the stylesheet's
 /// classes, every label encoded like any text. The page puts a table with the same figures beside it,
-/// for screen readers and exact values. (Written in C#: Razor reserves the SVG &lt;text&gt; tag.)
+/// for screen readers and exact values. In a right-to-left language the bars grow from the right
+/// and the labels start there. (Written in C#: Razor reserves the SVG &lt;text&gt; tag.)
 /// </summary>
 public sealed class BarChart : ComponentBase
 {
@@ -41,36 +42,41 @@ public sealed class BarChart : ComponentBase
         builder.AddAttribute(3, "height", height);
         builder.AddAttribute(4, "role", "img");
         builder.AddAttribute(5, "aria-labelledby", Id + "-title");
-        builder.OpenElement(6, "title");
-        builder.AddAttribute(7, "id", Id + "-title");
-        builder.AddContent(8, Title);
+        builder.AddAttribute(6, "direction", L.Direction);
+        builder.OpenElement(7, "title");
+        builder.AddAttribute(8, "id", Id + "-title");
+        builder.AddContent(9, Title);
         builder.CloseElement();
         for (var i = 0; i < Bars.Count; i++)
         {
             var bar = Bars[i];
             var top = i * RowHeight;
             builder.OpenElement(10, "text");
-            builder.AddAttribute(11, "x", "0");
+            builder.AddAttribute(11, "x", L.RightToLeft ? Invariant(Width) : "0");
             builder.AddAttribute(12, "y", Invariant(top + 14));
             builder.AddContent(13, $"{bar.Label}: {L.Percent(bar.Fraction)}");
             builder.CloseElement();
-            Rect(builder, "track", top + 20, Invariant(Width));
-            Rect(builder, $"bar-{i % 6}", top + 20, bar.Length(Width));
+            Rect(builder, "track", top + 20, 0, Width);
+            var length = bar.Length(Width);
+            Rect(builder, $"bar-{i % 6}", top + 20, L.RightToLeft ? Width - length : 0, length);
         }
 
         builder.CloseElement();
     }
 
-    private static void Rect(RenderTreeBuilder builder, string cssClass, int y, string width)
+    private static void Rect(RenderTreeBuilder builder, string cssClass, int y, decimal x, decimal width)
     {
         builder.OpenElement(20, "rect");
         builder.AddAttribute(21, "class", cssClass);
-        builder.AddAttribute(22, "x", "0");
+        builder.AddAttribute(22, "x", Invariant(x));
         builder.AddAttribute(23, "y", Invariant(y));
-        builder.AddAttribute(24, "width", width);
+        builder.AddAttribute(24, "width", Invariant(width));
         builder.AddAttribute(25, "height", Invariant(BarHeight));
         builder.CloseElement();
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // SVG is not localised: invariant digits, no trailing zeros.
+    private static string Invariant(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

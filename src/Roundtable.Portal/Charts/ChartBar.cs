@@ -6,7 +6,7 @@ namespace Roundtable.Portal.Charts;
 /// <summary>One bar: a label and the fraction (0 to 1) of the whole it stands for.</summary>
 public sealed record ChartBar(string Label, Rational Fraction)
 {
-    /// <summary>The bar's length in SVG units for a chart <paramref name="width"/> wide (invariant digits: SVG is not localised).</summary>
-    public string Length(int width) =>
-        (decimal.Parse(Fraction.ToDecimalString(4), CultureInfo.InvariantCulture) * width).ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>The bar's length in SVG units for a chart <paramref name="width"/> wide, to a tenth of a unit.</summary>
+    public decimal Length(int width) =>
+        decimal.Round(decimal.Parse(Fraction.ToDecimalString(4), CultureInfo.InvariantCulture) * width, 1);
 }

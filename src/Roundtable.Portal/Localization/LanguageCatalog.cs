@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Roundtable.Portal.Localization;
 
 /// <summary>
-/// The languages shipped in the assembly (Languages/*.json, embedded). The first is English, the
-/// fallback when a reader asks for nothing the portal speaks.
+/// The languages shipped in the assembly (Languages/*.json, embedded) and those an operator adds
+/// as files in the node's config/languages folder. The first is English, the fallback when a
+/// reader asks for nothing the portal speaks.
 /// </summary>
 public sealed class LanguageCatalog
 {
@@ -29,8 +30,13 @@ public sealed class LanguageCatalog
     public Language? Find(string? code) =>
         string.IsNullOrEmpty(code) ? null : All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Loads every embedded language file.</summary>
-    public static LanguageCatalog Load()
+    /// <summary>
+    /// Loads every embedded language file, then each *.json file in <paramref name="directory"/>
+    /// (when given and present): a language added by dropping its file there, or replacing the
+    /// shipped one with the same code. An added file must define every string English defines.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file in <paramref name="directory"/> is not a complete language file; the message names it.</exception>
+    public static LanguageCatalog Load(string? directory = null)
     {
         var assembly = typeof(LanguageCatalog).Assembly;
         var languages = assembly.GetManifestResourceNames()
@@ -40,10 +46,39 @@ public sealed class LanguageCatalog
                 using var stream = assembly.GetManifestResourceStream(n)!;
                 return Parse(stream);
             })
+            .ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
+        if (directory is not null && Directory.Exists(directory))
+        {
+            var english = languages[FallbackCode];
+            foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                var added = ParseFile(file);
+                var missing = english.Keys.Where(k => added.Find(k) is null).Order(StringComparer.Ordinal).Take(5).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new InvalidDataException($"The language file {file} lacks strings English has, such as: {string.Join(", ", missing)}.");
+                }
+
+                languages[added.Code] = added;
+            }
+        }
+
+        return new LanguageCatalog([.. languages.Values
             .OrderBy(l => l.Code == FallbackCode ? 0 : 1)
-            .ThenBy(l => l.Code, StringComparer.Ordinal)
-            .ToList();
-        return new LanguageCatalog(languages);
+            .ThenBy(l => l.Code, StringComparer.Ordinal)]);
+    }
+
+    private static Language ParseFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The language file {path} is not valid: {e.Message}", e);
+        }
     }
 
     private static Language Parse(Stream stream)

@@ -100,6 +100,17 @@ const builders = {
     const [call] = checked(form, 'consensus');
     return { type: 'call-consensus', proposal: value(form, 'proposal'), consensus: call === 'yes', rationale: value(form, 'rationale').trim() };
   },
+  'set-guardians': (form) => {
+    const guardians = checked(form, 'guardian');
+    const threshold = Number(value(form, 'threshold'));
+    if (!Number.isInteger(threshold) || threshold < 0 || threshold > guardians.length || (guardians.length > 0 && threshold === 0)) {
+      throw new Error(form.dataset.needThreshold ?? 'Say how many guardians must agree.');
+    }
+    return { type: 'set-guardians', guardians, threshold };
+  },
+  'approve-recovery': (form) => ({ type: 'approve-recovery', member: value(form, 'member'), newKey: value(form, 'newKey').trim().toLowerCase() }),
+  'cancel-recovery': () => ({ type: 'cancel-recovery' }),
+  'revoke-key': () => ({ type: 'revoke-key' }),
   'comment-on-proposal': (form) => ({ type: 'comment-on-proposal', proposal: value(form, 'proposal'), text: value(form, 'text').trim() }),
   'sponsor-proposal': (form) => ({ type: 'sponsor-proposal', proposal: value(form, 'proposal') }),
   'propose-amendment': (form) => ({

@@ -1,6 +1,7 @@
 using Roundtable.Application;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
+using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Portal.Pages.Members;
@@ -21,14 +22,49 @@ public sealed record MemberListModel(IReadOnlyList<MemberRecord> Waiting, IReadO
     }
 }
 
-/// <summary>One member, with the members who attested their affiliation.</summary>
-public sealed record MemberModel(MemberRecord Member, IReadOnlyList<MemberRecord> Attesters, ChainParameters Parameters)
+/// <summary>
+/// One member, with the members who attested their affiliation, their guardians, the recovery in
+/// progress (null when none is) and the members they may choose as guardians.
+/// </summary>
+public sealed record MemberModel(
+    MemberRecord Member,
+    IReadOnlyList<MemberRecord> Attesters,
+    IReadOnlyList<MemberRecord> Guardians,
+    PendingRecovery? Recovery,
+    IReadOnlyList<MemberRecord> GuardianCandidates,
+    ChainParameters Parameters)
 {
+    private const int MaxCandidates = 1000;
+
     /// <summary>Reads member <paramref name="id"/> from committed state, or null when there is none.</summary>
-    public static MemberModel? Read(LedgerApplication app, Hash256 id) =>
-        app.GetMember(id) is { } member
-            ? new MemberModel(member, [.. member.Attestations.Select(app.GetMember).OfType<MemberRecord>()], app.Parameters)
-            : null;
+    public static MemberModel? Read(LedgerApplication app, Hash256 id)
+    {
+        if (app.GetMember(id) is not { } member)
+        {
+            return null;
+        }
+
+        var candidates = app.ListMembers(MaxCandidates)
+            .Where(m => m.IsActive && m.Id != id)
+            .OrderBy(m => m.DisplayName, StringComparer.Ordinal)
+            .ThenBy(m => m.Id)
+            .ToList();
+        return new MemberModel(
+            member,
+            [.. member.Attestations.Select(app.GetMember).OfType<MemberRecord>()],
+            [.. member.Guardians.Select(app.GetMember).OfType<MemberRecord>()],
+            app.GetPendingRecovery(id),
+            candidates,
+            app.Parameters);
+    }
+
+    /// <summary>How many current guardians approved <paramref name="key"/>.</summary>
+    public int ApprovalsOf(PublicKey key) =>
+        Recovery?.Approvals.Count(a => a.NewKey.Equals(key) && Member.Guardians.Contains(a.Guardian)) ?? 0;
+
+    /// <summary>The keys guardians have approved, each once, in the order first approved.</summary>
+    public IReadOnlyList<PublicKey> ApprovedKeys =>
+        [.. (Recovery?.Approvals ?? []).Select(a => a.NewKey).Distinct()];
 }
 
 /// <summary>What the join form offers: the chain's groups and regions.</summary>
