@@ -6,7 +6,8 @@ namespace Roundtable.BrowserTests;
 
 /// <summary>
 /// axe-core (WCAG 2.0 and 2.1, levels A and AA) on every portal page in both languages, in
-/// Chromium, on a phone-sized and a desktop screen, against a node seeded with every kind of record.
+/// Chromium, on a phone-sized and a desktop screen, against a node seeded with every kind of record;
+/// and on both, nothing spills past the screen's edges.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seeded) : IClassFixture<SeededNode>
@@ -43,6 +44,7 @@ public sealed class PortalAccessibilityTests(Chromium chromium, SeededNode seede
                 var tab = await context.NewPageAsync();
                 await tab.GotoAsync(seeded.Node.Config.ApiUrl + PageNames.In(seeded.PathOf(page), language));
                 await Accessibility.AssertNoViolationsAsync(tab, $"{page} ({language}, {width} px)");
+                await Layout.AssertNothingSpillsSidewaysAsync(tab, $"{page} ({language}, {width} px)");
             }
             finally
             {

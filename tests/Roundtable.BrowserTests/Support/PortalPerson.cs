@@ -47,14 +47,7 @@ public sealed class PortalPerson : IAsyncDisposable
     /// </summary>
     public async Task<string> JoinAsync(string passphrase, string name, string group, string region, params (string Name, string Value)[] profile)
     {
-        await GoAsync("/join");
-        await Page.FillAsync("#make-passphrase", passphrase);
-        await Page.FillAsync("#make-passphrase-again", passphrase);
-        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#make-key button[type=submit]"));
-        var backup = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!;
-        Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
-
-        await Page.WaitForSelectorAsync("#register:not([hidden])");
+        await MakeKeyAsync(passphrase);
         await Accessibility.AssertNoViolationsAsync(Page, "the join page with a key to register");
         await Page.FillAsync("#register-name", name);
         await Page.SelectOptionAsync("#register-group", group);
@@ -69,6 +62,18 @@ public sealed class PortalPerson : IAsyncDisposable
         await Page.WaitForURLAsync("**/members/*", new() { Timeout = 60_000 });
         await WaitForKeyPanelAsync();
         return new Uri(Page.Url).Segments[^1];
+    }
+
+    /// <summary>Makes a key on the join page (its backup file is downloaded at once and checked) and waits until the page offers to register it.</summary>
+    public async Task MakeKeyAsync(string passphrase)
+    {
+        await GoAsync("/join");
+        await Page.FillAsync("#make-passphrase", passphrase);
+        await Page.FillAsync("#make-passphrase-again", passphrase);
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#make-key button[type=submit]"));
+        var backup = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!;
+        Assert.Equal("roundtable-key-backup", (string?)backup["format"]);
+        await Page.WaitForSelectorAsync("#register:not([hidden])");
     }
 
     /// <summary>Submits the form <paramref name="formSelector"/> with a click and returns what it says once recorded; fails with the page's words if refused.</summary>

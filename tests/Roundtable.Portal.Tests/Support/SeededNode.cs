@@ -44,7 +44,10 @@ public sealed class SeededNode : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Node = await TestNode.StartAsync(governancePeriodSeconds: 1);
+        // The node also speaks a right-to-left language, added as an operator would: a file in config/languages.
+        var root = Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
+        RightToLeftLanguage.WriteInto(Path.Combine(root, "config", "languages"));
+        Node = await TestNode.StartAsync(governancePeriodSeconds: 1, root: root);
         var alice = await RegisterAsync("Alice", "civil-society", "africa");
         var bo = await RegisterAsync("Bo", "government", "western-europe-others");
         var hostile = NewMember();
