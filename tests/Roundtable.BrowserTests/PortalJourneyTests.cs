@@ -25,7 +25,8 @@ namespace Roundtable.BrowserTests;
 /// command line wrote and attest the newcomer, each in a browser of their own; the organiser sets
 /// the room code and the newcomer checks in with it; the newcomer ranks a best-practice ballot with
 /// the keyboard alone and sees the tally by group; the newcomer objects to a recommendation and the
-/// chair rules on the objection; a document is verified with the browser offline.
+/// chair rules on the objection; a member who joined with a passkey (Chromium's virtual
+/// authenticator) supports it; a document is verified with the browser offline.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper output) : IDisposable
@@ -61,12 +62,20 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
             Assert.Contains("Waiting to be verified: 0 of 2", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
             Log($"newcomer registered as {newcomerId}");
 
+            // A second newcomer holds her key as a passkey (Chromium's virtual authenticator), on a
+            // third node's portal opened at localhost, as WebAuthn requires.
+            await using var passkeyHolder = await PortalPerson.OpenAsync(chromium.Browser, nodes[2].ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+            await VirtualAuthenticator.AttachAsync(passkeyHolder.Context, passkeyHolder.Page);
+            var passkeyHolderId = await passkeyHolder.JoinWithPasskeyAsync("Lina", "civil-society", "western-europe-others");
+
             await using var founder1 = await FounderAsync("founder-civil-society-1", portal);
             await using var founder2 = await FounderAsync("founder-civil-society-2", portal);
             foreach (var founder in new[] { founder1, founder2 })
             {
                 await founder.GoAsync($"/members/{newcomerId}");
                 await Accessibility.AssertNoViolationsAsync(founder.Page, "a member page with its attest form");
+                await founder.SendAsync("#attest");
+                await founder.GoAsync($"/members/{passkeyHolderId}");
                 await founder.SendAsync("#attest");
             }
 
@@ -92,6 +101,10 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
 
             await DemoProposals.WaitForStatusAsync(cast, recommendation, ["voting"], ct);
             await ObjectAndHaveTheChairRuleAsync(newcomer, founder1, recommendation);
+            await passkeyHolder.GoAsync($"/proposals/{recommendation}");
+            await passkeyHolder.Page.CheckAsync("#ballot-support");
+            await passkeyHolder.SendAsync("#vote");
+            Log("the passkey member supported the recommendation");
             await Task.WhenAll(cast.Everyone.Select(f => client.SendAsync(f, GovernanceMessages.Vote(recommendation, recommendationDocument, ConsensusStatement.Supports()), ct)));
 
             var decided = await DemoProposals.WaitForStatusAsync(cast, bestPractice, ["passed", "executed"], ct);

@@ -18,15 +18,7 @@ public sealed class PortalPasskeyTests(Chromium chromium)
         await using var person = await PortalPerson.OpenAsync(chromium.Browser, node.Config.ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
         await VirtualAuthenticator.AttachAsync(person.Context, person.Page);
 
-        await person.GoAsync("/join");
-        await person.Page.ClickAsync("#make-passkey");
-        await person.Page.WaitForSelectorAsync("#register:not([hidden])");
-        await person.Page.FillAsync("#register-name", "Lina");
-        await person.Page.SelectOptionAsync("#register-group", "government");
-        await person.Page.SelectOptionAsync("#register-region", "africa");
-        await person.Page.ClickAsync("#register button[type=submit]");
-        await person.Page.WaitForURLAsync("**/members/*", new() { Timeout = 60_000 });
-        var memberId = new Uri(person.Page.Url).Segments[^1];
+        var memberId = await person.JoinWithPasskeyAsync("Lina", "government", "africa");
         var account = await node.Http.GetStringAsync($"/api/v1/members/{memberId}");
         Assert.Contains("\"publicKey\":\"02", account, StringComparison.Ordinal);
 

@@ -64,6 +64,24 @@ public sealed class PortalPerson : IAsyncDisposable
         return new Uri(Page.Url).Segments[^1];
     }
 
+    /// <summary>
+    /// Makes a passkey on the join page (a virtual authenticator must be attached; the page must be
+    /// at localhost, as WebAuthn requires), registers and returns the member id from the page it lands on.
+    /// </summary>
+    public async Task<string> JoinWithPasskeyAsync(string name, string group, string region)
+    {
+        await GoAsync("/join");
+        await Page.ClickAsync("#make-passkey");
+        await Page.WaitForSelectorAsync("#register:not([hidden])");
+        await Page.FillAsync("#register-name", name);
+        await Page.SelectOptionAsync("#register-group", group);
+        await Page.SelectOptionAsync("#register-region", region);
+        await Page.ClickAsync("#register button[type=submit]");
+        await Page.WaitForURLAsync("**/members/*", new() { Timeout = 60_000 });
+        await WaitForKeyPanelAsync();
+        return new Uri(Page.Url).Segments[^1];
+    }
+
     /// <summary>Makes a key on the join page (its backup file is downloaded at once and checked) and waits until the page offers to register it.</summary>
     public async Task MakeKeyAsync(string passphrase)
     {
