@@ -2,6 +2,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Members;
+using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Sessions;
@@ -137,6 +138,18 @@ public sealed partial class LedgerApplication
             state.Put(StateKeys.Key(id), new KeyOwner(id));
         }
 
+        foreach (var zone in genesis.Zones ?? [])
+        {
+            var zoneProblem = zone.Problem(genesis.Parameters.HasGroup)
+                ?? (state.Get<ZonePolicy>(NameKeys.Zone(zone.Origin)) is null ? null : "given twice");
+            if (zoneProblem is not null)
+            {
+                throw new ArgumentException($"Genesis zone {zone.Origin}: {zoneProblem}.", nameof(genesis));
+            }
+
+            state.Put(NameKeys.Zone(zone.Origin), zone);
+        }
+
         state.Commit();
         return app;
     }
@@ -153,6 +166,17 @@ public sealed partial class LedgerApplication
 
     /// <summary>The recovery in progress for member <paramref name="id"/>, or null when none is.</summary>
     public PendingRecovery? GetPendingRecovery(Hash256 id) => Committed.Get<PendingRecovery>(StateKeys.Recovery(id));
+
+    /// <summary>Every zone's policy, in origin order.</summary>
+    public IReadOnlyList<ZonePolicy> ListZones() =>
+        [.. _map.EnumeratePrefix(NameKeys.ZonePrefix).Select(e => Core.Encoding.Canonical.FromBytes<ZonePolicy>(e.Value))];
+
+    /// <summary>The names of zone <paramref name="origin"/> in label order (live or not), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<NameHolding> ListNames(string origin, int limit) =>
+        [.. _map.EnumeratePrefix(NameKeys.NamesOf(origin)).Take(limit).Select(e => Core.Encoding.Canonical.FromBytes<NameHolding>(e.Value))];
+
+    /// <summary>The name <paramref name="label"/> of zone <paramref name="origin"/>, or null.</summary>
+    public NameHolding? GetName(string origin, string label) => NamesModule.GetName(Committed, origin, label);
 
     /// <summary>Members in key order of their state path, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<MemberRecord> ListMembers(int limit) =>
@@ -361,6 +385,10 @@ public sealed partial class LedgerApplication
             else if (NotaryModule.Handles(tx.Message.Type))
             {
                 NotaryModule.Execute(ctx, tx.Message);
+            }
+            else if (NamesModule.Handles(tx.Message.Type))
+            {
+                NamesModule.Execute(ctx, tx.Message);
             }
             else
             {

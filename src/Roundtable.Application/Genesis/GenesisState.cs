@@ -1,4 +1,5 @@
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Names;
 using Roundtable.Application.Parameters;
 using Roundtable.Ledger.Validators;
 
@@ -12,6 +13,7 @@ namespace Roundtable.Application.Genesis;
 /// <param name="Members">Founding members.</param>
 /// <param name="ValidatorRegions">Regions declared by validator operators (optional; validators not listed have none).</param>
 /// <param name="Governance">Governance rules; null for <see cref="GovernanceParameters.Default"/>.</param>
+/// <param name="Zones">The zones the chain starts with (later ones come by proposal); null for none.</param>
 public sealed record GenesisState(
     string ChainId,
     ulong GenesisTimeMs,
@@ -19,4 +21,5 @@ public sealed record GenesisState(
     IReadOnlyList<Validator> Validators,
     IReadOnlyList<GenesisMember> Members,
     IReadOnlyList<GenesisValidatorRegion>? ValidatorRegions = null,
-    GovernanceParameters? Governance = null);
+    GovernanceParameters? Governance = null,
+    IReadOnlyList<ZonePolicy>? Zones = null);

@@ -1,5 +1,6 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
@@ -45,6 +46,7 @@ public static class MessageCodec
             >= 48 and <= 63 => SessionMessageCodec.DecodeBody(tag, ref reader),
             >= 64 and <= 79 => WorkingGroupMessageCodec.DecodeBody(tag, ref reader),
             >= 80 and <= 95 => NotaryMessageCodec.DecodeBody(tag, ref reader),
+            >= 96 and <= 111 => NameMessageCodec.DecodeBody(tag, ref reader),
             _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown message type {tag}."),
         };
     }

@@ -122,4 +122,21 @@ public enum MessageType : ushort
 
     /// <summary><see cref="Notary.SupersedeAnchor"/>.</summary>
     SupersedeAnchor = 83,
+
+    // Names 96–111 (see Messages/Names).
+
+    /// <summary><see cref="Names.RegisterName"/>.</summary>
+    RegisterName = 96,
+
+    /// <summary><see cref="Names.UpdateName"/>.</summary>
+    UpdateName = 97,
+
+    /// <summary><see cref="Names.TransferName"/>.</summary>
+    TransferName = 98,
+
+    /// <summary><see cref="Names.AcceptName"/>.</summary>
+    AcceptName = 99,
+
+    /// <summary><see cref="Names.RenewName"/>.</summary>
+    RenewName = 100,
 }

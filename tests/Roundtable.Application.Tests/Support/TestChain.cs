@@ -1,3 +1,4 @@
+using Roundtable.Application.Names;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
@@ -40,7 +41,8 @@ internal sealed class TestChain
         uint attestationsRequired = 2,
         ulong recoveryDelayMs = DefaultRecoveryDelayMs,
         int foundersPerGroup = 2,
-        GovernanceParameters? governance = null)
+        GovernanceParameters? governance = null,
+        IReadOnlyList<ZonePolicy>? zones = null)
     {
         Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs);
         var founders = new List<GenesisMember>();
@@ -53,7 +55,7 @@ internal sealed class TestChain
         }
 
         var validators = Groups.Select(g => new Validator(TestKeys.Get("validator/" + g).PublicKey, "Validator " + g, g, 1)).ToList();
-        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders, Governance: governance);
+        Genesis = new GenesisState(Id, GenesisTimeMs, Parameters, validators, founders, Governance: governance, Zones: zones);
         App = LedgerApplication.FromGenesis(Genesis);
     }
 

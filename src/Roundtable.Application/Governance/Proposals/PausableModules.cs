@@ -1,4 +1,5 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
@@ -14,7 +15,7 @@ namespace Roundtable.Application.Governance.Proposals;
 public static class PausableModules
 {
     /// <summary>The module names that can be paused.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary"];
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names"];
 
     /// <summary>The pausable module a message belongs to, or null.</summary>
     public static string? Of(MessageType type) =>
@@ -22,6 +23,7 @@ public static class PausableModules
         : SessionsModule.Handles(type) ? "sessions"
         : WorkingGroupsModule.Handles(type) ? "working-groups"
         : NotaryModule.Handles(type) ? "notary"
+        : NamesModule.Handles(type) ? "names"
         : null;
 
     /// <summary>Refuses a message of a module paused at <paramref name="timeMs"/>.</summary>

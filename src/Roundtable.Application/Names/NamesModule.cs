@@ -1,0 +1,161 @@
+using Roundtable.Application.Execution;
+using Roundtable.Application.Members;
+using Roundtable.Application.State;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Names;
+using Roundtable.Ledger.Names;
+
+namespace Roundtable.Application.Names;
+
+/// <summary>
+/// Names kept by their holders in co-governed zones (docs/dns.md): register under the zone's
+/// policy, update records, offer and accept a transfer, renew; a name stops resolving at expiry
+/// and is free for anyone after its grace. Pure: reads and writes only the state view; time is
+/// the block's.
+/// </summary>
+public static class NamesModule
+{
+    /// <summary>True for the message types this module executes (96–111).</summary>
+    public static bool Handles(MessageType type) => type is >= MessageType.RegisterName and <= (MessageType)111;
+
+    /// <summary>The policy of zone <paramref name="origin"/>, or null.</summary>
+    public static ZonePolicy? GetZone(StateView state, string origin) => state.Get<ZonePolicy>(NameKeys.Zone(origin));
+
+    /// <summary>The name <paramref name="label"/> in <paramref name="origin"/>, or null.</summary>
+    public static NameHolding? GetName(StateView state, string origin, string label) => state.Get<NameHolding>(NameKeys.Name(origin, label));
+
+    /// <summary>Executes one name message.</summary>
+    public static void Execute(TxContext ctx, TxMessage message)
+    {
+        switch (message)
+        {
+            case RegisterName m: Register(ctx, m); break;
+            case UpdateName m: Update(ctx, m); break;
+            case TransferName m: Offer(ctx, m); break;
+            case AcceptName m: Accept(ctx, m); break;
+            case RenewName m: Renew(ctx, m); break;
+            default: throw new TxRejectedException(TxCode.InvalidArgument, $"The names module does not handle {message.Type}.");
+        }
+    }
+
+    private static void Register(TxContext ctx, RegisterName m)
+    {
+        var sender = ctx.RequireSender();
+        var zone = RequireZone(ctx, m.Zone);
+        if (zone.RegistrantGroups.Count > 0 && !zone.RegistrantGroups.Contains(sender.StakeholderGroup, StringComparer.Ordinal))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"Zone {zone.Origin} takes registrations from members of {string.Join(", ", zone.RegistrantGroups)} only.");
+        }
+
+        if (zone.RequireVerified && !sender.IsVerified)
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"Zone {zone.Origin} takes registrations from verified members only.");
+        }
+
+        if (DomainNames.LabelProblem(m.Label) is { } problem)
+        {
+            throw new TxRejectedException(TxCode.InvalidArgument, "The name: " + problem + ".");
+        }
+
+        if (m.Label.Length < zone.MinLabelLength)
+        {
+            throw new TxRejectedException(TxCode.InvalidArgument, $"Names in {zone.Origin} have at least {zone.MinLabelLength} characters.");
+        }
+
+        if (zone.ReservedLabels.Contains(m.Label, StringComparer.Ordinal) || zone.NameServers.Any(ns => ns.Host == m.Label + "." + zone.Origin))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"'{m.Label}' is reserved in {zone.Origin}.");
+        }
+
+        if (GetName(ctx.State, zone.Origin, m.Label) is { } existing && ctx.TimeMs < GraceEnd(zone, existing))
+        {
+            throw new TxRejectedException(TxCode.AlreadyExists, $"{existing.FullName} is held until block time {GraceEnd(zone, existing)} ms (its expiry plus grace).");
+        }
+
+        CheckRecords(zone, m.Records);
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), new NameHolding(
+            zone.Origin, m.Label, sender.Id, m.Records, ctx.TimeMs, checked(ctx.TimeMs + zone.RegistrationPeriodMs), null, ctx.Height));
+    }
+
+    private static void Update(TxContext ctx, UpdateName m)
+    {
+        var (zone, name) = RequireHeld(ctx, m.Zone, m.Label);
+        CheckRecords(zone, m.Records);
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { Records = m.Records, ChangedAtHeight = ctx.Height });
+    }
+
+    private static void Offer(TxContext ctx, TransferName m)
+    {
+        var (zone, name) = RequireHeld(ctx, m.Zone, m.Label);
+        if (m.Recipient == name.Holder)
+        {
+            throw new TxRejectedException(TxCode.InvalidArgument, "You already hold this name.");
+        }
+
+        if (MembersModule.GetMember(ctx.State, m.Recipient) is not { IsActive: true })
+        {
+            throw new TxRejectedException(TxCode.NotFound, $"No active member {m.Recipient.ToShortString()} to offer the name to.");
+        }
+
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { OfferedTo = m.Recipient, ChangedAtHeight = ctx.Height });
+    }
+
+    private static void Accept(TxContext ctx, AcceptName m)
+    {
+        var sender = ctx.RequireSender();
+        var zone = RequireZone(ctx, m.Zone);
+        var name = GetName(ctx.State, zone.Origin, m.Label);
+        if (name is null || name.OfferedTo != sender.Id || ctx.TimeMs >= GraceEnd(zone, name))
+        {
+            throw new TxRejectedException(TxCode.NotFound, $"{m.Label}.{zone.Origin} is not offered to you.");
+        }
+
+        if (zone.RegistrantGroups.Count > 0 && !zone.RegistrantGroups.Contains(sender.StakeholderGroup, StringComparer.Ordinal))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"Zone {zone.Origin} lets members of {string.Join(", ", zone.RegistrantGroups)} hold names only.");
+        }
+
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { Holder = sender.Id, OfferedTo = null, ChangedAtHeight = ctx.Height });
+    }
+
+    private static void Renew(TxContext ctx, RenewName m)
+    {
+        var sender = ctx.RequireSender();
+        var zone = RequireZone(ctx, m.Zone);
+        var name = GetName(ctx.State, zone.Origin, m.Label);
+        if (name is null || name.Holder != sender.Id || ctx.TimeMs >= GraceEnd(zone, name))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"You do not hold {m.Label}.{zone.Origin} (or its grace has ended).");
+        }
+
+        // Renewing early adds a period to the current expiry; renewing in grace restarts from now.
+        var from = Math.Max(name.ExpiresAtMs, ctx.TimeMs);
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { ExpiresAtMs = checked(from + zone.RegistrationPeriodMs), ChangedAtHeight = ctx.Height });
+    }
+
+    private static ulong GraceEnd(ZonePolicy zone, NameHolding name) => checked(name.ExpiresAtMs + zone.GracePeriodMs);
+
+    private static ZonePolicy RequireZone(TxContext ctx, string origin) =>
+        GetZone(ctx.State, origin) ?? throw new TxRejectedException(TxCode.NotFound, $"There is no zone {origin}.");
+
+    private static (ZonePolicy Zone, NameHolding Name) RequireHeld(TxContext ctx, string origin, string label)
+    {
+        var sender = ctx.RequireSender();
+        var zone = RequireZone(ctx, origin);
+        var name = GetName(ctx.State, zone.Origin, label);
+        if (name is null || name.Holder != sender.Id || !name.IsLiveAt(ctx.TimeMs))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"You do not hold {label}.{origin}, or it has expired (renew it first).");
+        }
+
+        return (zone, name);
+    }
+
+    private static void CheckRecords(ZonePolicy zone, IReadOnlyList<NameRecord> records)
+    {
+        if (RecordRules.Problem(zone, records) is { } problem)
+        {
+            throw new TxRejectedException(TxCode.InvalidArgument, problem);
+        }
+    }
+}
