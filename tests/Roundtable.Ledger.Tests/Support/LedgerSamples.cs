@@ -148,6 +148,7 @@ internal sealed partial class LedgerSamples
         _ when (ushort)type is >= 16 and <= 47 => GovernanceMessage(type),
         >= MessageType.CreateSession and <= MessageType.ConcludeWorkingGroup => SessionOrWorkingGroupMessage(type),
         >= MessageType.AnchorDocument and <= MessageType.SupersedeAnchor => NotaryMessage(type),
+        >= MessageType.RegisterName and <= MessageType.RenewName => NameMessage(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
