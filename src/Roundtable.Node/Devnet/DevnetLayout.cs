@@ -110,6 +110,7 @@ public static class DevnetLayout
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty]),
                 Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
+                Zones = [DevnetZone.Document(validators)],
                 GovernancePeriodSeconds = governancePeriodSeconds,
             };
 

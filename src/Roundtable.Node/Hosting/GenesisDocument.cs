@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Names;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Validators;
 
 namespace Roundtable.Node.Hosting;
@@ -27,6 +29,9 @@ public sealed record GenesisDocument
     /// <summary>Founding members, verified from the start.</summary>
     public IReadOnlyList<GenesisMemberDocument> Members { get; init; } = [];
 
+    /// <summary>The co-governed DNS zones the chain starts with (docs/dns.md); later zones come by proposal.</summary>
+    public IReadOnlyList<ZoneDocument> Zones { get; init; } = [];
+
     /// <summary>When set, every governance period (deliberation, voting, reveal, call, appeal, timelock) of the default rules lasts this many seconds: for devnets and demos.</summary>
     public ulong? GovernancePeriodSeconds { get; init; }
 
@@ -45,6 +50,53 @@ public sealed record GenesisDocument
 
     /// <summary>A validator as JSON (power is derived, never configured); the operator's region is optional.</summary>
     public sealed record ValidatorDocument(string Name, string PublicKey, string StakeholderGroup, string? Region = null);
+
+    /// <summary>A zone's apex name server as JSON: its name and, when inside the zone, its IPv4 or IPv6 address (glue).</summary>
+    public sealed record NameServerDocument(string Host, string? Address = null);
+
+    /// <summary>A zone and its registration policy as JSON (see <see cref="ZonePolicy"/>); periods in seconds, record types by name.</summary>
+    public sealed record ZoneDocument(
+        string Origin,
+        string Contact,
+        IReadOnlyList<NameServerDocument> NameServers,
+        IReadOnlyList<string> RegistrantGroups,
+        bool RequireVerified,
+        uint MinLabelLength,
+        IReadOnlyList<string> ReservedLabels,
+        ulong RegistrationPeriodSeconds,
+        ulong GracePeriodSeconds,
+        uint MaxRecordsPerName,
+        IReadOnlyList<string> AllowedTypes,
+        bool AllowWildcards,
+        uint Ttl)
+    {
+        /// <summary>The policy, its lists in canonical order.</summary>
+        /// <exception cref="InvalidDataException">An address or a record type is not one.</exception>
+        public ZonePolicy ToPolicy() => new(
+            Origin,
+            Contact,
+            [.. NameServers.Select(ns => new ZoneNameServer(ns.Host, ns.Address is null ? [] : ParseAddress(ns.Address, ns.Host)))],
+            [.. RegistrantGroups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            RequireVerified,
+            MinLabelLength,
+            [.. ReservedLabels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            checked(RegistrationPeriodSeconds * 1000),
+            checked(GracePeriodSeconds * 1000),
+            MaxRecordsPerName,
+            [.. AllowedTypes.Select(ParseType).Distinct().Order()],
+            AllowWildcards,
+            Ttl);
+
+        private static byte[] ParseAddress(string text, string host) =>
+            System.Net.IPAddress.TryParse(text, out var address)
+                ? address.GetAddressBytes()
+                : throw new InvalidDataException($"Zone name server {host}: '{text}' is not an IP address.");
+
+        private static DnsRecordType ParseType(string name) =>
+            Enum.TryParse<DnsRecordType>(name, ignoreCase: false, out var type) && Enum.IsDefined(type) && !char.IsDigit(name[0])
+                ? type
+                : throw new InvalidDataException($"'{name}' is not a record type names may publish ({string.Join(", ", Enum.GetNames<DnsRecordType>())}).");
+    }
 
     /// <summary>A founding member as JSON.</summary>
     public sealed record GenesisMemberDocument(string DisplayName, string PublicKey, string StakeholderGroup, string Region);
@@ -130,7 +182,13 @@ public sealed record GenesisDocument
         }
 
         var governance = GovernancePeriodSeconds is { } seconds ? GovernanceParameters.Default.WithUniformPeriods(checked(seconds * 1000)) : null;
-        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions, governance);
+        var zones = Zones.Select(z => z.ToPolicy()).ToList();
+        if (zones.Select(z => (z.Origin, Problem: z.Problem(parameters.HasGroup))).FirstOrDefault(z => z.Problem is not null) is { Problem: not null } bad)
+        {
+            throw new InvalidDataException($"Genesis zone {bad.Origin}: {bad.Problem}.");
+        }
+
+        return new GenesisState(ChainId, (ulong)time.ToUnixTimeMilliseconds(), parameters, validators, members, regions, governance, zones);
     }
 
     private static PublicKey ParseValidatorKey(string hex, string owner)
