@@ -3,6 +3,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
@@ -51,6 +52,11 @@ public static class TransactionStories
         CosignAnchor m => Anchor(app, m.Digest),
         RevokeAnchor m => Anchor(app, m.Digest),
         SupersedeAnchor m => Anchor(app, m.Digest),
+        RegisterName m => Name(m.Zone, m.Label),
+        UpdateName m => Name(m.Zone, m.Label),
+        TransferName m => Name(m.Zone, m.Label),
+        AcceptName m => Name(m.Zone, m.Label),
+        RenewName m => Name(m.Zone, m.Label),
         _ => null,
     };
 
@@ -65,6 +71,9 @@ public static class TransactionStories
 
     private static StorySubject? WorkingGroup(LedgerApplication app, Hash256 id) =>
         app.GetWorkingGroup(id) is { } group ? new StorySubject(group.Name, null) : null;
+
+    // The name as written in the transaction: a story tells what was asked, even when it was refused.
+    private static StorySubject Name(string zone, string label) => new(label + "." + zone, null);
 
     private static StorySubject? Anchor(LedgerApplication app, Hash256 digest) =>
         app.GetAnchor(digest) is { } anchor ? new StorySubject(anchor.Metadata.Title, $"/anchors/{digest}") : null;
