@@ -1,0 +1,253 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roundtable.Dns;
+
+/// <summary>
+/// The authoritative DNS server: UDP and TCP (2-byte length framing, RFC 1035 §4.2.2) on one
+/// port, answering through an <see cref="AnswerEngine"/>. Bad input never stops it: the engine
+/// answers FORMERR or drops, and a failing connection is closed alone. Dispose to stop.
+/// </summary>
+public sealed class DnsServer : IAsyncDisposable
+{
+    private readonly AnswerEngine engine;
+    private readonly DnsServerOptions options;
+    private readonly Socket udp;
+    private readonly Socket tcp;
+    private readonly ResponseRateLimiter? limiter;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim connectionSlots;
+    private readonly ConcurrentDictionary<Task, bool> connections = new();
+    private readonly List<Task> loops = [];
+
+    private DnsServer(AnswerEngine engine, DnsServerOptions options, Socket udp, Socket tcp)
+    {
+        this.engine = engine;
+        this.options = options;
+        this.udp = udp;
+        this.tcp = tcp;
+        connectionSlots = new SemaphoreSlim(options.MaxTcpConnections, options.MaxTcpConnections);
+        limiter = options.RateLimit is { } rate ? new ResponseRateLimiter(rate, options.TimeProvider) : null;
+        EndPoint = (IPEndPoint)udp.LocalEndPoint!;
+    }
+
+    /// <summary>The bound address and port (UDP and TCP share it).</summary>
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>The engine answering queries; publish new zone sets through it.</summary>
+    public AnswerEngine Engine => engine;
+
+    /// <summary>Binds UDP and TCP and starts serving.</summary>
+    /// <exception cref="SocketException">The endpoint cannot be bound.</exception>
+    public static DnsServer Start(AnswerEngine engine, DnsServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTcpConnections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.UdpWorkers, 1);
+        var (udp, tcp) = Bind(options.EndPoint);
+        var server = new DnsServer(engine, options, udp, tcp);
+        for (var i = 0; i < options.UdpWorkers; i++)
+        {
+            server.loops.Add(Task.Run(server.ServeUdpAsync));
+        }
+
+        server.loops.Add(Task.Run(server.AcceptTcpAsync));
+        return server;
+    }
+
+    /// <summary>Stops listening, closes open connections and waits for every loop to end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        udp.Dispose();
+        tcp.Dispose();
+        await Task.WhenAll([.. loops, .. connections.Keys]).ConfigureAwait(false);
+        stopping.Dispose();
+        connectionSlots.Dispose();
+    }
+
+    private static (Socket Udp, Socket Tcp) Bind(IPEndPoint endPoint)
+    {
+        // With port 0, UDP picks the port and TCP must get the same one; another process may hold
+        // it for TCP, so try a few ports before giving up.
+        for (var attempt = 0; ; attempt++)
+        {
+            var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                udp.Bind(endPoint);
+                tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port));
+                tcp.Listen(128);
+                return (udp, tcp);
+            }
+            catch (SocketException) when (endPoint.Port == 0 && attempt < 10)
+            {
+                udp.Dispose();
+                tcp.Dispose();
+            }
+            catch
+            {
+                udp.Dispose();
+                tcp.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private async Task ServeUdpAsync()
+    {
+        var query = new byte[options.MaxUdpQueryBytes];
+        var response = new byte[AnswerEngine.ResponseBufferSize];
+        var client = new SocketAddress(udp.AddressFamily);
+        var token = stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                var received = await udp.ReceiveFromAsync(query, SocketFlags.None, client, token).ConfigureAwait(false);
+                var length = engine.Answer(query.AsSpan(0, received), response, overTcp: false);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                switch (limiter?.Check(client) ?? RateDecision.Send)
+                {
+                    case RateDecision.Drop:
+                        continue;
+                    case RateDecision.Slip:
+                        length = engine.Truncate(response, length);
+                        break;
+                }
+
+                await udp.SendToAsync(response.AsMemory(0, length), SocketFlags.None, client, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ObjectDisposedException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException) when (!token.IsCancellationRequested)
+            {
+                // One client's unreachable port (ICMP) or a send failure must not stop the loop.
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task AcceptTcpAsync()
+    {
+        var token = stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await tcp.AcceptAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException && token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            if (!connectionSlots.Wait(0, CancellationToken.None))
+            {
+                // Full: closing at once is the cheapest answer and tells the client to go elsewhere.
+                client.Dispose();
+                continue;
+            }
+
+            var connection = ServeTcpAsync(client);
+            connections[connection] = true;
+            _ = connection.ContinueWith(
+                finished =>
+                {
+                    connections.TryRemove(finished, out _);
+                    connectionSlots.Release();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private async Task ServeTcpAsync(Socket client)
+    {
+        await Task.Yield();
+        var query = new byte[options.MaxTcpQueryBytes];
+        var response = new byte[AnswerEngine.ResponseBufferSize + 2];
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        using var timer = options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), idle, options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+        try
+        {
+            using (client)
+            {
+                while (true)
+                {
+                    if (!await ReadExactlyAsync(client, query.AsMemory(0, 2), idle.Token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    var length = BinaryPrimitives.ReadUInt16BigEndian(query);
+                    if (length == 0 || length > query.Length || !await ReadExactlyAsync(client, query.AsMemory(0, length), idle.Token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    var answer = engine.Answer(query.AsSpan(0, length), response.AsSpan(2), overTcp: true);
+                    if (answer == 0)
+                    {
+                        continue;
+                    }
+
+                    BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)answer);
+                    await client.SendAsync(response.AsMemory(0, answer + 2), SocketFlags.None, idle.Token).ConfigureAwait(false);
+
+                    // A complete exchange resets the idle clock.
+                    timer.Change(options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Idle, stopped, or the client went away: this connection ends, nothing else does.
+        }
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken token)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, token).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Roundtable.Dns;
+
+/// <summary>The DNS record types this server stores or recognises in queries (IANA numbers).</summary>
+public enum RecordType : ushort
+{
+    /// <summary>IPv4 address (RFC 1035).</summary>
+    A = 1,
+
+    /// <summary>Name server: the apex servers, or a delegation at a child name (RFC 1035).</summary>
+    NS = 2,
+
+    /// <summary>Canonical name (RFC 1035).</summary>
+    CNAME = 5,
+
+    /// <summary>Start of authority (RFC 1035); built from <see cref="SoaSettings"/>, never given as a record.</summary>
+    SOA = 6,
+
+    /// <summary>Host information; only recognised in queries.</summary>
+    HINFO = 13,
+
+    /// <summary>Mail exchange (RFC 1035).</summary>
+    MX = 15,
+
+    /// <summary>Text strings (RFC 1035).</summary>
+    TXT = 16,
+
+    /// <summary>IPv6 address (RFC 3596).</summary>
+    AAAA = 28,
+
+    /// <summary>Service location (RFC 2782).</summary>
+    SRV = 33,
+
+    /// <summary>EDNS0 pseudo-record (RFC 6891); only in the additional section.</summary>
+    OPT = 41,
+
+    /// <summary>Delegation signer, at a delegation point (RFC 4034).</summary>
+    DS = 43,
+
+    /// <summary>TLS certificate association (RFC 6698).</summary>
+    TLSA = 52,
+
+    /// <summary>Incremental zone transfer; refused here (zone transfer is separate work).</summary>
+    IXFR = 251,
+
+    /// <summary>Full zone transfer; refused here (zone transfer is separate work).</summary>
+    AXFR = 252,
+
+    /// <summary>The ANY query type, answered minimally (RFC 8482).</summary>
+    ANY = 255,
+
+    /// <summary>Certification authority authorization (RFC 8659).</summary>
+    CAA = 257,
+}
