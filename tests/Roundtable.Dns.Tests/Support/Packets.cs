@@ -1,0 +1,51 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roundtable.Dns.Tests.Support;
+
+/// <summary>Hand-built query bytes and a raw UDP exchange, for what dig will not send.</summary>
+internal static class Packets
+{
+    /// <summary>A standard query for <paramref name="name"/> (absolute, dotted) and <paramref name="type"/>, optionally with an EDNS OPT.</summary>
+    public static byte[] Query(string name, RecordType type, ushort id = 0x1234, ushort? ednsSize = null)
+    {
+        var bytes = new List<byte> { (byte)(id >> 8), (byte)id, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, (byte)(ednsSize is null ? 0 : 1) };
+        foreach (var label in name.TrimEnd('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            bytes.Add((byte)label.Length);
+            bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(label));
+        }
+
+        bytes.AddRange([0, (byte)((ushort)type >> 8), (byte)type, 0, 1]);
+        if (ednsSize is { } size)
+        {
+            bytes.AddRange([0, 0, 41, (byte)(size >> 8), (byte)size, 0, 0, 0, 0, 0, 0]);
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>Sends one datagram and waits for a reply; null when none comes within <paramref name="wait"/>.</summary>
+    public static async Task<byte[]?> ExchangeAsync(IPEndPoint server, byte[] packet, TimeSpan wait)
+    {
+        using var client = new UdpClient(AddressFamily.InterNetwork);
+        client.Connect(server);
+        await client.SendAsync(packet);
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return (await client.ReceiveAsync(timeout.Token)).Buffer;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public static int Rcode(byte[] response) => response[3] & 0xF;
+
+    public static ushort Id(byte[] response) => BinaryPrimitives.ReadUInt16BigEndian(response);
+
+    public static bool Truncated(byte[] response) => (response[2] & 0x02) != 0;
+}
