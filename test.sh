@@ -13,6 +13,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 REQUIRED_TOOLS=(
   "kill:procps"
   "chromium:chromium"
+  "dig:bind9-dnsutils"
+  "kdig:knot-dnsutils"
 )
 missing=()
 for pair in "${REQUIRED_TOOLS[@]}"; do

@@ -173,6 +173,7 @@ internal static class Targets
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
         },
+        DnsPacketTarget.Create(),
         new()
         {
             Name = "transaction-json",
