@@ -24,6 +24,7 @@ public static class MessageJson
         _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
         _ when NotaryMessageJson.Handles(type) => NotaryMessageJson.TypeName(type),
+        _ when NameMessageJson.Handles(type) => NameMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -67,6 +68,7 @@ public static class MessageJson
 
         SessionMessageJson.AddFields(json, message);
         NotaryMessageJson.AddFields(json, message);
+        NameMessageJson.AddFields(json, message);
         return json;
     }
 
@@ -89,6 +91,7 @@ public static class MessageJson
             _ when GovernanceMessageJson.Read(type, json) is { } governance => governance,
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ when NotaryMessageJson.FromJson(type, json) is { } notary => notary,
+            _ when NameMessageJson.FromJson(type, json) is { } name => name,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }
