@@ -15,12 +15,7 @@ public sealed class TcpTests
         var stream = client.GetStream();
         foreach (var id in new ushort[] { 1, 2, 3 })
         {
-            var query = Packets.Query("big.forum.internal.", RecordType.TXT, id);
-            await stream.WriteAsync((byte[])[(byte)(query.Length >> 8), (byte)query.Length, .. query]);
-            var prefix = new byte[2];
-            await stream.ReadExactlyAsync(prefix);
-            var response = new byte[(prefix[0] << 8) | prefix[1]];
-            await stream.ReadExactlyAsync(response);
+            var response = await ExchangeAsync(stream, id);
             Assert.Equal(id, Packets.Id(response));
             Assert.False(Packets.Truncated(response));
             Assert.Equal(12, response[7]);
@@ -38,7 +33,9 @@ public sealed class TcpTests
         using var third = new TcpClient();
         await first.ConnectAsync(server.EndPoint);
         await second.ConnectAsync(server.EndPoint);
-        await Task.Delay(100);
+        // An answer on each proves the server accepted both before the third connects.
+        await ExchangeAsync(first.GetStream(), 1);
+        await ExchangeAsync(second.GetStream(), 2);
         await third.ConnectAsync(server.EndPoint);
         Assert.Equal(0, await ReadOrClosed(third, TimeSpan.FromSeconds(2)));
 
@@ -46,6 +43,17 @@ public sealed class TcpTests
         Assert.Equal(0, await ReadOrClosed(first, TimeSpan.FromSeconds(3)));
         Assert.Equal(0, await ReadOrClosed(second, TimeSpan.FromSeconds(3)));
         Assert.Equal("NOERROR", Dig.Query(server.EndPoint, "+tcp", "www.forum.internal.", "A").Status);
+    }
+
+    private static async Task<byte[]> ExchangeAsync(NetworkStream stream, ushort id)
+    {
+        var query = Packets.Query("big.forum.internal.", RecordType.TXT, id);
+        await stream.WriteAsync((byte[])[(byte)(query.Length >> 8), (byte)query.Length, .. query]);
+        var prefix = new byte[2];
+        await stream.ReadExactlyAsync(prefix);
+        var response = new byte[(prefix[0] << 8) | prefix[1]];
+        await stream.ReadExactlyAsync(response);
+        return response;
     }
 
     private static async Task<int> ReadOrClosed(TcpClient client, TimeSpan wait)
