@@ -175,6 +175,9 @@ public sealed partial class LedgerApplication
     public IReadOnlyList<NameHolding> ListNames(string origin, int limit) =>
         [.. _map.EnumeratePrefix(NameKeys.NamesOf(origin)).Take(limit).Select(e => Core.Encoding.Canonical.FromBytes<NameHolding>(e.Value))];
 
+    /// <summary>The version of zone <paramref name="origin"/>: the last height that changed what it serves (its SOA serial).</summary>
+    public ZoneVersion GetZoneVersion(string origin) => NamesModule.GetVersion(Committed, origin);
+
     /// <summary>The name <paramref name="label"/> of zone <paramref name="origin"/>, or null.</summary>
     public NameHolding? GetName(string origin, string label) => NamesModule.GetName(Committed, origin, label);
 
@@ -237,7 +240,7 @@ public sealed partial class LedgerApplication
     }
 
     /// <summary>
-    /// Executes a decided block: due recoveries, evidence, governance's due transitions and working-group sunsets, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
+    /// Executes a decided block: due recoveries, working-group sunsets, name expiries, evidence, governance's due transitions, then each transaction in order. <paramref name="isSignatureVerified"/> lets the caller skip signatures it
     /// already checked when admitting the transaction.
     /// </summary>
     public BlockExecutionResult ExecuteBlock(Block block, Func<Transaction, bool>? isSignatureVerified = null) =>
@@ -259,6 +262,7 @@ public sealed partial class LedgerApplication
         var begin = Committed;
         MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
         WorkingGroupsModule.SunsetDue(begin, header.TimeMs, header.Height);
+        NamesModule.ExpireDue(begin, header.TimeMs, header.Height);
         foreach (var e in evidence ?? [])
         {
             if (!EvidenceModule.IsRecorded(begin, e))

@@ -73,8 +73,10 @@ public static class NamesModule
         }
 
         CheckRecords(zone, m.Records);
-        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), new NameHolding(
-            zone.Origin, m.Label, sender.Id, m.Records, ctx.TimeMs, checked(ctx.TimeMs + zone.RegistrationPeriodMs), null, ctx.Height));
+        var expiresAtMs = checked(ctx.TimeMs + zone.RegistrationPeriodMs);
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), new NameHolding(zone.Origin, m.Label, sender.Id, m.Records, ctx.TimeMs, expiresAtMs, null, ctx.Height));
+        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), ExpiryMark.Instance);
+        TouchZone(ctx.State, zone.Origin, ctx.Height);
     }
 
     private static void Update(TxContext ctx, UpdateName m)
@@ -82,6 +84,7 @@ public static class NamesModule
         var (zone, name) = RequireHeld(ctx, m.Zone, m.Label);
         CheckRecords(zone, m.Records);
         ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { Records = m.Records, ChangedAtHeight = ctx.Height });
+        TouchZone(ctx.State, zone.Origin, ctx.Height);
     }
 
     private static void Offer(TxContext ctx, TransferName m)
@@ -130,8 +133,43 @@ public static class NamesModule
 
         // Renewing early adds a period to the current expiry; renewing in grace restarts from now.
         var from = Math.Max(name.ExpiresAtMs, ctx.TimeMs);
-        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { ExpiresAtMs = checked(from + zone.RegistrationPeriodMs), ChangedAtHeight = ctx.Height });
+        var expiresAtMs = checked(from + zone.RegistrationPeriodMs);
+        ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { ExpiresAtMs = expiresAtMs, ChangedAtHeight = ctx.Height });
+        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), ExpiryMark.Instance);
+        if (name.IsLiveAt(ctx.TimeMs))
+        {
+            ctx.State.Delete(NameKeys.Expiry(name.ExpiresAtMs, zone.Origin, m.Label));
+        }
+        else
+        {
+            // Back from grace: it resolves again.
+            TouchZone(ctx.State, zone.Origin, ctx.Height);
+        }
     }
+
+    /// <summary>
+    /// Takes names whose expiry has come (block time <paramref name="timeMs"/>) off the air: their
+    /// zones' versions move to <paramref name="height"/> so the served zone and its serial follow.
+    /// Runs before the block's transactions; reads the expiry index from the front, so its cost is
+    /// the number of names expiring, not the number of names.
+    /// </summary>
+    public static void ExpireDue(StateView state, ulong timeMs, ulong height)
+    {
+        var due = state.EnumerateCommitted(NameKeys.ExpiryPrefix)
+            .Select(e => (Key: e.Key, Entry: NameKeys.ParseExpiry(e.Key)))
+            .TakeWhile(e => e.Entry.ExpiresAtMs <= timeMs)
+            .ToList();
+        foreach (var (key, entry) in due)
+        {
+            state.Delete(key);
+            TouchZone(state, entry.Origin, height);
+        }
+    }
+
+    /// <summary>The version of zone <paramref name="origin"/>: the last height that changed what it serves.</summary>
+    public static ZoneVersion GetVersion(StateView state, string origin) => state.Get<ZoneVersion>(NameKeys.Version(origin)) ?? new ZoneVersion(0);
+
+    private static void TouchZone(StateView state, string origin, ulong height) => state.Put(NameKeys.Version(origin), new ZoneVersion(height));
 
     private static ulong GraceEnd(ZonePolicy zone, NameHolding name) => checked(name.ExpiresAtMs + zone.GracePeriodMs);
 

@@ -50,6 +50,12 @@ public sealed class StateView
         return [.. merged.Where(e => e.Value is not null).Select(e => new KeyValuePair<byte[], byte[]>(e.Key, e.Value!))];
     }
 
+    /// <summary>
+    /// Committed entries under <paramref name="prefix"/> in key order, read lazily, without this
+    /// view's buffered writes: for queues whose front is read at the start of a block.
+    /// </summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateCommitted(byte[] prefix) => _committed.EnumeratePrefix(prefix);
+
     /// <summary>Buffers a write.</summary>
     public void Put<T>(byte[] key, T value)
         where T : ICanonical<T> => _writes[key] = Canonical.ToBytes(value);

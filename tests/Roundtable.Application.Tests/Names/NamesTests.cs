@@ -161,6 +161,66 @@ public sealed class NamesTests
     }
 
     [Fact]
+    public void The_zone_version_moves_to_each_height_that_changes_what_the_zone_serves_and_only_then()
+    {
+        var chain = Chain();
+        Assert.Equal(0UL, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.RunOk(chain.Tx(Alice, new RegisterName(Zone, "alice", [A("", 1)])));
+        var registered = chain.App.Height;
+        Assert.Equal(registered, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.RunOk(chain.Tx(Alice, new RenewName(Zone, "alice")));
+        chain.RunOk(chain.Tx(Alice, new TransferName(Zone, "alice", Bob.PublicKey.Id)));
+        chain.RunOk(chain.Tx(Bob, new AcceptName(Zone, "alice")));
+        Assert.Equal(registered, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.RunOk(chain.Tx(Bob, new UpdateName(Zone, "alice", [A("", 2)])));
+        Assert.Equal(chain.App.Height, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+    }
+
+    [Fact]
+    public void An_expiry_moves_the_zone_version_in_the_first_block_at_or_after_it_and_a_renewal_from_grace_moves_it_again()
+    {
+        var chain = Chain();
+        chain.RunOk(chain.Tx(Alice, new RegisterName(Zone, "alice", [A("", 1)])));
+        var expires = chain.App.GetName(Zone, "alice")!.ExpiresAtMs;
+        var registered = chain.App.Height;
+
+        chain.ExecuteAt(expires - 1);
+        Assert.Equal(registered, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.ExecuteAt(expires + 10);
+        var expiredAt = chain.App.Height;
+        Assert.Equal(expiredAt, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.ExecuteAt(expires + 20);
+        Assert.Equal(expiredAt, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+
+        chain.ExecuteAt(expires + 30, chain.Tx(Alice, new RenewName(Zone, "alice")));
+        Assert.Equal(chain.App.Height, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+        var renewedExpiry = chain.App.GetName(Zone, "alice")!.ExpiresAtMs;
+
+        chain.ExecuteAt(renewedExpiry);
+        Assert.Equal(chain.App.Height, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+    }
+
+    [Fact]
+    public void An_early_renewal_replaces_the_pending_expiry_so_the_old_time_changes_nothing()
+    {
+        var chain = Chain();
+        chain.RunOk(chain.Tx(Alice, new RegisterName(Zone, "alice", [A("", 1)])));
+        var firstExpiry = chain.App.GetName(Zone, "alice")!.ExpiresAtMs;
+        chain.RunOk(chain.Tx(Alice, new RenewName(Zone, "alice")));
+        var renewed = chain.App.GetZoneVersion(Zone).ChangedAtHeight;
+
+        chain.ExecuteAt(firstExpiry + 10);
+
+        Assert.Equal(renewed, chain.App.GetZoneVersion(Zone).ChangedAtHeight);
+        Assert.True(chain.App.GetName(Zone, "alice")!.IsLiveAt(firstExpiry + 10));
+    }
+
+    [Fact]
     public void A_transfer_takes_effect_only_when_the_recipient_accepts_and_then_the_old_holder_has_no_say()
     {
         var chain = Chain();
