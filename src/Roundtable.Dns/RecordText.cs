@@ -34,7 +34,8 @@ public static class RecordText
 
     /// <summary>
     /// The presentation text of wire RDATA; names absolute with their final dot. Data that does
-    /// not decode as its type is shown in the generic form, so showing never fails.
+    /// not decode as its type, or would not read back to the same bytes, is shown in the generic
+    /// form, so showing never fails and <see cref="ToWire"/> of the result gives the same bytes.
     /// </summary>
     public static string Format(RecordType type, ReadOnlySpan<byte> wire)
     {
@@ -54,12 +55,14 @@ public static class RecordText
                 RecordType.DS => Invariant($"{reader.UInt16()} {reader.Byte()} {reader.Byte()} {reader.Hex()}"),
                 _ => null,
             };
-            if (text is not null && reader.AtEnd)
+            // Only text that reads back to the same bytes is shown as such (an upper-case name
+            // inside the data, say, would not), so showing and reading back never changes a record.
+            if (text is not null && reader.AtEnd && RdataParser.Parse(type, text, DnsName.Root).ToWire().AsSpan().SequenceEqual(wire))
             {
                 return text;
             }
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DnsZoneException)
         {
             // Falls through to the generic form.
         }

@@ -28,6 +28,7 @@ public sealed class RecordTextTests
         Assert.Equal(new byte[] { 192, 0, 2, 1 }, RecordText.ToWire(RecordType.A, @"\# 4 c0000201", "forum.internal."));
         Assert.Equal(@"\# 3 c00002", RecordText.Format(RecordType.A, [192, 0, 2]));
         Assert.Equal(@"\# 2 0a00", RecordText.Format(RecordType.MX, [10, 0]));
+        Assert.Equal(@"\# 3 014100", RecordText.Format(RecordType.CNAME, [1, (byte)'A', 0]));
     }
 
     [Theory]

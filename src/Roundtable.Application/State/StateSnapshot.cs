@@ -29,6 +29,9 @@ public sealed class StateSnapshot
     /// <summary>The raw value at a key, or null.</summary>
     public byte[]? Get(byte[] key) => _map.Get(key);
 
+    /// <summary>Every entry under <paramref name="prefix"/> in key order, read lazily.</summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(byte[] prefix) => _map.EnumeratePrefix(prefix);
+
     /// <summary>A membership or non-membership proof for <paramref name="key"/> against <see cref="StateRoot"/>.</summary>
     public StateProof Prove(byte[] key) => _map.Prove(key);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
@@ -90,22 +91,27 @@ internal static class DevnetCommand
                 ["nodes"] = new JsonArray([.. nodes.Select(n => (JsonNode)new JsonObject
                 {
                     ["name"] = n.Name, ["stakeholderGroup"] = n.StakeholderGroup, ["validator"] = n.ValidatorName,
-                    ["api"] = n.ApiUrl, ["p2p"] = n.P2p, ["nodeId"] = n.NodeId, ["home"] = n.Home,
+                    ["api"] = n.ApiUrl, ["p2p"] = n.P2p, ["dns"] = n.Dns, ["nodeId"] = n.NodeId, ["home"] = n.Home,
                 })]),
             });
             return;
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("node", "stakeholder group", "validator", "API", "peer port", "node id");
+            .AddColumns("node", "stakeholder group", "validator", "API", "DNS (UDP+TCP)", "peer port", "node id");
         foreach (var n in nodes)
         {
-            table.AddRow(n.Name, n.StakeholderGroup, Markup.Escape(n.ValidatorName), n.ApiUrl, n.P2p, n.NodeId[..12]);
+            table.AddRow(n.Name, n.StakeholderGroup, Markup.Escape(n.ValidatorName), n.ApiUrl, n.Dns ?? "-", n.P2p, n.NodeId[..12]);
         }
 
         context.Line((resumed ? "Resuming" : "Started") + $" local network '{DevnetLayout.ChainId}' in {dir}");
         context.Write(table);
         context.Line("Portal (open it in a browser): " + nodes[0].ApiUrl + "/   ·   every node serves it on its API port.");
+        if (nodes[0].Dns is { } dns && IPEndPoint.TryParse(dns, out var endPoint))
+        {
+            context.Line($"DNS zone {DevnetZone.Origin} on every node: dig @{endPoint.Address} -p {endPoint.Port} {DevnetZone.Origin} SOA");
+        }
+
         context.Line("Logs: <home>/node.log. Try: roundtable status --node " + nodes[0].ApiUrl + "   ·   Ctrl-C stops all nodes.");
     }
 

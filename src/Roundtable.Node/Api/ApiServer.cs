@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Roundtable.Node.Dns;
 using Roundtable.Node.Events;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
@@ -14,8 +15,11 @@ namespace Roundtable.Node.Api;
 /// <summary>Builds the node's HTTP API (JSON under /api/v1, problem details for every error, an OpenAPI document) and the web portal at /.</summary>
 public static class ApiServer
 {
-    /// <summary>Creates (but does not start) the web application; <paramref name="portalLanguages"/> is the folder of languages added to the portal.</summary>
-    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs, string? portalLanguages = null)
+    /// <summary>
+    /// Creates (but does not start) the web application; <paramref name="portalLanguages"/> is the
+    /// folder of languages added to the portal, <paramref name="dns"/> the node's DNS server if it runs one.
+    /// </summary>
+    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs, string? portalLanguages = null, DnsHost? dns = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(config.ApiUrl);
@@ -58,6 +62,7 @@ public static class ApiServer
         SessionEndpoints.Map(api, chain);
         NotaryEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
+        NameEndpoints.Map(api, chain, dns);
         var feed = new ChainEventFeed(chain);
         app.Lifetime.ApplicationStopped.Register(feed.Dispose);
         EventEndpoints.Map(api, chain, feed, app.Lifetime);

@@ -14,7 +14,8 @@ namespace Roundtable.Node.Devnet;
 /// <param name="ApiUrl">HTTP API.</param>
 /// <param name="P2p">Peer port address.</param>
 /// <param name="NodeId">Peer identity (hash of the node key).</param>
-public sealed record DevnetNode(string Name, string Home, string StakeholderGroup, string ValidatorName, string ApiUrl, string P2p, string NodeId);
+/// <param name="Dns">Its authoritative DNS server, UDP and TCP (null in networks made before DNS).</param>
+public sealed record DevnetNode(string Name, string Home, string StakeholderGroup, string ValidatorName, string ApiUrl, string P2p, string NodeId, string? Dns = null);
 
 /// <summary>
 /// A local multi-validator network on loopback: one home per validator, one per stakeholder group,
@@ -73,7 +74,7 @@ public static class DevnetLayout
 
     /// <summary>
     /// Creates homes for <paramref name="validators"/> nodes under <paramref name="directory"/>: API on
-    /// <paramref name="basePort"/> + 10·i + 7, peers on + 6. With four or more validators the genesis
+    /// <paramref name="basePort"/> + 10·i + 7, peers on + 6, DNS on + 5. With four or more validators the genesis
     /// requires four stakeholder groups, so no group can halt or capture the chain. Every governance
     /// period (deliberation, voting, appeal, timelock, …) lasts <paramref name="governancePeriodSeconds"/>
     /// of block time, so a proposal's whole life fits in a demo.
@@ -97,7 +98,8 @@ public static class DevnetLayout
                     i < Operators.Count ? name : $"{name} {(i / Operators.Count) + 1}",
                     $"http://127.0.0.1:{port + 7}",
                     $"127.0.0.1:{port + 6}",
-                    nodeKeys[i].PublicKey.Id.ToString());
+                    nodeKeys[i].PublicKey.Id.ToString(),
+                    $"127.0.0.1:{port + 5}");
             }).ToList();
 
             var groups = nodes.Select(n => n.StakeholderGroup).Distinct(StringComparer.Ordinal).Count();
@@ -121,6 +123,7 @@ public static class DevnetLayout
                 {
                     ApiUrl = node.ApiUrl,
                     P2pListen = node.P2p,
+                    DnsListen = node.Dns,
                     PersistentPeers = [.. nodes.Where(n => n != node).Select(n => $"{n.NodeId}@{n.P2p}")],
                     BlockIntervalMs = blockIntervalMs,
                 };

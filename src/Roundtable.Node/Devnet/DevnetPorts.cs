@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Roundtable.Node.Devnet;
 
-/// <summary>Finds loopback ports for a local network laid out by <see cref="DevnetLayout"/> (node i: API base+10i+7, peers base+10i+6).</summary>
+/// <summary>Finds loopback ports for a local network laid out by <see cref="DevnetLayout"/> (node i: API base+10i+7, peers base+10i+6, DNS base+10i+5).</summary>
 public static class DevnetPorts
 {
     private const int Lowest = 20_000;
@@ -26,7 +26,7 @@ public static class DevnetPorts
             {
                 var candidate = Lowest + (Random.Shared.Next(Slots - validators) * 10);
                 var slots = Enumerable.Range(0, validators).Select(i => candidate + (10 * i)).ToList();
-                if (slots.Any(Claimed.Contains) || !slots.All(s => IsFree(s + 6) && IsFree(s + 7)))
+                if (slots.Any(Claimed.Contains) || !slots.All(s => IsFree(s + 5) && IsFree(s + 6) && IsFree(s + 7)))
                 {
                     continue;
                 }
@@ -45,6 +45,7 @@ public static class DevnetPorts
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
+            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
             return true;
         }
         catch (SocketException)

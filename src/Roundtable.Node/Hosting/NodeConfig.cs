@@ -14,6 +14,12 @@ public sealed record NodeConfig
     /// <summary>Peers this node always dials, as "nodeid@host:port". Only they may connect when the list is not empty.</summary>
     public IReadOnlyList<string> PersistentPeers { get; init; } = [];
 
+    /// <summary>
+    /// Where the authoritative DNS server listens, UDP and TCP ("127.0.0.1:5353"), or null for a
+    /// node that serves no DNS. Port 0 picks a free port (tests).
+    /// </summary>
+    public string? DnsListen { get; init; }
+
     /// <summary>Pause between blocks, in milliseconds.</summary>
     public ulong BlockIntervalMs { get; init; } = 1000;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Names;
+using Roundtable.Dns;
 using Roundtable.Ledger.Names;
 using static Roundtable.Node.Json.JsonFields;
 
@@ -9,8 +10,9 @@ namespace Roundtable.Node.Json;
 
 /// <summary>
 /// The JSON form of the name messages (type tags 96–111); see <see cref="MessageJson"/>. A record
-/// is <c>{"owner", "type" (A, MX, …), "ttl", "rdata" (its wire RDATA in hex)}</c>, the chain's own
-/// form; presentation text ("10 mail.example.") comes with the DNS command-line work.
+/// is <c>{"owner", "type" (A, MX, …), "ttl", "data"}</c> with the data in zone-file text
+/// ("10 mail.example."; relative names are completed with the zone), written with absolute names,
+/// and in RFC 3597's generic form (<c>\# 4 c0000201</c>) when the bytes do not decode as the type.
 /// </summary>
 public static class NameMessageJson
 {
@@ -59,8 +61,8 @@ public static class NameMessageJson
     /// <summary>Reads a message of type <paramref name="type"/>, or null when the name is not one of these messages.</summary>
     public static TxMessage? FromJson(string type, JsonElement json) => type switch
     {
-        "register-name" => new RegisterName(String(json, "zone"), String(json, "label"), ReadRecords(json)),
-        "update-name" => new UpdateName(String(json, "zone"), String(json, "label"), ReadRecords(json)),
+        "register-name" => new RegisterName(String(json, "zone"), String(json, "label"), ReadRecords(json, String(json, "zone"))),
+        "update-name" => new UpdateName(String(json, "zone"), String(json, "label"), ReadRecords(json, String(json, "zone"))),
         "transfer-name" => new TransferName(String(json, "zone"), String(json, "label"), Hash(json, "recipient")),
         "accept-name" => new AcceptName(String(json, "zone"), String(json, "label")),
         "renew-name" => new RenewName(String(json, "zone"), String(json, "label")),
@@ -73,15 +75,16 @@ public static class NameMessageJson
         json["label"] = label;
     }
 
-    private static JsonArray Records(IEnumerable<NameRecord> records) => new([.. records.Select(r => (JsonNode)new JsonObject
+    /// <summary>Records as JSON objects (also used by the API's name views).</summary>
+    public static JsonArray Records(IEnumerable<NameRecord> records) => new([.. records.Select(r => (JsonNode)new JsonObject
     {
         ["owner"] = r.Owner,
         ["type"] = Enum.IsDefined(r.Type) ? r.Type.ToString() : ((ushort)r.Type).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ttl"] = r.Ttl,
-        ["rdata"] = Convert.ToHexStringLower(r.Data),
+        ["data"] = RecordText.Format((RecordType)(ushort)r.Type, r.Data),
     })]);
 
-    private static NameRecord[] ReadRecords(JsonElement json) => [.. Array(json, "records").Select(r =>
+    private static NameRecord[] ReadRecords(JsonElement json, string zone) => [.. Array(json, "records").Select(r =>
     {
         var typeName = String(r, "type");
         var type = Enum.TryParse<DnsRecordType>(typeName, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(typeName[0])
@@ -91,11 +94,11 @@ public static class NameMessageJson
         byte[] data;
         try
         {
-            data = Convert.FromHexString(String(r, "rdata"));
+            data = RecordText.ToWire((RecordType)(ushort)type, String(r, "data"), DomainNames.OriginProblem(zone) is null ? zone : ".");
         }
-        catch (FormatException)
+        catch (DnsZoneException e)
         {
-            throw new JsonFormException("Field 'rdata' must be the record's wire RDATA in hex.");
+            throw new JsonFormException($"Field 'data' of a {typeName} record: {e.Message}.");
         }
 
         return ttl > uint.MaxValue

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
 using Roundtable.Node.Api;
 using Roundtable.Node.Consensus;
+using Roundtable.Node.Dns;
 using Roundtable.Node.Peers;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Proofs;
@@ -53,9 +54,10 @@ public sealed class ValidatorNode
         var loop = new ConsensusLoop(engine, chain, wal, peers.Gossip, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
         peers.Attach(loop);
 
-        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory);
+        await using var dns = config.DnsListen is { } dnsListen ? DnsHost.Start(chain, dnsListen, _logs) : null;
+        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory, dns);
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
-        log.LogInformation("Node {Chain} at height {Height}, API on {Url}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, key.PublicKey.Id.ToShortString());
+        log.LogInformation("Node {Chain} at height {Height}, API on {Url}, DNS on {Dns}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, dns?.EndPoint.ToString() ?? "(off)", key.PublicKey.Id.ToShortString());
         Started?.Invoke(chain);
         try
         {

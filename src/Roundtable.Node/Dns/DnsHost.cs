@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Roundtable.Dns;
+using Roundtable.Node.Runtime;
+
+namespace Roundtable.Node.Dns;
+
+/// <summary>A node's authoritative DNS: the answer engine, the UDP/TCP server and the feed that keeps it on committed state.</summary>
+public sealed class DnsHost : IAsyncDisposable
+{
+    private readonly DnsServer _server;
+
+    private DnsHost(AnswerEngine engine, DnsServer server, ZoneFeed feed)
+    {
+        Engine = engine;
+        _server = server;
+        Feed = feed;
+    }
+
+    /// <summary>The answer engine (its <see cref="AnswerEngine.Zones"/> is what is served now).</summary>
+    public AnswerEngine Engine { get; }
+
+    /// <summary>The feed publishing committed zones.</summary>
+    public ZoneFeed Feed { get; }
+
+    /// <summary>Where the server listens (the real port when 0 was asked).</summary>
+    public IPEndPoint EndPoint => _server.EndPoint;
+
+    /// <summary>Binds <paramref name="listen"/> and starts serving <paramref name="chain"/>'s zones.</summary>
+    /// <exception cref="InvalidDataException"><paramref name="listen"/> is not an address and port.</exception>
+    public static DnsHost Start(ChainState chain, string listen, ILoggerFactory logs)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(logs);
+        if (!IPEndPoint.TryParse(listen, out var endPoint))
+        {
+            throw new InvalidDataException($"dnsListen '{listen}' is not an address and port such as 127.0.0.1:5353.");
+        }
+
+        var engine = new AnswerEngine(ZoneSet.Empty);
+        var server = DnsServer.Start(engine, new DnsServerOptions { EndPoint = endPoint });
+        return new DnsHost(engine, server, new ZoneFeed(chain, engine, logs.CreateLogger("Roundtable.Dns")));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Feed.DisposeAsync().ConfigureAwait(false);
+        await _server.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Roundtable.Application.Names;
+using Roundtable.Application.State;
+using Roundtable.Core.Encoding;
+using Roundtable.Dns;
+using Roundtable.Node.Chain;
+using Roundtable.Node.Runtime;
+
+namespace Roundtable.Node.Dns;
+
+/// <summary>
+/// Keeps the DNS server on the committed state: after each block it compares every zone's policy
+/// and version with what it serves, rebuilds only the zones that changed, from a frozen snapshot
+/// (outside the chain's lock, so consensus never waits for a zone build), and publishes the new
+/// set in one swap. Blocks that arrive during a build collapse into one more build from the newest
+/// state, so the server lags by at most one build and never serves a height partly.
+/// </summary>
+public sealed class ZoneFeed : IAsyncDisposable
+{
+    private readonly ChainState _chain;
+    private readonly AnswerEngine _engine;
+    private readonly ILogger _log;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _worker;
+    private IReadOnlyDictionary<string, ServedZone> _served = new Dictionary<string, ServedZone>(StringComparer.Ordinal);
+
+    /// <summary>Starts following <paramref name="chain"/> and publishing into <paramref name="engine"/>; the first build runs at once.</summary>
+    public ZoneFeed(ChainState chain, AnswerEngine engine, ILogger log)
+    {
+        _chain = chain;
+        _engine = engine;
+        _log = log;
+        _chain.BlockCommitted += OnBlockCommitted;
+        _wake.Writer.TryWrite(true);
+        _worker = Task.Run(RunAsync);
+    }
+
+    /// <summary>Raised after each publish with the set now served (tests wait on it).</summary>
+    public event Action<ZoneSet>? Published;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _chain.BlockCommitted -= OnBlockCommitted;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+
+    private void OnBlockCommitted(StoredBlock block) => _wake.Writer.TryWrite(true);
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                _wake.Reader.TryRead(out _);
+                try
+                {
+                    Refresh();
+                }
+                catch (Exception e) when (e is DnsZoneException or InvalidDataException or FormatException)
+                {
+                    // The server keeps the last good set; the next block tries again.
+                    _log.LogError(e, "DNS could not rebuild its zones; it keeps serving height {Height}", _engine.Zones.Height);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Refresh()
+    {
+        var (snapshot, blockTimeMs) = _chain.Query(app => (app.Snapshot(), app.LastBlockTimeMs));
+        var next = new Dictionary<string, ServedZone>(StringComparer.Ordinal);
+        var changed = false;
+        foreach (var entry in snapshot.EnumeratePrefix(NameKeys.ZonePrefix))
+        {
+            var policy = Canonical.FromBytes<ZonePolicy>(entry.Value);
+            var version = snapshot.Get(NameKeys.Version(policy.Origin)) is { } raw ? Canonical.FromBytes<ZoneVersion>(raw) : new ZoneVersion(0);
+            if (_served.TryGetValue(policy.Origin, out var current) && current.Policy.Equals(policy) && current.Version == version)
+            {
+                next[policy.Origin] = current;
+                continue;
+            }
+
+            next[policy.Origin] = new ServedZone(policy, version, Build(snapshot, policy, version, blockTimeMs));
+            changed = true;
+        }
+
+        if (!changed && next.Count == _served.Count)
+        {
+            return;
+        }
+
+        _served = next;
+        var set = new ZoneSet(next.Values.Select(z => z.Zone), (long)snapshot.Height);
+        _engine.Publish(set);
+        _log.LogInformation("DNS now serves {Zones} zone(s) from height {Height}", next.Count, snapshot.Height);
+        Published?.Invoke(set);
+    }
+
+    private DnsZone Build(StateSnapshot snapshot, ZonePolicy policy, ZoneVersion version, ulong blockTimeMs)
+    {
+        var names = snapshot.EnumeratePrefix(NameKeys.NamesOf(policy.Origin)).Select(e => Canonical.FromBytes<NameHolding>(e.Value));
+        return ZoneProjection.Build(policy, version, names, blockTimeMs,
+            (name, reason) => _log.LogWarning("DNS leaves {Name} out of its zone: {Reason}", name, reason));
+    }
+
+    private sealed record ServedZone(ZonePolicy Policy, ZoneVersion Version, DnsZone Zone);
+}
