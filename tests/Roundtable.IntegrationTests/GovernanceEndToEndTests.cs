@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
+using Roundtable.Dns.Tests.Support;
 using Roundtable.IntegrationTests.Support;
 using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Validators;
@@ -56,6 +58,7 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
             Assert.Equal("executed", (string?)(await client.GetAsync("proposals/" + proposals.ParameterChange, ct))["status"]);
             Assert.Contains((string?)(await client.GetAsync("proposals/" + proposals.Recommendation, ct))["status"], new[] { "passed", "executed" });
 
+            await EveryNodeAnswersTheDemoNamesAlikeAsync(client, nodes, outcome.Names, ct);
             await ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(client, ct);
 
             // Every node agrees on the state after all of it.
@@ -71,6 +74,36 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
         {
             processes.ForEach(p => p.Dispose());
         }
+    }
+
+    /// <summary>Once each node's DNS serves the zone's committed serial, dig gets the same answers from every node, field for field.</summary>
+    private async Task EveryNodeAnswersTheDemoNamesAlikeAsync(LedgerClient client, IReadOnlyList<DevnetNode> nodes, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var serial = (await client.GetAsync("zones/" + DevnetZone.Origin, ct))["serial"]!.ToString();
+        var servers = nodes.Select(n => IPEndPoint.Parse(n.Dns!)).ToList();
+        foreach (var server in servers)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Dig.Query(server, DevnetZone.Origin, "SOA").Answer.SingleOrDefault()?.Data.Split(' ')[2] != serial)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"DNS at {server} did not reach serial {serial}");
+                await Task.Delay(100, ct);
+            }
+        }
+
+        string[][] queries = [[names[0], "A"], ["www." + names[0], "A"], [names[1], "MX"], [names[1], "AAAA"], ["_https._tcp." + names[2], "SRV"], ["nobody." + DevnetZone.Origin, "A"], [DevnetZone.Origin, "NS"]];
+        foreach (var query in queries)
+        {
+            var answers = servers.Select(s => Dig.Query(s, query)).ToList();
+            Assert.All(answers, a => Assert.Equal(answers[0].Status, a.Status));
+            Assert.All(answers, a => Assert.Equal(answers[0].Answer, a.Answer));
+            Assert.All(answers, a => Assert.Equal(answers[0].Authority, a.Authority));
+            Assert.All(answers, a => Assert.Contains("aa", a.Flags));
+        }
+
+        Assert.Equal("127.0.0.1", Dig.Query(servers[3], "www." + names[0], "A").Answer[^1].Data);
+        Assert.Equal("NXDOMAIN", Dig.Query(servers[2], "nobody." + DevnetZone.Origin, "A").Status);
+        output.WriteLine($"4 nodes give the same DNS answers at serial {serial}");
     }
 
     private async Task ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(LedgerClient client, CancellationToken ct)

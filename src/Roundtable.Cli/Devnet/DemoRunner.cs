@@ -14,9 +14,9 @@ internal static class DemoRunner
         try
         {
             await client.WaitForHeightAboveAsync(1, TimeSpan.FromMinutes(2), cancellationToken, tolerateUnavailable: true).ConfigureAwait(false);
-            context.Note("demo: a round table, a best-practice poll, a recommendation under consensus and a parameter change under balanced voting (--no-demo skips it)");
+            context.Note("demo: names in the DNS zone forum.internal., a round table, a best-practice poll, a recommendation under consensus and a parameter change under balanced voting (--no-demo skips it)");
             var outcome = await DevnetDemo.RunAsync(Path.Combine(dir, "keys"), client, line => context.Note("demo: " + line), cancellationToken).ConfigureAwait(false);
-            context.Note($"demo: done. Try: roundtable query session-report {outcome.Session} · roundtable query proposals · roundtable power");
+            context.Note($"demo: done. Try: roundtable query session-report {outcome.Session} · roundtable query proposals · roundtable power · roundtable query zone {DevnetZone.Origin}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
