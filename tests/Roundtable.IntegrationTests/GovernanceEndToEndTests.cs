@@ -83,12 +83,7 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
         var servers = nodes.Select(n => IPEndPoint.Parse(n.Dns!)).ToList();
         foreach (var server in servers)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (Dig.Query(server, DevnetZone.Origin, "SOA").Answer.SingleOrDefault()?.Data.Split(' ')[2] != serial)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"DNS at {server} did not reach serial {serial}");
-                await Task.Delay(100, ct);
-            }
+            await Dig.QueryUntilAsync(server, a => a.Answer.SingleOrDefault()?.Data.Split(' ')[2] == serial, DevnetZone.Origin, "SOA");
         }
 
         string[][] queries = [[names[0], "A"], ["www." + names[0], "A"], [names[1], "MX"], [names[1], "AAAA"], ["_https._tcp." + names[2], "SRV"], ["nobody." + DevnetZone.Origin, "A"], [DevnetZone.Origin, "NS"]];

@@ -39,17 +39,6 @@ public sealed class ApiDnsTests
 
     private static JsonObject Record(string owner, string type, string data) => new() { ["owner"] = owner, ["type"] = type, ["ttl"] = 600, ["data"] = data };
 
-    private static async Task<DigResult> DigUntilAsync(IPEndPoint server, Func<DigResult, bool> done, params string[] query)
-    {
-        DigResult answer = new();
-        await TestNode.Until(() =>
-        {
-            answer = Dig.Query(server, query);
-            return Task.FromResult(done(answer));
-        }, $"dig {string.Join(' ', query)}");
-        return answer;
-    }
-
     [Fact]
     public async Task A_name_registered_through_the_api_answers_dig_once_committed_and_a_refused_change_changes_nothing()
     {
@@ -58,7 +47,7 @@ public sealed class ApiDnsTests
         Assert.True((bool)dns["enabled"]!);
         var server = IPEndPoint.Parse((string)dns["address"]!);
 
-        var soa = await DigUntilAsync(server, a => a.Status == "NOERROR", Zone, "SOA");
+        var soa = await Dig.QueryUntilAsync(server, a => a.Status == "NOERROR", Zone, "SOA");
         Assert.Contains("aa", soa.Flags);
         Assert.StartsWith("ns1.test.internal. hostmaster.test.internal. 0 ", soa.Answer.Single().Data, StringComparison.Ordinal);
         Assert.Equal("NXDOMAIN", Dig.Query(server, "ada." + Zone, "A").Status);
@@ -73,7 +62,7 @@ public sealed class ApiDnsTests
         Assert.True((bool)registered["result"]!["ok"]!, (string?)registered["result"]!["reason"]);
         var height = (ulong)registered["height"]!;
 
-        var www = await DigUntilAsync(server, a => a.Status == "NOERROR", "WWW.Ada." + Zone, "A");
+        var www = await Dig.QueryUntilAsync(server, a => a.Status == "NOERROR", "WWW.Ada." + Zone, "A");
         Assert.Equal(["WWW.Ada.test.internal."], www.Question.Select(q => q.Split('\t', ' ')[0].TrimStart(';')));
         // Names in answers may take the question's case (compression points into it); DNS compares case-insensitively.
         Assert.Equal(("CNAME", "ada.test.internal."), (www.Answer[0].Type, www.Answer[0].Data.ToLowerInvariant()));

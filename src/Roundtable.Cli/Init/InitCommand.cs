@@ -32,11 +32,13 @@ internal static class InitCommand
             Description = "A site (WebAuthn relying-party id: the portal's host name, e.g. localhost) whose passkeys may sign; repeatable. None: no passkeys",
             AllowMultipleArgumentsPerToken = false,
         };
+        var dnsListen = new Option<string?>("--dns-listen") { Description = "Where the node's authoritative DNS server listens, UDP and TCP (e.g. 127.0.0.1:5353); none by default" };
+        var zone = new Option<string?>("--zone") { Description = "A co-governed DNS zone the chain starts with (e.g. community.internal.), its name server at the --dns-listen address" };
         var force = new Option<bool>("--force") { Description = "Replace an existing home (deletes its config and chain data)" };
 
         var command = new Command("init", "Create a node home: a fresh validator key, genesis.json and node.json")
         {
-            home, chainId, validatorName, group, region, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, passkeySites, force,
+            home, chainId, validatorName, group, region, apiUrl, blockInterval, snapshotInterval, admission, attestations, recoveryDelay, passkeySites, dnsListen, zone, force,
         };
 
         app.SetAction(command, (context, parse) =>
@@ -54,6 +56,8 @@ internal static class InitCommand
                 parse.GetValue(attestations),
                 parse.GetValue(recoveryDelay),
                 parse.GetValue(passkeySites) ?? [],
+                parse.GetValue(dnsListen),
+                parse.GetValue(zone),
                 parse.GetValue(force));
             var created = Initialize(settings);
             Report(context, created);
@@ -84,6 +88,7 @@ internal static class InitCommand
             throw new CliException("--block-interval-ms and --snapshot-interval must be positive.", "invalid-argument");
         }
 
+        var nameServerAddress = DnsAddress(s.DnsListen);
         using var key = PrivateKey.Generate();
         var genesis = new GenesisDocument
         {
@@ -93,6 +98,7 @@ internal static class InitCommand
                 GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, s.Admission, s.AttestationsRequired, s.RecoveryDelaySeconds,
                 PasskeyRelyingParties: s.PasskeyRelyingParties.Count == 0 ? null : s.PasskeyRelyingParties),
             Validators = [new GenesisDocument.ValidatorDocument(s.ValidatorName, key.PublicKey.ToString(), s.Group, s.Region)],
+            Zones = s.Zone is null ? [] : [StarterZone.Document(s.Zone.TrimEnd('.').ToLowerInvariant() + ".", 1, nameServerAddress, s.Admission != AdmissionRule.Open)],
         };
 
         try
@@ -107,9 +113,22 @@ internal static class InitCommand
         // Everything is validated before anything on disk is touched (--force deletes).
         var home = new NodeHome(s.Home);
         PrepareDirectory(home, s.Force);
-        var config = new NodeConfig { ApiUrl = s.ApiUrl, BlockIntervalMs = s.BlockIntervalMs, SnapshotInterval = s.SnapshotInterval };
+        var config = new NodeConfig { ApiUrl = s.ApiUrl, BlockIntervalMs = s.BlockIntervalMs, SnapshotInterval = s.SnapshotInterval, DnsListen = s.DnsListen };
         home.Initialize(config, genesis, key);
         return new Created(home, genesis, config, key.PublicKey);
+    }
+
+    /// <summary>The address of the zone's name server: where this node's DNS listens (loopback when it does not yet).</summary>
+    private static string DnsAddress(string? dnsListen)
+    {
+        if (dnsListen is null)
+        {
+            return "127.0.0.1";
+        }
+
+        return System.Net.IPEndPoint.TryParse(dnsListen, out var endPoint) && !endPoint.Address.Equals(System.Net.IPAddress.Any) && !endPoint.Address.Equals(System.Net.IPAddress.IPv6Any)
+            ? endPoint.Address.ToString()
+            : throw new CliException($"--dns-listen '{dnsListen}' must be an address and port such as 127.0.0.1:5353 (a specific address: it is the zone's name server).", "invalid-argument");
     }
 
     private static void PrepareDirectory(NodeHome home, bool force)
@@ -151,6 +170,8 @@ internal static class InitCommand
                 ["chainId"] = c.Genesis.ChainId,
                 ["genesisTime"] = c.Genesis.GenesisTime,
                 ["apiUrl"] = c.Config.ApiUrl,
+                ["dnsListen"] = c.Config.DnsListen,
+                ["zones"] = new JsonArray([.. c.Genesis.Zones.Select(z => (JsonNode)JsonValue.Create(z.Origin))]),
                 ["validator"] = new JsonObject
                 {
                     ["name"] = c.Genesis.Validators[0].Name,
@@ -177,6 +198,7 @@ internal static class InitCommand
             ("validator", $"{c.Genesis.Validators[0].Name} ({c.Genesis.Validators[0].StakeholderGroup})"),
             ("validator address", c.ValidatorKey.Id.ToString()),
             ("API", c.Config.ApiUrl),
+            ("DNS", c.Config.DnsListen is null ? "off" : $"{c.Config.DnsListen} ({string.Join(", ", c.Genesis.Zones.Select(z => z.Origin))})"),
             ("node config", c.Home.ConfigFile),
             ("genesis", c.Home.GenesisFile),
             ("validator key", c.Home.ValidatorKeyFile + " (keep it secret)"),
@@ -187,7 +209,7 @@ internal static class InitCommand
 
     private sealed record InitSettings(
         string Home, string ChainId, string ValidatorName, string Group, string? Region, string ApiUrl, ulong BlockIntervalMs, ulong SnapshotInterval,
-        AdmissionRule Admission, uint AttestationsRequired, ulong RecoveryDelaySeconds, IReadOnlyList<string> PasskeyRelyingParties, bool Force);
+        AdmissionRule Admission, uint AttestationsRequired, ulong RecoveryDelaySeconds, IReadOnlyList<string> PasskeyRelyingParties, string? DnsListen, string? Zone, bool Force);
 
     private sealed record Created(NodeHome Home, GenesisDocument Genesis, NodeConfig Config, PublicKey ValidatorKey);
 }

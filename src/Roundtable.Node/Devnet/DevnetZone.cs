@@ -13,18 +13,5 @@ public static class DevnetZone
     public const string Origin = "forum.internal.";
 
     /// <summary>The zone for a devnet of <paramref name="validators"/> nodes.</summary>
-    public static GenesisDocument.ZoneDocument Document(int validators) => new(
-        Origin,
-        "hostmaster." + Origin,
-        [.. Enumerable.Range(1, validators).Select(i => new GenesisDocument.NameServerDocument($"ns{i}.{Origin}", "127.0.0.1"))],
-        RegistrantGroups: [],
-        RequireVerified: true,
-        MinLabelLength: 2,
-        ReservedLabels: ["hostmaster", "nic", "whois"],
-        RegistrationPeriodSeconds: 365 * 86_400,
-        GracePeriodSeconds: 30 * 86_400,
-        MaxRecordsPerName: 16,
-        AllowedTypes: ["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA", "TLSA", "NS", "DS"],
-        AllowWildcards: true,
-        Ttl: 300);
+    public static GenesisDocument.ZoneDocument Document(int validators) => StarterZone.Document(Origin, validators, "127.0.0.1", requireVerified: true);
 }

@@ -42,6 +42,26 @@ internal static class Dig
     public static DigResult KQuery(IPEndPoint server, params string[] args) =>
         Run("kdig", ["@" + server.Address, "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+retry=0", "+time=3", .. args]);
 
+    /// <summary>
+    /// Asks until <paramref name="done"/> holds (a node publishes a committed change a moment after
+    /// the commit), for at most 30 seconds; fails with the last answer.
+    /// </summary>
+    public static async Task<DigResult> QueryUntilAsync(IPEndPoint server, Func<DigResult, bool> done, params string[] args)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var answer = Query(server, args);
+            if (done(answer))
+            {
+                return answer;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"dig {string.Join(' ', args)} never gave the expected answer; the last was:\n{answer.Output}");
+            await Task.Delay(100);
+        }
+    }
+
     private static DigResult Run(string tool, string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/" + tool) { RedirectStandardOutput = true, RedirectStandardError = true };
