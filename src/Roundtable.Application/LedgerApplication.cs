@@ -14,6 +14,7 @@ using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;

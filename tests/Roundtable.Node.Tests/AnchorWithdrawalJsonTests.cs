@@ -51,17 +51,22 @@ public sealed class AnchorWithdrawalJsonTests
     }
 
     [Fact]
-    public void The_rules_view_names_every_kind_and_shows_anchor_withdrawals_under_the_parameter_change_rule_on_six_rules()
+    public void The_rules_view_names_every_kind_and_shows_kinds_newer_than_the_stored_rules_under_the_parameter_change_rule()
     {
         var defaults = GovernanceParameters.Default;
         var sixRules = defaults with { Rules = [.. defaults.Rules.Take(GovernanceParameters.KindCountWithoutAnchorWithdrawal)] };
+        var sevenRules = defaults with { Rules = [.. defaults.Rules.Take(GovernanceParameters.KindCountWithoutZoneChange)] };
 
         var current = GovernanceViews.RulesByKind(defaults);
-        var old = GovernanceViews.RulesByKind(sixRules);
+        var six = GovernanceViews.RulesByKind(sixRules);
+        var seven = GovernanceViews.RulesByKind(sevenRules);
 
-        Assert.Equal(GovernanceParameters.KindCount, current.Count);
-        Assert.Equal(("anchor-withdrawal", "anchor-withdrawal"), ((string?)current[^1]!["kind"], (string?)current[^1]!["ruleOf"]));
-        Assert.Equal(GovernanceParameters.KindCount, old.Count);
-        Assert.Equal(("anchor-withdrawal", "parameter-change"), ((string?)old[^1]!["kind"], (string?)old[^1]!["ruleOf"]));
+        Assert.All(new[] { current, six, seven }, view => Assert.Equal(GovernanceParameters.KindCount, view.Count));
+        Assert.Equal(("anchor-withdrawal", "anchor-withdrawal"), ((string?)current[^2]!["kind"], (string?)current[^2]!["ruleOf"]));
+        Assert.Equal(("zone-change", "zone-change"), ((string?)current[^1]!["kind"], (string?)current[^1]!["ruleOf"]));
+        Assert.Equal(("anchor-withdrawal", "parameter-change"), ((string?)six[^2]!["kind"], (string?)six[^2]!["ruleOf"]));
+        Assert.Equal(("zone-change", "parameter-change"), ((string?)six[^1]!["kind"], (string?)six[^1]!["ruleOf"]));
+        Assert.Equal(("anchor-withdrawal", "anchor-withdrawal"), ((string?)seven[^2]!["kind"], (string?)seven[^2]!["ruleOf"]));
+        Assert.Equal(("zone-change", "parameter-change"), ((string?)seven[^1]!["kind"], (string?)seven[^1]!["ruleOf"]));
     }
 }

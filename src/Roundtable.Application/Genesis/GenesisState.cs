@@ -1,6 +1,6 @@
 using Roundtable.Application.Governance.Proposals;
-using Roundtable.Application.Names;
 using Roundtable.Application.Parameters;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Validators;
 
 namespace Roundtable.Application.Genesis;

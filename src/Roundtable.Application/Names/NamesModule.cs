@@ -2,6 +2,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
 using Roundtable.Application.State;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Names;
 
@@ -164,6 +165,61 @@ public static class NamesModule
             state.Delete(key);
             TouchZone(state, entry.Origin, height);
         }
+    }
+
+    /// <summary>
+    /// Null when a <see cref="ZoneChange"/> proposal could take effect on <paramref name="state"/>;
+    /// otherwise why not: a policy the chain cannot use, a zone inside or around another (names of
+    /// one would shadow the other's), or retiring a zone that does not exist.
+    /// </summary>
+    public static string? CheckZoneChange(StateView state, ZoneChange change, Func<string, bool> groupExists)
+    {
+        if (DomainNames.OriginProblem(change.Origin) is { } originProblem)
+        {
+            return "zone: " + originProblem;
+        }
+
+        var existing = GetZone(state, change.Origin);
+        if (change.Policy is null)
+        {
+            return existing is null ? $"there is no zone {change.Origin} to retire" : null;
+        }
+
+        if (change.Policy.Origin != change.Origin)
+        {
+            return $"the policy is for {change.Policy.Origin}, not {change.Origin}";
+        }
+
+        if (change.Policy.Problem(groupExists) is { } problem)
+        {
+            return $"zone {change.Origin}: {problem}";
+        }
+
+        var nested = state.ScanPrefix(NameKeys.ZonePrefix)
+            .Select(e => Core.Encoding.Canonical.FromBytes<ZonePolicy>(e.Value).Origin)
+            .FirstOrDefault(o => o != change.Origin && (o.EndsWith("." + change.Origin, StringComparison.Ordinal) || change.Origin.EndsWith("." + o, StringComparison.Ordinal)));
+        return nested is null ? null : $"zone {change.Origin} would nest with zone {nested}; co-governed zones are disjoint";
+    }
+
+    /// <summary>Carries out a checked <see cref="ZoneChange"/> at <paramref name="height"/>: the policy is set (the zone version moves), or the zone and all its names go.</summary>
+    public static void ApplyZoneChange(StateView state, ZoneChange change, ulong height)
+    {
+        if (change.Policy is { } policy)
+        {
+            state.Put(NameKeys.Zone(change.Origin), policy);
+            TouchZone(state, change.Origin, height);
+            return;
+        }
+
+        foreach (var (key, value) in state.ScanPrefix(NameKeys.NamesOf(change.Origin)))
+        {
+            var name = Core.Encoding.Canonical.FromBytes<NameHolding>(value);
+            state.Delete(key);
+            state.Delete(NameKeys.Expiry(name.ExpiresAtMs, name.Zone, name.Label));
+        }
+
+        state.Delete(NameKeys.Zone(change.Origin));
+        state.Delete(NameKeys.Version(change.Origin));
     }
 
     /// <summary>The version of zone <paramref name="origin"/>: the last height that changed what it serves.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Dns;
 using Roundtable.Ledger.Names;
+using Roundtable.Node.Hosting;
 
 namespace Roundtable.Cli.Names;
 
@@ -23,6 +25,24 @@ internal static class NameArguments
         }
 
         return (name[(dot + 1)..], name[..dot]);
+    }
+
+    /// <summary>A zone policy from a JSON file in the form of genesis.json's "zones" entries; its origin must be <paramref name="origin"/>.</summary>
+    public static ZonePolicy Policy(string file, string origin)
+    {
+        try
+        {
+            var document = JsonSerializer.Deserialize<GenesisDocument.ZoneDocument>(File.ReadAllText(file), NodeJson.Files)
+                ?? throw new CliException($"--policy {file} is empty.", "invalid-argument");
+            var policy = document.ToPolicy();
+            return policy.Origin == origin
+                ? policy
+                : throw new CliException($"--policy {file} is for zone {policy.Origin}, not {origin}.", "invalid-argument");
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException or OverflowException)
+        {
+            throw new CliException($"--policy {file}: {e.Message}", "invalid-argument");
+        }
     }
 
     /// <summary>

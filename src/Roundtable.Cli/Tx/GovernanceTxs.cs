@@ -193,7 +193,8 @@ internal static class GovernanceTxs
     private static bool Either(ParseResult parse, Option<bool> yes, Option<bool> no, string what) =>
         parse.GetValue(yes) != parse.GetValue(no) ? parse.GetValue(yes) : throw new CliException($"give exactly one of {what}.", "usage");
 
-    private static ProposalDocument Document(string? file, string? uri, string? hash)
+    /// <summary>The pinned document of a proposal from --document FILE, or --document-uri with --document-hash.</summary>
+    internal static ProposalDocument Document(string? file, string? uri, string? hash)
     {
         try
         {

@@ -1,16 +1,53 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Roundtable.Cli.Api;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Cli.Names;
+using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Names;
 
 namespace Roundtable.Cli.Tx;
 
-/// <summary>Names in co-governed zones: register, update records, offer, accept, renew.</summary>
+/// <summary>Co-governed zones and the names in them: propose a zone change; register, update records, offer, accept, renew a name.</summary>
 internal static class NameTxs
 {
-    public static IEnumerable<Command> All(CliApp app, TxOptions options) => [Register(app, options), Update(app, options), Transfer(app, options), Accept(app, options), Renew(app, options)];
+    public static IEnumerable<Command> All(CliApp app, TxOptions options) =>
+        [ZonePropose(app, options), Register(app, options), Update(app, options), Transfer(app, options), Accept(app, options), Renew(app, options)];
+
+    private static Command ZonePropose(CliApp app, TxOptions options)
+    {
+        var zone = new Option<string>("--zone") { Description = "The zone, e.g. community.internal", Required = true };
+        var policy = new Option<string?>("--policy") { Description = "A JSON file with the zone's policy from now on, as in genesis.json's \"zones\" (creates the zone or replaces its policy)" };
+        var retire = new Option<bool>("--retire") { Description = "Retire the zone: it and every name in it go" };
+        var title = new Option<string>("--title") { Description = "The proposal's title", Required = true };
+        var document = new Option<string?>("--document") { Description = "A Markdown file explaining the change, pinned on chain (up to 64 KiB)" };
+        var uri = new Option<string?>("--document-uri") { Description = "Where an external document is published (with --document-hash)" };
+        var hash = new Option<string?>("--document-hash") { Description = "SHA-256 of the external document" };
+        var command = new Command("zone-propose", "Propose to create a co-governed zone, change its policy, or retire it; decided by the zone-change rule (a balanced vote by default)")
+        {
+            zone, policy, retire, title, document, uri, hash,
+        };
+        TxSender.Bind(app, command, options, (build, parse) =>
+        {
+            var origin = (parse.GetValue(zone) ?? "").Trim().ToLowerInvariant().TrimEnd('.') + ".";
+            var file = parse.GetValue(policy);
+            if ((file is null) == !parse.GetValue(retire))
+            {
+                throw new CliException("give exactly one of --policy FILE (create or change the zone) or --retire.", "usage");
+            }
+
+            var change = new ZoneChange(origin, file is null ? null : NameArguments.Policy(file, origin));
+            var pinned = GovernanceTxs.Document(parse.GetValue(document), parse.GetValue(uri), parse.GetValue(hash));
+            var author = TxArguments.MemberId(build.Account.OptionalString("memberId"), "memberId");
+            var id = ProposalId.For(author, build.Account.UInt64("nextSequence"));
+            return new TxPlan(
+                new SubmitProposal(parse.GetValue(title)!, pinned, change, default, false),
+                $"Proposal {id} ({(file is null ? "retire" : "set the policy of")} {origin}) is in deliberation.",
+                new JsonObject { ["proposal"] = id.ToString(), ["documentHash"] = pinned.Hash.ToString() });
+        });
+        return command;
+    }
 
     private static Argument<string> NameArgument() => new("name") { Description = "The name in its zone, e.g. alice.forum.internal" };
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Roundtable.Application.Names;
+using Roundtable.Ledger.Names;
 using Roundtable.Node.Dns;
 using Roundtable.Node.Json;
 

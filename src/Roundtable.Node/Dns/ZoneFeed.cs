@@ -4,6 +4,7 @@ using Roundtable.Application.Names;
 using Roundtable.Application.State;
 using Roundtable.Core.Encoding;
 using Roundtable.Dns;
+using Roundtable.Ledger.Names;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Runtime;
 

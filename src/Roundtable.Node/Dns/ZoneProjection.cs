@@ -1,6 +1,7 @@
 using System.Net;
 using Roundtable.Application.Names;
 using Roundtable.Dns;
+using Roundtable.Ledger.Names;
 
 namespace Roundtable.Node.Dns;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
-using Roundtable.Application.Names;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger;
@@ -54,7 +53,10 @@ public sealed record GenesisDocument
     /// <summary>A zone's apex name server as JSON: its name and, when inside the zone, its IPv4 or IPv6 address (glue).</summary>
     public sealed record NameServerDocument(string Host, string? Address = null);
 
-    /// <summary>A zone and its registration policy as JSON (see <see cref="ZonePolicy"/>); periods in seconds, record types by name.</summary>
+    /// <summary>
+    /// A zone and its registration policy as JSON (see <see cref="ZonePolicy"/>); periods in
+    /// seconds, record types by name, secondaries as "address:port" ("[2001:db8::53]:53" for IPv6).
+    /// </summary>
     public sealed record ZoneDocument(
         string Origin,
         string Contact,
@@ -68,7 +70,9 @@ public sealed record GenesisDocument
         uint MaxRecordsPerName,
         IReadOnlyList<string> AllowedTypes,
         bool AllowWildcards,
-        uint Ttl)
+        uint Ttl,
+        IReadOnlyList<string>? Secondaries = null,
+        string? TransferKey = null)
     {
         /// <summary>The policy, its lists in canonical order.</summary>
         /// <exception cref="InvalidDataException">An address or a record type is not one.</exception>
@@ -85,7 +89,32 @@ public sealed record GenesisDocument
             MaxRecordsPerName,
             [.. AllowedTypes.Select(ParseType).Distinct().Order()],
             AllowWildcards,
-            Ttl);
+            Ttl,
+            [.. (Secondaries ?? []).Select(ParseSecondary).DistinctBy(s => (Convert.ToHexString(s.Address), s.Port)).OrderBy(s => Convert.ToHexString(s.Address), StringComparer.Ordinal).ThenBy(s => s.Port)],
+            TransferKey ?? "");
+
+        /// <summary>The JSON form of <paramref name="policy"/>.</summary>
+        public static ZoneDocument From(ZonePolicy policy) => new(
+            policy.Origin,
+            policy.Contact,
+            [.. policy.NameServers.Select(ns => new NameServerDocument(ns.Host, ns.Address.Length == 0 ? null : new System.Net.IPAddress(ns.Address).ToString()))],
+            policy.RegistrantGroups,
+            policy.RequireVerified,
+            policy.MinLabelLength,
+            policy.ReservedLabels,
+            policy.RegistrationPeriodMs / 1000,
+            policy.GracePeriodMs / 1000,
+            policy.MaxRecordsPerName,
+            [.. policy.AllowedTypes.Select(t => t.ToString())],
+            policy.AllowWildcards,
+            policy.Ttl,
+            [.. policy.Secondaries.Select(s => new System.Net.IPEndPoint(new System.Net.IPAddress(s.Address), s.Port).ToString())],
+            policy.TransferKey.Length == 0 ? null : policy.TransferKey);
+
+        private static ZoneSecondary ParseSecondary(string text) =>
+            System.Net.IPEndPoint.TryParse(text, out var endPoint) && endPoint.Port > 0
+                ? new ZoneSecondary(endPoint.Address.GetAddressBytes(), (ushort)endPoint.Port)
+                : throw new InvalidDataException($"Zone secondary '{text}' is not an address and port such as 192.0.2.53:53.");
 
         private static byte[] ParseAddress(string text, string host) =>
             System.Net.IPAddress.TryParse(text, out var address)

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Validators;
+using Roundtable.Node.Hosting;
 using static Roundtable.Node.Json.JsonFields;
 
 namespace Roundtable.Node.Json;
@@ -152,6 +155,11 @@ public static class GovernanceMessageJson
                 json["replacement"] = a.Replacement?.ToString();
                 json["reason"] = a.Reason;
                 break;
+            case ZoneChange a:
+                json["origin"] = a.Origin;
+                json["policy"] = a.Policy is null ? null : Convert.ToHexStringLower(Canonical.ToBytes(a.Policy));
+                json["zone"] = a.Policy is null ? null : JsonSerializer.SerializeToNode(GenesisDocument.ZoneDocument.From(a.Policy), NodeJson.Api);
+                break;
         }
 
         return json;
@@ -167,6 +175,7 @@ public static class GovernanceMessageJson
         ProposalKind.SoftwareUpgrade => "software-upgrade",
         ProposalKind.EmergencyPause => "emergency-pause",
         ProposalKind.AnchorWithdrawal => "anchor-withdrawal",
+        ProposalKind.ZoneChange => "zone-change",
         _ => "unknown",
     };
 
@@ -199,8 +208,42 @@ public static class GovernanceMessageJson
         "software-upgrade" => new SoftwareUpgrade(String(json, "version"), Hash(json, "versionHash"), UInt64(json, "haltHeight")),
         "emergency-pause" => new EmergencyPause(String(json, "module"), UInt64(json, "durationMs"), Hash(json, "cancel")),
         "anchor-withdrawal" => new AnchorWithdrawal(Hash(json, "digest"), OptionalHash(json, "replacement"), String(json, "reason")),
+        "zone-change" => new ZoneChange(String(json, "origin"), ZonePolicyOf(json)),
         var kind => throw new JsonFormException($"Unknown proposal kind '{kind}'."),
     };
+
+    /// <summary>
+    /// The policy of a zone-change action: "policy" (its canonical bytes in hex, exact) when given,
+    /// else "zone" (the readable form of genesis files), else null (retire the zone).
+    /// </summary>
+    private static ZonePolicy? ZonePolicyOf(JsonElement json)
+    {
+        if (json.TryGetProperty("policy", out var hex) && hex.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                return Canonical.FromBytes<ZonePolicy>(Hex(json, "policy"));
+            }
+            catch (DecodeException e)
+            {
+                throw new JsonFormException("Field 'policy' is not a zone policy: " + e.Message);
+            }
+        }
+
+        if (!json.TryGetProperty("zone", out var zone) || zone.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (zone.Deserialize<GenesisDocument.ZoneDocument>(NodeJson.Api) ?? throw new JsonFormException("Field 'zone' is empty.")).ToPolicy();
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or OverflowException or ArgumentException)
+        {
+            throw new JsonFormException("Field 'zone': " + e.Message);
+        }
+    }
 
     private static bool Bool(JsonElement obj, string name) => Required(obj, name).ValueKind switch
     {

@@ -1,4 +1,3 @@
-using Roundtable.Application.Names;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
@@ -10,6 +9,7 @@ using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 

@@ -9,24 +9,27 @@ namespace Roundtable.Application.Governance.Proposals;
 /// strict as the ordinary parameter-change rule. There is no admin key.
 /// </summary>
 /// <param name="Rules">
-/// One rule per <see cref="ProposalKind"/>, in kind order (1..7); or the 6 rules of kinds 1..6 that
-/// chains started before anchor withdrawals (kind 7) hold, which decide anchor withdrawals under
-/// the parameter-change rule (<see cref="RuleOf"/>).
+/// One rule per <see cref="ProposalKind"/>, in kind order (1..8); or the 6 or 7 rules that chains
+/// started before anchor withdrawals (kind 7) or zone changes (kind 8) hold, which decide the
+/// kinds they lack under the parameter-change rule (<see cref="RuleOf"/>).
 /// </param>
 /// <param name="Constitutional">The rule for changing these rules.</param>
 /// <param name="MaxPauseMs">Longest emergency pause of a module.</param>
 public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, ProposalRule Constitutional, ulong MaxPauseMs) : ICanonical<GovernanceParameters>
 {
     /// <summary>Number of proposal kinds, hence of rules.</summary>
-    public const int KindCount = 7;
+    public const int KindCount = 8;
+
+    /// <summary>Number of rules stored by chains started before zone changes (kind 8) existed; still valid.</summary>
+    public const int KindCountWithoutZoneChange = 7;
 
     /// <summary>Number of rules stored by chains started before anchor withdrawals (kind 7) existed; still valid.</summary>
     public const int KindCountWithoutAnchorWithdrawal = 6;
 
     /// <summary>
     /// Defaults for a new network (a genesis may set its own): recommendations by consensus,
-    /// best-practice selections by balanced Schulze, parameter and validator changes, upgrades and
-    /// anchor withdrawals by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
+    /// best-practice selections by balanced Schulze, parameter and validator changes, upgrades,
+    /// anchor withdrawals and zone changes by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
     /// pauses by balanced vote without deliberation or timelock; the constitutional rule asks ≥ 3/4
     /// of balanced support, three groups and a week's timelock.
     /// </summary>
@@ -38,6 +41,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 1, deliberation: 0, voting: Hours(1), timelock: 0),
+            Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
         ],
         Rule(VotingMethod.Balanced, 3, 4, requiredGroups: 3, sponsors: 3, deliberation: Hours(168), voting: Hours(168), timelock: Hours(168)),
@@ -68,7 +72,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
 
     /// <summary>
     /// The kind whose stored rule decides <paramref name="kind"/>: itself, except on rules stored
-    /// without a rule for anchor withdrawals, which decide them under the parameter-change rule —
+    /// before that kind existed, which decide it under the parameter-change rule —
     /// the same balanced, time-locked vote the defaults give them, and a choice every node makes
     /// alike from the state alone.
     /// </summary>
@@ -77,9 +81,9 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     /// <summary>Null when coherent, otherwise the reason.</summary>
     public string? Validate()
     {
-        if (Rules.Count is not (KindCount or KindCountWithoutAnchorWithdrawal))
+        if (Rules.Count is not (KindCount or KindCountWithoutZoneChange or KindCountWithoutAnchorWithdrawal))
         {
-            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal} on chains whose rules predate anchor withdrawals)";
+            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal} or {KindCountWithoutZoneChange} on chains whose rules predate anchor withdrawals or zone changes)";
         }
 
         for (var i = 0; i < Rules.Count; i++)

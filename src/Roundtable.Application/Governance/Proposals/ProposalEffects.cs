@@ -1,3 +1,4 @@
+using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.State;
@@ -24,6 +25,7 @@ public static class ProposalEffects
         SoftwareUpgrade u => u.HaltHeight > height ? null : $"the halt height {u.HaltHeight} is not after the current height {height}",
         EmergencyPause e => CheckEmergency(state, e),
         AnchorWithdrawal w => NotaryModule.CheckWithdrawalByProposal(state, w),
+        ZoneChange z => NamesModule.CheckZoneChange(state, z, (state.Get<ChainParameters>(StateKeys.Parameters) ?? throw new InvalidOperationException("State has no parameters.")).HasGroup),
         _ => null,
     };
 
@@ -72,6 +74,9 @@ public static class ProposalEffects
                 break;
             case AnchorWithdrawal w:
                 NotaryModule.WithdrawByProposal(state, w, proposal.Id, height);
+                break;
+            case ZoneChange z:
+                NamesModule.ApplyZoneChange(state, z, height);
                 break;
         }
 

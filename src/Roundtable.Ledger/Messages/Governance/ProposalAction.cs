@@ -31,6 +31,7 @@ public abstract record ProposalAction
             ProposalKind.SoftwareUpgrade => SoftwareUpgrade.DecodeBody(ref reader),
             ProposalKind.EmergencyPause => EmergencyPause.DecodeBody(ref reader),
             ProposalKind.AnchorWithdrawal => AnchorWithdrawal.DecodeBody(ref reader),
+            ProposalKind.ZoneChange => ZoneChange.DecodeBody(ref reader),
             _ => throw new DecodeException(DecodeError.InvalidValue, $"Proposal kind {kind} is unknown."),
         };
     }

@@ -23,4 +23,7 @@ public enum ProposalKind : byte
 
     /// <summary>Revoke or supersede an anchor of the notary, which otherwise only its author may.</summary>
     AnchorWithdrawal = 7,
+
+    /// <summary>Create a co-governed DNS zone, change its policy, or retire it.</summary>
+    ZoneChange = 8,
 }

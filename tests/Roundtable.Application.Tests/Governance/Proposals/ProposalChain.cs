@@ -6,6 +6,7 @@ using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Names;
 
 namespace Roundtable.Application.Tests.Governance.Proposals;
 
@@ -18,9 +19,9 @@ internal sealed class ProposalChain
 {
     public const ulong Period = 10_000;
 
-    public ProposalChain(GovernanceParameters? rules = null, AdmissionRule admission = AdmissionRule.Open)
+    public ProposalChain(GovernanceParameters? rules = null, AdmissionRule admission = AdmissionRule.Open, IReadOnlyList<ZonePolicy>? zones = null)
     {
-        Chain = new TestChain(admission: admission, governance: rules ?? Rules());
+        Chain = new TestChain(admission: admission, governance: rules ?? Rules(), zones: zones);
     }
 
     public TestChain Chain { get; }
@@ -49,7 +50,7 @@ internal sealed class ProposalChain
         return new GovernanceParameters(
             [
                 Rule(recommendation), Rule(selection), Rule(yesNo), Rule(yesNo), Rule(yesNo),
-                Rule(yesNo) with { DeliberationMs = 0, VotingMs = Period / 2, TimelockMs = 0, SponsorsRequired = 0 }, Rule(yesNo),
+                Rule(yesNo) with { DeliberationMs = 0, VotingMs = Period / 2, TimelockMs = 0, SponsorsRequired = 0 }, Rule(yesNo), Rule(yesNo),
             ],
             Rule(VotingMethod.Balanced) with { ThresholdNumerator = 3, ThresholdDenominator = 4, RequiredGroups = Math.Max(requiredGroups, 3), SponsorsRequired = 2 },
             10 * Period);

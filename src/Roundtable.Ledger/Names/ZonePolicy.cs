@@ -1,8 +1,6 @@
 using Roundtable.Core.Encoding;
-using Roundtable.Ledger;
-using Roundtable.Ledger.Names;
 
-namespace Roundtable.Application.Names;
+namespace Roundtable.Ledger.Names;
 
 /// <summary>A name server of a zone's apex, with its address when it lies inside the zone (glue).</summary>
 /// <param name="Host">Absolute name, e.g. <c>ns1.forum.internal.</c>.</param>
@@ -34,6 +32,12 @@ public sealed record ZoneNameServer(string Host, byte[] Address)
 /// <param name="AllowedTypes">Record types names may publish (sorted, distinct).</param>
 /// <param name="AllowWildcards">Whether a record owner may be <c>*</c> or start with <c>*.</c> (RFC 4592).</param>
 /// <param name="Ttl">TTL of the apex records and of negative answers (SOA minimum).</param>
+/// <param name="Secondaries">
+/// Servers allowed to copy the zone by AXFR/IXFR and told of changes by NOTIFY (sorted, distinct),
+/// besides the zone's own name servers: addresses only, since their TSIG secrets must never be public;
+/// each operator configures the secret of the key named <paramref name="TransferKey"/>.
+/// </param>
+/// <param name="TransferKey">The TSIG key name transfers must be signed with, or empty for address-only checks.</param>
 public sealed record ZonePolicy(
     string Origin,
     string Contact,
@@ -47,10 +51,13 @@ public sealed record ZonePolicy(
     uint MaxRecordsPerName,
     IReadOnlyList<DnsRecordType> AllowedTypes,
     bool AllowWildcards,
-    uint Ttl) : ICanonical<ZonePolicy>
+    uint Ttl,
+    IReadOnlyList<ZoneSecondary> Secondaries,
+    string TransferKey) : ICanonical<ZonePolicy>
 {
     private const int MaxNameServers = 13;
     private const int MaxReserved = 1000;
+    private const int MaxSecondaries = 64;
 
     /// <summary>Null when the policy is usable on a chain whose stakeholder groups <paramref name="groupExists"/> knows; otherwise why not.</summary>
     public string? Problem(Func<string, bool> groupExists)
@@ -108,6 +115,16 @@ public sealed record ZonePolicy(
             return $"record type {unknownType} is not one names may publish";
         }
 
+        if (Secondaries.Count > MaxSecondaries || Secondaries.Any(s => s.Address.Length is not (4 or 16) || s.Port == 0))
+        {
+            return $"at most {MaxSecondaries} secondaries, each an IPv4 or IPv6 address and a port";
+        }
+
+        if (TransferKey.Length > 0 && DomainNames.OriginProblem(TransferKey.EndsWith('.') ? TransferKey : TransferKey + ".") is not null)
+        {
+            return $"the transfer key name '{TransferKey}' is not a domain name";
+        }
+
         return Ttl is 0 or > NameRecord.MaxTtl ? $"the zone TTL is 1 to {NameRecord.MaxTtl} seconds" : null;
     }
 
@@ -131,6 +148,12 @@ public sealed record ZonePolicy(
         writer.WriteList(AllowedTypes, static (w, t) => w.WriteVarUInt((ushort)t));
         writer.WriteBool(AllowWildcards);
         writer.WriteVarUInt(Ttl);
+        writer.WriteList(Secondaries, static (w, s) =>
+        {
+            w.WriteBytes(s.Address);
+            w.WriteVarUInt(s.Port);
+        });
+        writer.WriteString(TransferKey);
     }
 
     /// <inheritdoc />
@@ -159,7 +182,17 @@ public sealed record ZonePolicy(
             types[i] = (DnsRecordType)reader.ReadVarUInt(ushort.MaxValue, "record type");
         }
 
-        return new ZonePolicy(origin, contact, nameServers, groups, verified, minLabel, reserved, period, grace, maxRecords, types, reader.ReadBool(), (uint)reader.ReadVarUInt(NameRecord.MaxTtl, "zone TTL"));
+        var wildcards = reader.ReadBool();
+        var ttl = (uint)reader.ReadVarUInt(NameRecord.MaxTtl, "zone TTL");
+        var secondaryCount = reader.ReadLength(MaxSecondaries, "secondary count");
+        var secondaries = new ZoneSecondary[secondaryCount];
+        for (var i = 0; i < secondaryCount; i++)
+        {
+            secondaries[i] = new ZoneSecondary(reader.ReadBytes(16, "secondary address").ToArray(), (ushort)reader.ReadVarUInt(ushort.MaxValue, "secondary port"));
+        }
+
+        return new ZonePolicy(origin, contact, nameServers, groups, verified, minLabel, reserved, period, grace, maxRecords, types, wildcards, ttl,
+            secondaries, reader.ReadString(DomainNames.MaxNameLength + 1, "transfer key name"));
     }
 
     /// <inheritdoc />
@@ -167,7 +200,8 @@ public sealed record ZonePolicy(
         other is not null && Origin == other.Origin && Contact == other.Contact && NameServers.SequenceEqual(other.NameServers)
         && RegistrantGroups.SequenceEqual(other.RegistrantGroups) && RequireVerified == other.RequireVerified && MinLabelLength == other.MinLabelLength
         && ReservedLabels.SequenceEqual(other.ReservedLabels) && RegistrationPeriodMs == other.RegistrationPeriodMs && GracePeriodMs == other.GracePeriodMs
-        && MaxRecordsPerName == other.MaxRecordsPerName && AllowedTypes.SequenceEqual(other.AllowedTypes) && AllowWildcards == other.AllowWildcards && Ttl == other.Ttl;
+        && MaxRecordsPerName == other.MaxRecordsPerName && AllowedTypes.SequenceEqual(other.AllowedTypes) && AllowWildcards == other.AllowWildcards && Ttl == other.Ttl
+        && Secondaries.SequenceEqual(other.Secondaries) && TransferKey == other.TransferKey;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Origin, NameServers.Count, RegistrationPeriodMs);
