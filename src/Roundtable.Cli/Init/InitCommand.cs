@@ -90,6 +90,7 @@ internal static class InitCommand
 
         var nameServerAddress = DnsAddress(s.DnsListen);
         using var key = PrivateKey.Generate();
+        using var dnssecKey = PrivateKey.Generate();
         var genesis = new GenesisDocument
         {
             ChainId = s.ChainId,
@@ -98,7 +99,8 @@ internal static class InitCommand
                 GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, s.Admission, s.AttestationsRequired, s.RecoveryDelaySeconds,
                 PasskeyRelyingParties: s.PasskeyRelyingParties.Count == 0 ? null : s.PasskeyRelyingParties),
             Validators = [new GenesisDocument.ValidatorDocument(s.ValidatorName, key.PublicKey.ToString(), s.Group, s.Region)],
-            Zones = s.Zone is null ? [] : [StarterZone.Document(s.Zone.TrimEnd('.').ToLowerInvariant() + ".", 1, nameServerAddress, s.Admission != AdmissionRule.Open)],
+            Zones = s.Zone is null ? [] : [StarterZone.Document(s.Zone.TrimEnd('.').ToLowerInvariant() + ".", 1, nameServerAddress, s.Admission != AdmissionRule.Open,
+                [new GenesisDocument.SigningKeyDocument(s.ValidatorName, Convert.ToHexStringLower(dnssecKey.PublicKey.Point))])],
         };
 
         try
@@ -115,6 +117,11 @@ internal static class InitCommand
         PrepareDirectory(home, s.Force);
         var config = new NodeConfig { ApiUrl = s.ApiUrl, BlockIntervalMs = s.BlockIntervalMs, SnapshotInterval = s.SnapshotInterval, DnsListen = s.DnsListen };
         home.Initialize(config, genesis, key);
+        if (s.Zone is not null)
+        {
+            Directory.CreateDirectory(home.DnssecKeysDirectory);
+            KeyFiles.Write(Path.Combine(home.DnssecKeysDirectory, "zone-signing.pem"), dnssecKey);
+        }
         return new Created(home, genesis, config, key.PublicKey);
     }
 

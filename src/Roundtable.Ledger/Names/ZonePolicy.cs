@@ -38,6 +38,7 @@ public sealed record ZoneNameServer(string Host, byte[] Address)
 /// each operator configures the secret of the key named <paramref name="TransferKey"/>.
 /// </param>
 /// <param name="TransferKey">The TSIG key name transfers must be signed with, or empty for address-only checks.</param>
+/// <param name="SigningKeys">The operators' DNSSEC keys (at most 32, distinct points); empty for an unsigned zone.</param>
 public sealed record ZonePolicy(
     string Origin,
     string Contact,
@@ -53,11 +54,13 @@ public sealed record ZonePolicy(
     bool AllowWildcards,
     uint Ttl,
     IReadOnlyList<ZoneSecondary> Secondaries,
-    string TransferKey) : ICanonical<ZonePolicy>
+    string TransferKey,
+    IReadOnlyList<ZoneSigningKey> SigningKeys) : ICanonical<ZonePolicy>
 {
     private const int MaxNameServers = 13;
     private const int MaxReserved = 1000;
     private const int MaxSecondaries = 64;
+    private const int MaxSigningKeys = 32;
 
     /// <summary>Null when the policy is usable on a chain whose stakeholder groups <paramref name="groupExists"/> knows; otherwise why not.</summary>
     public string? Problem(Func<string, bool> groupExists)
@@ -125,6 +128,21 @@ public sealed record ZonePolicy(
             return $"the transfer key name '{TransferKey}' is not a domain name";
         }
 
+        if (SigningKeys.Count > MaxSigningKeys || SigningKeys.Select(k => Convert.ToHexString(k.PublicKey)).Distinct(StringComparer.Ordinal).Count() != SigningKeys.Count)
+        {
+            return $"at most {MaxSigningKeys} signing keys, each published once";
+        }
+
+        if (SigningKeys.Select(k => k.Problem()).FirstOrDefault(p => p is not null) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
+        if (SigningKeys.Count > 0 && !SigningKeys.Any(k => k.Active))
+        {
+            return "a signed zone needs at least one active signing key";
+        }
+
         return Ttl is 0 or > NameRecord.MaxTtl ? $"the zone TTL is 1 to {NameRecord.MaxTtl} seconds" : null;
     }
 
@@ -154,6 +172,12 @@ public sealed record ZonePolicy(
             w.WriteVarUInt(s.Port);
         });
         writer.WriteString(TransferKey);
+        writer.WriteList(SigningKeys, static (w, k) =>
+        {
+            w.WriteString(k.Operator);
+            w.WriteBytes(k.PublicKey);
+            w.WriteBool(k.Active);
+        });
     }
 
     /// <inheritdoc />
@@ -191,8 +215,15 @@ public sealed record ZonePolicy(
             secondaries[i] = new ZoneSecondary(reader.ReadBytes(16, "secondary address").ToArray(), (ushort)reader.ReadVarUInt(ushort.MaxValue, "secondary port"));
         }
 
-        return new ZonePolicy(origin, contact, nameServers, groups, verified, minLabel, reserved, period, grace, maxRecords, types, wildcards, ttl,
-            secondaries, reader.ReadString(DomainNames.MaxNameLength + 1, "transfer key name"));
+        var transferKey = reader.ReadString(DomainNames.MaxNameLength + 1, "transfer key name");
+        var keyCount = reader.ReadLength(MaxSigningKeys, "signing key count");
+        var keys = new ZoneSigningKey[keyCount];
+        for (var i = 0; i < keyCount; i++)
+        {
+            keys[i] = new ZoneSigningKey(reader.ReadString(64 * 4, "key operator"), reader.ReadBytes(Core.Crypto.PublicKey.P256PointSize, "signing key").ToArray(), reader.ReadBool());
+        }
+
+        return new ZonePolicy(origin, contact, nameServers, groups, verified, minLabel, reserved, period, grace, maxRecords, types, wildcards, ttl, secondaries, transferKey, keys);
     }
 
     /// <inheritdoc />
@@ -201,7 +232,7 @@ public sealed record ZonePolicy(
         && RegistrantGroups.SequenceEqual(other.RegistrantGroups) && RequireVerified == other.RequireVerified && MinLabelLength == other.MinLabelLength
         && ReservedLabels.SequenceEqual(other.ReservedLabels) && RegistrationPeriodMs == other.RegistrationPeriodMs && GracePeriodMs == other.GracePeriodMs
         && MaxRecordsPerName == other.MaxRecordsPerName && AllowedTypes.SequenceEqual(other.AllowedTypes) && AllowWildcards == other.AllowWildcards && Ttl == other.Ttl
-        && Secondaries.SequenceEqual(other.Secondaries) && TransferKey == other.TransferKey;
+        && Secondaries.SequenceEqual(other.Secondaries) && TransferKey == other.TransferKey && SigningKeys.SequenceEqual(other.SigningKeys);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Origin, NameServers.Count, RegistrationPeriodMs);

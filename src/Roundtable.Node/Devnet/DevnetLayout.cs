@@ -85,6 +85,7 @@ public static class DevnetLayout
         Directory.CreateDirectory(directory);
         var keys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
         var nodeKeys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
+        var dnssecKeys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
         try
         {
             var nodes = Enumerable.Range(0, validators).Select(i =>
@@ -112,7 +113,7 @@ public static class DevnetLayout
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty]),
                 Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
-                Zones = [DevnetZone.Document(validators)],
+                Zones = [DevnetZone.Document(validators, [.. nodes.Select((n, i) => new GenesisDocument.SigningKeyDocument(n.ValidatorName, Convert.ToHexStringLower(dnssecKeys[i].PublicKey.Point)))])],
                 GovernancePeriodSeconds = governancePeriodSeconds,
             };
 
@@ -129,6 +130,8 @@ public static class DevnetLayout
                 };
                 var home = new NodeHome(node.Home);
                 home.Initialize(config, genesis, keys[i], nodeKeys[i]);
+                Directory.CreateDirectory(home.DnssecKeysDirectory);
+                KeyFiles.Write(Path.Combine(home.DnssecKeysDirectory, "forum.internal.pem"), dnssecKeys[i]);
             }
 
             File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(nodes, NodeJson.Files));
@@ -138,6 +141,7 @@ public static class DevnetLayout
         {
             keys.ForEach(k => k.Dispose());
             nodeKeys.ForEach(k => k.Dispose());
+            dnssecKeys.ForEach(k => k.Dispose());
         }
     }
 }

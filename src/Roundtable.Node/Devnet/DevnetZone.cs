@@ -12,6 +12,7 @@ public static class DevnetZone
     /// <summary>The zone's origin.</summary>
     public const string Origin = "forum.internal.";
 
-    /// <summary>The zone for a devnet of <paramref name="validators"/> nodes.</summary>
-    public static GenesisDocument.ZoneDocument Document(int validators) => StarterZone.Document(Origin, validators, "127.0.0.1", requireVerified: true);
+    /// <summary>The zone for a devnet of <paramref name="validators"/> nodes, signed by each node's own DNSSEC key (<paramref name="signingKeys"/>).</summary>
+    public static GenesisDocument.ZoneDocument Document(int validators, IReadOnlyList<GenesisDocument.SigningKeyDocument>? signingKeys = null) =>
+        StarterZone.Document(Origin, validators, "127.0.0.1", requireVerified: true, signingKeys);
 }

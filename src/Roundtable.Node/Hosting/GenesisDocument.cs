@@ -53,6 +53,9 @@ public sealed record GenesisDocument
     /// <summary>A zone's apex name server as JSON: its name and, when inside the zone, its IPv4 or IPv6 address (glue).</summary>
     public sealed record NameServerDocument(string Host, string? Address = null);
 
+    /// <summary>An operator's DNSSEC key as JSON: the 64-byte P-256 point in hex (128 characters), active unless said otherwise.</summary>
+    public sealed record SigningKeyDocument(string Operator, string PublicKey, bool Active = true);
+
     /// <summary>
     /// A zone and its registration policy as JSON (see <see cref="ZonePolicy"/>); periods in
     /// seconds, record types by name, secondaries as "address:port" ("[2001:db8::53]:53" for IPv6).
@@ -72,7 +75,8 @@ public sealed record GenesisDocument
         bool AllowWildcards,
         uint Ttl,
         IReadOnlyList<string>? Secondaries = null,
-        string? TransferKey = null)
+        string? TransferKey = null,
+        IReadOnlyList<SigningKeyDocument>? SigningKeys = null)
     {
         /// <summary>The policy, its lists in canonical order.</summary>
         /// <exception cref="InvalidDataException">An address or a record type is not one.</exception>
@@ -91,7 +95,8 @@ public sealed record GenesisDocument
             AllowWildcards,
             Ttl,
             [.. (Secondaries ?? []).Select(ParseSecondary).DistinctBy(s => (Convert.ToHexString(s.Address), s.Port)).OrderBy(s => Convert.ToHexString(s.Address), StringComparer.Ordinal).ThenBy(s => s.Port)],
-            TransferKey ?? "");
+            TransferKey ?? "",
+            [.. (SigningKeys ?? []).Select(k => new ZoneSigningKey(k.Operator, ParseHex(k.PublicKey, $"signing key of {k.Operator}"), k.Active))]);
 
         /// <summary>The JSON form of <paramref name="policy"/>.</summary>
         public static ZoneDocument From(ZonePolicy policy) => new(
@@ -109,7 +114,20 @@ public sealed record GenesisDocument
             policy.AllowWildcards,
             policy.Ttl,
             [.. policy.Secondaries.Select(s => new System.Net.IPEndPoint(new System.Net.IPAddress(s.Address), s.Port).ToString())],
-            policy.TransferKey.Length == 0 ? null : policy.TransferKey);
+            policy.TransferKey.Length == 0 ? null : policy.TransferKey,
+            [.. policy.SigningKeys.Select(k => new SigningKeyDocument(k.Operator, Convert.ToHexStringLower(k.PublicKey), k.Active))]);
+
+        private static byte[] ParseHex(string hex, string what)
+        {
+            try
+            {
+                return Convert.FromHexString(hex);
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"The {what} is not hexadecimal.");
+            }
+        }
 
         private static ZoneSecondary ParseSecondary(string text) =>
             System.Net.IPEndPoint.TryParse(text, out var endPoint) && endPoint.Port > 0

@@ -33,6 +33,12 @@ public sealed class NodeHome
     /// <summary>config/node-key.pem: the key that authenticates this node to its peers (its id is the key's hash).</summary>
     public string NodeKeyFile => Path.Combine(Root, "config", "node-key.pem");
 
+    /// <summary>
+    /// This operator's DNSSEC signing keys (P-256, one PEM file each): the node signs its zones
+    /// with those whose public key a zone publishes as active. Kept apart from the validator key.
+    /// </summary>
+    public string DnssecKeysDirectory => Path.Combine(Root, "config", "dnssec");
+
     /// <summary>data/blocks.</summary>
     public string BlocksDirectory => Path.Combine(Root, "data", "blocks");
 

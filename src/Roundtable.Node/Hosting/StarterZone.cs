@@ -7,8 +7,11 @@ namespace Roundtable.Node.Hosting;
 /// </summary>
 public static class StarterZone
 {
-    /// <summary>Zone <paramref name="origin"/> with name servers ns1…nsN inside it, all at <paramref name="address"/>.</summary>
-    public static GenesisDocument.ZoneDocument Document(string origin, int nameServers, string address, bool requireVerified) => new(
+    /// <summary>
+    /// Zone <paramref name="origin"/> with name servers ns1…nsN inside it, all at <paramref name="address"/>,
+    /// signed by the operators' <paramref name="signingKeys"/> (none: unsigned).
+    /// </summary>
+    public static GenesisDocument.ZoneDocument Document(string origin, int nameServers, string address, bool requireVerified, IReadOnlyList<GenesisDocument.SigningKeyDocument>? signingKeys = null) => new(
         origin,
         "hostmaster." + origin,
         [.. Enumerable.Range(1, nameServers).Select(i => new GenesisDocument.NameServerDocument($"ns{i}.{origin}", address))],
@@ -21,5 +24,6 @@ public static class StarterZone
         MaxRecordsPerName: 16,
         AllowedTypes: ["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA", "TLSA", "NS", "DS"],
         AllowWildcards: true,
-        Ttl: 300);
+        Ttl: 300,
+        SigningKeys: signingKeys);
 }

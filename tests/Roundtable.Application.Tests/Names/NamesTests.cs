@@ -22,7 +22,7 @@ public sealed class NamesTests
         ["civil-society", "technical", "government"], RequireVerified: true, MinLabelLength: 3, ["admin", "www"],
         Period, Grace, MaxRecordsPerName: 8,
         [DnsRecordType.A, DnsRecordType.AAAA, DnsRecordType.CNAME, DnsRecordType.MX, DnsRecordType.TXT, DnsRecordType.NS, DnsRecordType.DS, DnsRecordType.SRV],
-        wildcards, Ttl: 300, Secondaries: [], TransferKey: "");
+        wildcards, Ttl: 300, Secondaries: [], TransferKey: "", SigningKeys: []);
 
     private static NameRecord A(string owner, byte last) => new(owner, DnsRecordType.A, 300, [192, 0, 2, last]);
 

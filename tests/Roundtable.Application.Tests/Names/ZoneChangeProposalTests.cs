@@ -73,6 +73,11 @@ public sealed class ZoneChangeProposalTests
         Assert.Contains("would nest with zone " + zone, RefusedAtSubmission(p, new ZoneChange("sub." + zone, NamesTests.Policy() with { Origin = "sub." + zone })), StringComparison.Ordinal);
         Assert.Contains("not a stakeholder group", RefusedAtSubmission(p, new ZoneChange(zone, NamesTests.Policy() with { RegistrantGroups = ["astronauts"] })), StringComparison.Ordinal);
         Assert.Contains("secondaries", RefusedAtSubmission(p, new ZoneChange(zone, NamesTests.Policy() with { Secondaries = [new ZoneSecondary([1, 2, 3], 53)] })), StringComparison.Ordinal);
+        Assert.Contains("not a P-256 public key", RefusedAtSubmission(p, new ZoneChange(zone, NamesTests.Policy() with { SigningKeys = [new ZoneSigningKey("Registry", new byte[64], true)] })), StringComparison.Ordinal);
+        using var key = Core.Crypto.PrivateKey.Generate();
+        var inactive = new ZoneSigningKey("Registry", key.PublicKey.Point.ToArray(), Active: false);
+        Assert.Contains("at least one active signing key", RefusedAtSubmission(p, new ZoneChange(zone, NamesTests.Policy() with { SigningKeys = [inactive] })), StringComparison.Ordinal);
+        Assert.Contains("published once", RefusedAtSubmission(p, new ZoneChange(zone, NamesTests.Policy() with { SigningKeys = [inactive with { Active = true }, inactive] })), StringComparison.Ordinal);
         Assert.Empty(p.App.ListProposals(10));
     }
 }
