@@ -20,6 +20,12 @@ public sealed record NodeConfig
     /// </summary>
     public string? DnsListen { get; init; }
 
+    /// <summary>
+    /// TSIG secrets this operator shares with the secondaries of its zones (a zone's policy names
+    /// the key; the secret never goes on chain): name, and the HMAC-SHA256 secret in base64.
+    /// </summary>
+    public IReadOnlyList<TsigSecret> TsigKeys { get; init; } = [];
+
     /// <summary>Pause between blocks, in milliseconds.</summary>
     public ulong BlockIntervalMs { get; init; } = 1000;
 
@@ -38,3 +44,8 @@ public sealed record NodeConfig
     /// <summary>Mempool bounds.</summary>
     public MempoolOptions Mempool { get; init; } = new();
 }
+
+/// <summary>A TSIG key as node.json holds it.</summary>
+/// <param name="Name">The key's name, as the zone policy and the secondary's configuration write it.</param>
+/// <param name="Secret">The HMAC-SHA256 secret, base64 (at least 16 bytes).</param>
+public sealed record TsigSecret(string Name, string Secret);
