@@ -113,6 +113,12 @@ wait_ready() { # until the server answers SOA for the zone, or it dies, or 180 s
   log "$name did not answer within 180 s"; return 1
 }
 
+port_free() { # nothing may answer on the port before we start a server there
+  if kdig @127.0.0.1 -p "$1" +time=1 +retry=0 bench.internal. SOA 2>/dev/null | grep -q 'status:'; then
+    log "something already answers DNS on 127.0.0.1:$1; stop it or use --port"; exit 1
+  fi
+}
+
 declare -A qps cpu rss hwm pss lost codes latency load
 tck=$(getconf CLK_TCK)
 
@@ -123,6 +129,7 @@ measure() { # name pid port
   before=$(cpu_ticks "$pid")
   out=$(dnsperf -s 127.0.0.1 -p "$p" -d "$qfile" -l "$seconds" "${dnsperf_opts[@]}" 2>&1)
   after=$(cpu_ticks "$pid")
+  kill -0 "$pid" 2>/dev/null || { log "$name (pid $pid) is gone after dnsperf"; exit 1; }
   echo "$out" > "$work/dnsperf-$name.txt"
   qps[$name]=$(echo "$out" | awk '/Queries per second:/ {print $4}')
   lost[$name]=$(echo "$out" | awk '/Queries lost:/ {print $4}' | tr -d '()')
@@ -131,14 +138,20 @@ measure() { # name pid port
   # CPU cores the server kept busy during the measured seconds.
   cpu[$name]=$(awk -v a="$after" -v b="$before" -v t="$tck" -v s="$seconds" 'BEGIN {printf "%.2f", (a - b) / t / s}')
   rss[$name]=$(status_kib "$pid" VmRSS)
-  hwm[$name]=$(status_kib "$pid" VmHWM)
+  hwm[$name]=$(for q in $(tree "$pid"); do status_kib "$q" VmHWM; done | sort -n | tail -1) # the largest process's peak
   pss[$name]=$(pss_kib "$pid")
+  local breakdown="" q
+  for q in $(tree "$pid"); do
+    breakdown+=" $(cat "/proc/$q/comm" 2>/dev/null)[$q] PSS $(awk '/^Pss:/ {printf "%.0f", $2 / 1024}' "/proc/$q/smaps_rollup" 2>/dev/null) MiB,"
+  done
+  log "$name processes:${breakdown%,}"
   log "$name: ${qps[$name]} q/s, lost ${lost[$name]}, server CPU ${cpu[$name]} cores, avg latency ${latency[$name]} ms, PSS $((pss[$name] / 1024)) MiB, VmRSS $((rss[$name] / 1024)) MiB, VmHWM $((hwm[$name] / 1024)) MiB, load ${load[$name]}; ${codes[$name]}"
 }
 
 # --- Roundtable ---------------------------------------------------------------------------------------
 rt_port=$port knot_port=$((port + 1)) nsd_port=$((port + 2))
 log "Roundtable on 127.0.0.1:$rt_port, $workers UDP workers"
+port_free "$rt_port"
 dotnet "$dll" serve --zone "$zone" --port "$rt_port" --workers "$workers" > "$work/roundtable.log" 2>&1 &
 pid=$!; started+=("$pid")
 wait_ready "$pid" "$rt_port" Roundtable || { cat "$work/roundtable.log" >&2; exit 1; }
@@ -192,6 +205,7 @@ EOF
 mkdir -p "$work/knot"
 knot_config "$knot_port" "$work/knot" > "$work/knot/knot.conf"
 log "Knot $(knotd --version | awk '{print $NF}') on 127.0.0.1:$knot_port, udp-workers $workers"
+port_free "$knot_port"
 knotd -c "$work/knot/knot.conf" > "$work/knot/stdout.log" 2>&1 &
 pid=$!; started+=("$pid")
 wait_ready "$pid" "$knot_port" Knot || { cat "$work/knot/knot.log" >&2; exit 1; }
@@ -225,11 +239,17 @@ zone:
     zonefile: "$zone"
 EOF
 log "NSD $(nsd -v 2>&1 | awk 'NR == 1 {print $NF}') on 127.0.0.1:$nsd_port, server-count $workers"
+port_free "$nsd_port"
 nsd -d -c "$work/nsd/nsd.conf" > "$work/nsd/stdout.log" 2>&1 &
 pid=$!; started+=("$pid")
 wait_ready "$pid" "$nsd_port" NSD || { cat "$work/nsd/nsd.log" "$work/nsd/stdout.log" >&2; exit 1; }
 measure NSD "$pid" "$nsd_port"
 stop_pid "$pid"
+
+# --- Roundtable's answer engine alone (no sockets), for the analysis ------------------------------------
+engine_rate=$(dotnet "$dll" answer --zone "$zone" --query-file "$qfile" --seconds 5)
+engine_load=$(loadavg)
+log "AnswerEngine alone: $engine_rate (load $engine_load)"
 
 # --- DNSSEC signing -----------------------------------------------------------------------------------
 knot_sign="" rt_sign=""
@@ -241,6 +261,7 @@ if [ "$sign" = 1 ]; then
   keymgr -c "$conf" bench.internal. generate algorithm=ecdsap256sha256 ksk=yes zsk=no >/dev/null
   keymgr -c "$conf" bench.internal. generate algorithm=ecdsap256sha256 ksk=no zsk=yes >/dev/null
   log "Knot signing bench.internal. (ECDSA P-256, NSEC, signing-threads $sign_threads)"
+  port_free "$((port + 3))"
   knotd -c "$conf" > "$work/knot-sign/stdout.log" 2>&1 &
   pid=$!; started+=("$pid")
   wait_ready "$pid" "$((port + 3))" "Knot (signing)" || { cat "$work/knot-sign/knot.log" >&2; exit 1; }
@@ -269,7 +290,7 @@ fi
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "?"}'; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(cut -d' ' -f1-3 /proc/loadavg); $names names, $queries queries, $seconds s per server after $warmup s warm-up; dnsperf ${dnsperf_opts[*]} -->"
-echo "| server | queries/s | × Knot | server CPU (cores) | queries per server CPU-second | × Knot | memory, PSS (MiB) | × Knot | peak RSS, VmHWM (MiB) | lost | load (1 min) |"
+echo "| server | queries/s | × Knot | server CPU (cores) | queries per server CPU-second | × Knot | memory, PSS (MiB) | × Knot | peak RSS, largest VmHWM (MiB) | lost | load (1 min) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for s in Roundtable Knot NSD; do
   per_cpu=$(awk -v q="${qps[$s]}" -v c="${cpu[$s]}" 'BEGIN {if (c > 0) printf "%.0f", q / c; else print "?"}')
@@ -287,4 +308,5 @@ if [ "$sign" = 1 ]; then
     echo "| Roundtable | $rt_sign | $(ratio "$rt_sign" "$knot_sign") | $rt_sign_load |"
   fi
 fi
+echo "<!-- Roundtable AnswerEngine.Answer alone, one thread, no sockets: $engine_rate; load $engine_load -->"
 for s in Roundtable Knot NSD; do echo "<!-- $s response codes: ${codes[$s]}; average latency ${latency[$s]} ms -->"; done

@@ -6,12 +6,15 @@ using Roundtable.DnsBench;
 //   serve --zone PATH --port P [--workers W]                    serves the zone on 127.0.0.1:P until SIGTERM/SIGINT
 //                                                               (or stdin closed, with --until-stdin-closed)
 //   sign  --zone PATH                                           signs the zone (ECDSA P-256) and prints the time
+//   prototype --zone PATH --port P [--workers W]                NOT the product: the engine behind blocking per-thread
+//                                                               SO_REUSEPORT sockets, for the analysis (BlockingUdpPrototype)
 //   answer --zone PATH --query-file PATH [--seconds S]          AnswerEngine.Answer alone, one thread, no sockets
 // Results on stdout, progress on stderr.
 const string Usage = """
     usage: Roundtable.DnsBench gen --names N --queries M --zone PATH --query-file PATH
            Roundtable.DnsBench serve --zone PATH --port P [--workers W] [--until-stdin-closed]
            Roundtable.DnsBench sign --zone PATH
+           Roundtable.DnsBench prototype --zone PATH --port P [--workers W]
            Roundtable.DnsBench answer --zone PATH --query-file PATH [--seconds S]
     """;
 
@@ -29,6 +32,7 @@ try
         "gen" => Generate(options),
         "serve" => await Serve.RunAsync(options.Path("--zone"), options.Int("--port"), options.Int("--workers", 2), options.Flag("--until-stdin-closed")).ConfigureAwait(false),
         "sign" => Sign.Run(options.Path("--zone")),
+        "prototype" => BlockingUdpPrototype.Run(options.Path("--zone"), options.Int("--port"), options.Int("--workers", 2)),
         "answer" => AnswerRate.Run(options.Path("--zone"), options.Path("--query-file"), options.Int("--seconds", 5)),
         _ => throw new ArgumentException($"unknown mode '{args[0]}'"),
     };
