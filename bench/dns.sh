@@ -158,6 +158,9 @@ wait_ready "$pid" "$rt_port" Roundtable || { cat "$work/roundtable.log" >&2; exi
 log "$(head -1 "$work/roundtable.log")"
 measure Roundtable "$pid" "$rt_port"
 stop_pid "$pid"
+if grep -q 'DnsServer.DisposeAsync threw' "$work/roundtable.log"; then
+  log "Roundtable: DnsServer.DisposeAsync threw on stop (after the measurement): $(grep -m1 -o 'System\.[A-Za-z.]*Exception' "$work/roundtable.log")"
+fi
 
 # --- Knot ---------------------------------------------------------------------------------------------
 knot_config() { # port dir [signing]
