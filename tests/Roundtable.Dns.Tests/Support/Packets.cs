@@ -37,6 +37,15 @@ internal static class Packets
         return [.. query, .. soa];
     }
 
+    /// <summary><paramref name="query"/> with a TSIG record signed by <paramref name="key"/> at <paramref name="time"/> (seconds since 1970), as a secondary sends it.</summary>
+    public static byte[] Signed(byte[] query, TsigKey key, long time)
+    {
+        var buffer = new byte[query.Length + Tsig.MaxRecordLength];
+        query.CopyTo(buffer, 0);
+        var end = Tsig.Sign(buffer, query.Length, key, [], timersOnly: false, time, TsigError.None, [], new byte[Tsig.MacLength]);
+        return buffer[..end];
+    }
+
     /// <summary>Sends one query over TCP and reads the first response message.</summary>
     public static async Task<byte[]> TcpExchangeAsync(IPEndPoint server, byte[] query)
     {
