@@ -26,11 +26,23 @@ public sealed class DnsZone
     /// <summary>The SOA fields, serial included.</summary>
     public SoaSettings Soa { get; }
 
-    /// <summary>Number of owner names, empty non-terminals included.</summary>
-    public int NameCount => nodes.Count;
-
     /// <summary>Who may transfer the zone and whom NOTIFY tells of changes; null refuses every transfer.</summary>
     public ZoneTransferPolicy? TransferPolicy { get; private set; }
+
+    /// <summary>
+    /// The same zone (same records, same prepared answers) with <paramref name="policy"/> as its
+    /// transfer policy; the policy is not zone data, so it changes neither the serial nor the answers.
+    /// </summary>
+    public DnsZone WithTransferPolicy(ZoneTransferPolicy? policy)
+    {
+        // A member-wise copy keeps whatever else a zone carries, so adding fields needs no change here.
+        var copy = (DnsZone)MemberwiseClone();
+        copy.TransferPolicy = policy;
+        return copy;
+    }
+
+    /// <summary>Number of owner names, empty non-terminals included.</summary>
+    public int NameCount => nodes.Count;
 
     internal RRset SoaSet { get; }
 
@@ -47,18 +59,6 @@ public sealed class DnsZone
     /// <exception cref="DnsZoneException">A name, an RDATA or a zone rule is wrong; the message names the record.</exception>
     public static DnsZone Create(string origin, SoaSettings soa, IReadOnlyList<NameServer> nameServers, IEnumerable<ZoneRecord> records) =>
         ZoneBuilder.Build(origin, soa, nameServers, records);
-
-    /// <summary>
-    /// The same zone (same records, same prepared answers) with <paramref name="policy"/> as its
-    /// transfer policy; the policy is not zone data, so it changes neither the serial nor the answers.
-    /// </summary>
-    public DnsZone WithTransferPolicy(ZoneTransferPolicy? policy)
-    {
-        // A member-wise copy keeps whatever else a zone carries, so adding fields needs no change here.
-        var copy = (DnsZone)MemberwiseClone();
-        copy.TransferPolicy = policy;
-        return copy;
-    }
 
     /// <summary>Finds the node of a lower-cased wire name.</summary>
     internal ZoneNode? Find(ReadOnlySpan<byte> name) => lookup.TryGetValue(name, out var node) ? node : null;

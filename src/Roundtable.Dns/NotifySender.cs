@@ -43,7 +43,14 @@ internal sealed class NotifySender : IAsyncDisposable
                 var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
                 if (retrying.TryGetValue((zone.Origin, target), out var older))
                 {
-                    older.Cancel();
+                    try
+                    {
+                        older.Cancel();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // It finished meanwhile: nothing to replace.
+                    }
                 }
 
                 retrying[(zone.Origin, target)] = cancel;
@@ -132,7 +139,7 @@ internal sealed class NotifySender : IAsyncDisposable
         BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(questionEnd - 2), 1);
         Span<int> offsets = stackalloc int[ResponseAssembler.CompressionSlots];
         var writer = new MessageWriter(buffer, offsets, questionEnd);
-        var soa = TransferRecord.Soa(zone.SoaSet);
+        var soa = TransferRecords.Soa(zone.SoaSet);
         writer.WriteRecord(soa.Owner, soa.Type, soa.Ttl, soa.Data);
         ResponseAssembler.SetCounts(buffer, 1, 0, 0);
         var end = writer.Position;

@@ -26,7 +26,7 @@ internal sealed class TransferMessages
     private readonly TsigSession? tsig;
     private readonly ushort udpPayloadSize;
     private readonly int targetBytes;
-    private IEnumerator<TransferRecord>? cursor;
+    private IEnumerator<ZoneRecordEntry>? cursor;
     private bool pending;
 
     public TransferMessages(byte[] buffer, TransferRequest request, TsigSession? tsig, ushort udpPayloadSize, int targetBytes)
@@ -51,7 +51,7 @@ internal sealed class TransferMessages
         var position = Begin(0, authoritative: true, withQuestion: true);
         Span<int> offsets = stackalloc int[CompressionSlots];
         var writer = new MessageWriter(buffer.AsSpan(0, buffer.Length - Trailer), offsets, position);
-        var record = TransferRecord.Soa(soa);
+        var record = TransferRecords.Soa(soa);
         writer.WriteRecord(record.Owner, record.Type, record.Ttl, record.Data);
 
         // Decided before signing, since a TSIG covers exactly one version of the message; the trailer reserve errs on the small side.
@@ -65,7 +65,7 @@ internal sealed class TransferMessages
     }
 
     /// <summary>Every record of <paramref name="records"/>, as many messages as they need (at least one); yields each message's length.</summary>
-    public IEnumerable<int> Stream(IEnumerable<TransferRecord> records)
+    public IEnumerable<int> Stream(IEnumerable<ZoneRecordEntry> records)
     {
         using var enumerator = records.GetEnumerator();
         cursor = enumerator;
@@ -122,7 +122,7 @@ internal sealed class TransferMessages
         while (pending)
         {
             var record = cursor!.Current;
-            if (count > 0 && writer.Position + record.MaxWireLength > targetBytes)
+            if (count > 0 && writer.Position + record.MaxWireLength() > targetBytes)
             {
                 break;
             }

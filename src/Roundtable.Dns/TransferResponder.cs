@@ -93,8 +93,8 @@ internal sealed class TransferResponder
         {
             var path = request.Type == RecordType.IXFR ? journal.Path(zone.Origin, request.ClientSerial!.Value, current) : null;
             style = path is null ? TransferStyle.Full : TransferStyle.Incremental;
-            var body = path is null ? ZoneRecords.Enumerate(zone) : path.SelectMany(d => d.Sequence());
-            foreach (var length in messages.Stream(BetweenSoas(TransferRecord.Soa(zone.SoaSet), body)))
+            var body = path is null ? TransferRecords.Body(zone) : path.SelectMany(d => d.Sequence());
+            foreach (var length in messages.Stream(BetweenSoas(TransferRecords.Soa(zone.SoaSet), body)))
             {
                 yield return length;
             }
@@ -104,7 +104,7 @@ internal sealed class TransferResponder
     }
 
     /// <summary>A transfer begins and ends with the current SOA (RFC 5936 §2.2, RFC 1995 §4).</summary>
-    private static IEnumerable<TransferRecord> BetweenSoas(TransferRecord soa, IEnumerable<TransferRecord> body)
+    private static IEnumerable<ZoneRecordEntry> BetweenSoas(ZoneRecordEntry soa, IEnumerable<ZoneRecordEntry> body)
     {
         yield return soa;
         foreach (var record in body)

@@ -9,7 +9,7 @@ public sealed class TsigKey
     /// <summary>The algorithm name as it goes on the wire and in server configurations.</summary>
     public const string Algorithm = "hmac-sha256.";
 
-    /// <summary>Shortest secret accepted: RFC 8945 §6 asks for at least the hash output (32 bytes for SHA-256); 16 is the floor below which a key is a password.</summary>
+    /// <summary>Shortest secret accepted. RFC 8945 recommends a secret as long as the hash output (32 bytes for SHA-256, what <c>tsig-keygen</c> makes); shorter than 16 is a password, not a key.</summary>
     public const int MinSecretLength = 16;
 
     private readonly byte[] secret;

@@ -7,13 +7,13 @@ namespace Roundtable.Dns;
 /// </summary>
 internal sealed class ZoneDiff
 {
-    private ZoneDiff(RRset oldSoa, RRset newSoa, TransferRecord[] removed, TransferRecord[] added)
+    private ZoneDiff(RRset oldSoa, RRset newSoa, ZoneRecordEntry[] removed, ZoneRecordEntry[] added)
     {
         OldSoa = oldSoa;
         NewSoa = newSoa;
         Removed = removed;
         Added = added;
-        Bytes = removed.Sum(r => (long)r.MaxWireLength) + added.Sum(r => (long)r.MaxWireLength);
+        Bytes = removed.Sum(r => (long)r.MaxWireLength()) + added.Sum(r => (long)r.MaxWireLength());
     }
 
     public RRset OldSoa { get; }
@@ -24,9 +24,9 @@ internal sealed class ZoneDiff
 
     public uint ToSerial => SoaSerial(NewSoa);
 
-    public TransferRecord[] Removed { get; }
+    public ZoneRecordEntry[] Removed { get; }
 
-    public TransferRecord[] Added { get; }
+    public ZoneRecordEntry[] Added { get; }
 
     /// <summary>The journal's measure of this entry: uncompressed wire size of its records.</summary>
     public long Bytes { get; }
@@ -41,25 +41,25 @@ internal sealed class ZoneDiff
     }
 
     /// <summary>The records of one difference in IXFR order: old SOA, removals, new SOA, additions.</summary>
-    public IEnumerable<TransferRecord> Sequence()
+    public IEnumerable<ZoneRecordEntry> Sequence()
     {
-        yield return TransferRecord.Soa(OldSoa);
+        yield return TransferRecords.Soa(OldSoa);
         foreach (var record in Removed)
         {
             yield return record;
         }
 
-        yield return TransferRecord.Soa(NewSoa);
+        yield return TransferRecords.Soa(NewSoa);
         foreach (var record in Added)
         {
             yield return record;
         }
     }
 
-    private static Dictionary<byte[], TransferRecord> Index(DnsZone zone)
+    private static Dictionary<byte[], ZoneRecordEntry> Index(DnsZone zone)
     {
-        var index = new Dictionary<byte[], TransferRecord>(WireComparer.Instance);
-        foreach (var record in ZoneRecords.Enumerate(zone))
+        var index = new Dictionary<byte[], ZoneRecordEntry>(WireComparer.Instance);
+        foreach (var record in TransferRecords.Body(zone))
         {
             index.TryAdd(record.Key(), record);
         }

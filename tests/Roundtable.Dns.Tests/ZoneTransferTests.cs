@@ -10,6 +10,13 @@ public sealed class ZoneTransferTests : IAsyncLifetime
 {
     private const string Key = "hmac-sha256:xfr.forum.internal.:" + TestZones.TransferSecret;
 
+    /// <summary>
+    /// Records of <see cref="TestZones.Forum"/> besides its SOA, counted by hand: apex NS 2, their
+    /// glue 2, www 2, MX, mail, TXT, CAA, 6 CNAMEs, SRV, TLSA, delegation NS 2, its glue, DS,
+    /// wildcard 2, deep.ent.here, 12 TXT at big.
+    /// </summary>
+    private const int ForumRecords = 37;
+
     private readonly ConcurrentQueue<ZoneTransferServed> served = new();
     private DnsServer server = null!;
 
@@ -29,7 +36,7 @@ public sealed class ZoneTransferTests : IAsyncLifetime
         var records = Records(r.Output);
         Assert.Equal("SOA", records[0].Type);
         Assert.Equal("SOA", records[^1].Type);
-        Assert.Equal(ExpectedRecordCount(TestZones.Forum()) + 2, records.Count);
+        Assert.Equal(ForumRecords + 2, records.Count);
         Assert.Contains(records, x => x is { Owner: "ns.sub.forum.internal.", Type: "A" });
         Assert.Contains(records, x => x is { Owner: "sub.forum.internal.", Type: "DS" });
         Assert.Contains(records, x => x is { Owner: "*.wild.forum.internal.", Type: "TXT" });
@@ -41,7 +48,7 @@ public sealed class ZoneTransferTests : IAsyncLifetime
     {
         var r = Dig.Query(server.EndPoint, "-y", Key, "forum.internal.", "AXFR");
         Assert.DoesNotContain("failed", r.Output, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(ExpectedRecordCount(TestZones.Forum()) + 2, Records(r.Output).Count);
+        Assert.Equal(ForumRecords + 2, Records(r.Output).Count);
     }
 
     [Fact]
@@ -128,7 +135,7 @@ public sealed class ZoneTransferTests : IAsyncLifetime
     {
         server.Engine.Publish(TestZones.TransferSet(serial: 43, wwwAddress: "192.0.2.11"));
         var records = Records(Dig.Query(server.EndPoint, "-y", Key, "forum.internal.", "IXFR=30").Output);
-        Assert.Equal(ExpectedRecordCount(TestZones.Forum()) + 2, records.Count);
+        Assert.Equal(ForumRecords + 2, records.Count);
         Assert.Contains(served, s => s is { Style: TransferStyle.Full, Requested: RecordType.IXFR });
     }
 
@@ -161,7 +168,6 @@ public sealed class ZoneTransferTests : IAsyncLifetime
         return DnsServer.Start(engine, new DnsServerOptions { RateLimit = null });
     }
 
-    private static int ExpectedRecordCount(DnsZone zone) => ZoneRecords.Enumerate(zone).Count();
 
     /// <summary>The record lines of a transfer as dig or kdig print them.</summary>
     private static List<DigRecord> Records(string output) =>
