@@ -161,6 +161,30 @@ public sealed class ZoneTransferTests : IAsyncLifetime
         Assert.Contains($"messages {done.Messages.ToString(CultureInfo.InvariantCulture)}", r.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_message_of_a_signed_transfer_carries_a_tsig_and_only_the_first_the_question()
+    {
+        var engine = new AnswerEngine(TestZones.TransferSet(), new ZoneTransferOptions { MessageTargetBytes = 512 });
+        var request = Packets.Signed(Packets.Query("forum.internal.", RecordType.AXFR), TestZones.TransferKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var buffer = new byte[AnswerEngine.ResponseBufferSize];
+        byte[] tsigOwnerAndType = [.. TestZones.TransferKey.Name.Wire, 0, 250];
+        var questions = new List<int>();
+        var records = 0;
+        foreach (var length in engine.Transfer(request, IPAddress.Loopback, overTcp: true, buffer))
+        {
+            var message = buffer[..length];
+            Assert.Equal(0, Packets.Rcode(message));
+            Assert.Equal(1, message[11]);
+            Assert.True(message.AsSpan().LastIndexOf(tsigOwnerAndType) > 0);
+            questions.Add(message[5]);
+            records += (message[6] << 8) | message[7];
+        }
+
+        Assert.True(questions.Count > 2, $"{questions.Count} messages");
+        Assert.Equal([1, .. Enumerable.Repeat(0, questions.Count - 1)], questions);
+        Assert.Equal(ForumRecords + 2, records);
+    }
+
     private DnsServer Start(ZoneSet zones)
     {
         var engine = new AnswerEngine(zones, new ZoneTransferOptions());
