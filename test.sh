@@ -15,6 +15,7 @@ REQUIRED_TOOLS=(
   "chromium:chromium"
   "dig:bind9-dnsutils"
   "kdig:knot-dnsutils"
+  "nsd:nsd"
 )
 missing=()
 for pair in "${REQUIRED_TOOLS[@]}"; do

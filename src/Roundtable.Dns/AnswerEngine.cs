@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Roundtable.Dns;
 
 /// <summary>
@@ -17,18 +19,45 @@ public sealed class AnswerEngine
     [ThreadStatic]
     private static Resolution? scratch;
 
+    private readonly ZoneJournal journal;
+    private readonly TransferResponder transfers;
+    private readonly Lock publishing = new();
     private ZoneSet zones;
 
     /// <summary>Creates the engine serving <paramref name="zones"/>.</summary>
     /// <param name="zones">The zones of the current committed height.</param>
     /// <param name="udpPayloadSize">The EDNS UDP payload size we advertise and never exceed; 1232 avoids IP fragmentation (DNS Flag Day 2020).</param>
     public AnswerEngine(ZoneSet zones, ushort udpPayloadSize = 1232)
+        : this(zones, new ZoneTransferOptions(), udpPayloadSize)
+    {
+    }
+
+    /// <summary>Creates the engine serving <paramref name="zones"/>, with zone transfer settings.</summary>
+    /// <param name="zones">The zones of the current committed height.</param>
+    /// <param name="transfer">Journal bounds, NOTIFY retries and the TSIG clock.</param>
+    /// <param name="udpPayloadSize">The EDNS UDP payload size we advertise and never exceed.</param>
+    public AnswerEngine(ZoneSet zones, ZoneTransferOptions transfer, ushort udpPayloadSize = 1232)
     {
         ArgumentNullException.ThrowIfNull(zones);
+        ArgumentNullException.ThrowIfNull(transfer);
         ArgumentOutOfRangeException.ThrowIfLessThan(udpPayloadSize, (ushort)ClassicUdpSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(transfer.MessageTargetBytes, 512);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(transfer.MessageTargetBytes, 60_000);
         this.zones = zones;
         UdpPayloadSize = udpPayloadSize;
+        TransferOptions = transfer;
+        journal = new ZoneJournal(transfer.JournalEntriesPerZone, transfer.JournalBytesPerZone);
+        transfers = new TransferResponder(journal, transfer, udpPayloadSize);
     }
+
+    /// <summary>Raised on the serving thread after each zone transfer is sent in full (handlers must be quick and must not throw).</summary>
+    public event Action<ZoneTransferServed>? TransferServed;
+
+    /// <summary>Raised by <see cref="Publish"/> with the zones whose serial changed or that are new: the server sends NOTIFY for them.</summary>
+    internal event Action<IReadOnlyList<DnsZone>>? SerialsChanged;
+
+    /// <summary>Zone transfer settings.</summary>
+    public ZoneTransferOptions TransferOptions { get; }
 
     /// <summary>The EDNS UDP payload size advertised in our OPT records.</summary>
     public ushort UdpPayloadSize { get; }
@@ -36,11 +65,39 @@ public sealed class AnswerEngine
     /// <summary>The zone set queries are answered from now.</summary>
     public ZoneSet Zones => Volatile.Read(ref zones);
 
-    /// <summary>Replaces the zone set in one step; queries already running finish on the set they started with.</summary>
+    /// <summary>
+    /// Replaces the zone set in one step; queries already running finish on the set they started
+    /// with. Before the swap, the difference of every zone whose serial moved forward goes into the
+    /// IXFR journal; after it, secondaries of every changed zone are notified (through the server).
+    /// </summary>
     public void Publish(ZoneSet next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        Volatile.Write(ref zones, next);
+        List<DnsZone> changed;
+
+        // Publishers take turns so the journal sees versions in the order they are served.
+        lock (publishing)
+        {
+            changed = journal.Record(Zones, next);
+            Volatile.Write(ref zones, next);
+        }
+
+        if (changed.Count > 0)
+        {
+            SerialsChanged?.Invoke(changed);
+        }
+    }
+
+    /// <summary>
+    /// Answers a zone transfer request (see <see cref="TransferRequest.IsTransfer"/>) from
+    /// <paramref name="client"/>: writes each response message into <paramref name="response"/>
+    /// (at least <see cref="ResponseBufferSize"/> bytes) and yields its length before writing the
+    /// next. Over UDP there is exactly one message. Never throws for any input bytes.
+    /// </summary>
+    internal IEnumerable<int> Transfer(ReadOnlyMemory<byte> query, IPAddress client, bool overTcp, byte[] response)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(response.Length, ResponseBufferSize);
+        return transfers.Respond(Zones, query, client, overTcp, response, served => TransferServed?.Invoke(served));
     }
 
     /// <summary>
@@ -95,7 +152,7 @@ public sealed class AnswerEngine
         DnsName.LowerCase(lower[..query.NameLength]);
         var qname = lower[..query.NameLength];
 
-        // Zone transfer is separate work; meta types other than ANY are not answered from a zone.
+        // Transfers go through Transfer, which knows the client (the server routes them there); meta types other than ANY are not answered from a zone.
         var refused = query.Class != 1 || query.Type is (ushort)RecordType.AXFR or (ushort)RecordType.IXFR or (ushort)RecordType.OPT;
         var zone = refused ? null : Zones.Find(qname);
         if (zone is null)

@@ -8,7 +8,9 @@ namespace Roundtable.Dns;
 /// <summary>
 /// The authoritative DNS server: UDP and TCP (2-byte length framing, RFC 1035 §4.2.2) on one
 /// port, answering through an <see cref="AnswerEngine"/>. Bad input never stops it: the engine
-/// answers FORMERR or drops, and a failing connection is closed alone. Dispose to stop.
+/// answers FORMERR or drops, and a failing connection is closed alone. Zone transfer requests
+/// (AXFR/IXFR) go to <see cref="AnswerEngine.Transfer"/> with the client's address, several
+/// messages on one TCP connection; NOTIFY goes out for every zone a publish changes. Dispose to stop.
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
 {
@@ -21,6 +23,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly SemaphoreSlim connectionSlots;
     private readonly ConcurrentDictionary<Task, bool> connections = new();
     private readonly List<Task> loops = [];
+    private readonly NotifySender notifier;
 
     private DnsServer(AnswerEngine engine, DnsServerOptions options, Socket udp, Socket tcp)
     {
@@ -31,6 +34,7 @@ public sealed class DnsServer : IAsyncDisposable
         connectionSlots = new SemaphoreSlim(options.MaxTcpConnections, options.MaxTcpConnections);
         limiter = options.RateLimit is { } rate ? new ResponseRateLimiter(rate, options.TimeProvider) : null;
         EndPoint = (IPEndPoint)udp.LocalEndPoint!;
+        notifier = new NotifySender(EndPoint.Address, engine.TransferOptions);
     }
 
     /// <summary>The bound address and port (UDP and TCP share it).</summary>
@@ -55,6 +59,7 @@ public sealed class DnsServer : IAsyncDisposable
         }
 
         server.loops.Add(Task.Run(server.AcceptTcpAsync));
+        engine.SerialsChanged += server.notifier.Notify;
         return server;
     }
 
@@ -67,6 +72,8 @@ public sealed class DnsServer : IAsyncDisposable
         }
 
         await stopping.CancelAsync().ConfigureAwait(false);
+        engine.SerialsChanged -= notifier.Notify;
+        await notifier.DisposeAsync().ConfigureAwait(false);
         udp.Dispose();
         tcp.Dispose();
         await Task.WhenAll([.. loops, .. connections.Keys]).ConfigureAwait(false);
@@ -114,7 +121,10 @@ public sealed class DnsServer : IAsyncDisposable
             try
             {
                 var received = await udp.ReceiveFromAsync(query, SocketFlags.None, client, token).ConfigureAwait(false);
-                var length = engine.Answer(query.AsSpan(0, received), response, overTcp: false);
+                // Over UDP a transfer is one message; reading the sequence to its end lets the engine report it.
+                var length = TransferRequest.IsTransfer(query.AsSpan(0, received))
+                    ? engine.Transfer(query.AsMemory(0, received), ((IPEndPoint)EndPoint.Create(client)).Address, overTcp: false, response).LastOrDefault()
+                    : engine.Answer(query.AsSpan(0, received), response, overTcp: false);
                 if (length == 0)
                 {
                     continue;
@@ -195,6 +205,7 @@ public sealed class DnsServer : IAsyncDisposable
         await Task.Yield();
         var query = new byte[options.MaxTcpQueryBytes];
         var response = new byte[AnswerEngine.ResponseBufferSize + 2];
+        byte[]? transferBuffer = null;
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         using var timer = options.TimeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), idle, options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
         try
@@ -214,14 +225,27 @@ public sealed class DnsServer : IAsyncDisposable
                         return;
                     }
 
+                    if (TransferRequest.IsTransfer(query.AsSpan(0, length)))
+                    {
+                        transferBuffer ??= new byte[AnswerEngine.ResponseBufferSize];
+                        var address = ((IPEndPoint)client.RemoteEndPoint!).Address;
+                        foreach (var message in engine.Transfer(query.AsMemory(0, length), address, overTcp: true, transferBuffer))
+                        {
+                            transferBuffer.AsSpan(0, message).CopyTo(response.AsSpan(2));
+                            await SendFramedAsync(client, response, message, idle.Token).ConfigureAwait(false);
+                            timer.Change(options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+                        }
+
+                        continue;
+                    }
+
                     var answer = engine.Answer(query.AsSpan(0, length), response.AsSpan(2), overTcp: true);
                     if (answer == 0)
                     {
                         continue;
                     }
 
-                    BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)answer);
-                    await client.SendAsync(response.AsMemory(0, answer + 2), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                    await SendFramedAsync(client, response, answer, idle.Token).ConfigureAwait(false);
 
                     // A complete exchange resets the idle clock.
                     timer.Change(options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
@@ -232,6 +256,13 @@ public sealed class DnsServer : IAsyncDisposable
         {
             // Idle, stopped, or the client went away: this connection ends, nothing else does.
         }
+    }
+
+    /// <summary>Sends the message at offset 2 of <paramref name="framed"/> behind its 2-byte length.</summary>
+    private static async Task SendFramedAsync(Socket client, byte[] framed, int length, CancellationToken token)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)length);
+        await client.SendAsync(framed.AsMemory(0, length + 2), SocketFlags.None, token).ConfigureAwait(false);
     }
 
     private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken token)

@@ -26,6 +26,21 @@ public sealed class DnsZone
     /// <summary>The SOA fields, serial included.</summary>
     public SoaSettings Soa { get; }
 
+    /// <summary>Who may transfer the zone and whom NOTIFY tells of changes; null refuses every transfer.</summary>
+    public ZoneTransferPolicy? TransferPolicy { get; private set; }
+
+    /// <summary>
+    /// The same zone (same records, same prepared answers) with <paramref name="policy"/> as its
+    /// transfer policy; the policy is not zone data, so it changes neither the serial nor the answers.
+    /// </summary>
+    public DnsZone WithTransferPolicy(ZoneTransferPolicy? policy)
+    {
+        // A member-wise copy keeps whatever else a zone carries, so adding fields needs no change here.
+        var copy = (DnsZone)MemberwiseClone();
+        copy.TransferPolicy = policy;
+        return copy;
+    }
+
     /// <summary>Number of owner names, empty non-terminals included.</summary>
     public int NameCount => nodes.Count;
 

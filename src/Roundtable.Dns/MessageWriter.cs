@@ -18,13 +18,13 @@ internal ref struct MessageWriter
     private readonly Span<int> labelOffsets;
     private int labelCount;
 
-    /// <summary>Starts after a question already in <paramref name="buffer"/> at offset 12 and ending at <paramref name="position"/>.</summary>
-    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position)
+    /// <summary>Starts after a question already in <paramref name="buffer"/> at offset 12 and ending at <paramref name="position"/>; with <paramref name="hasQuestion"/> false (later messages of a zone transfer) records start right after the header.</summary>
+    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position, bool hasQuestion = true)
     {
         this.buffer = buffer;
         this.labelOffsets = labelOffsets;
         Position = position;
-        for (var i = QuestionOffset; buffer[i] != 0; i += buffer[i] + 1)
+        for (var i = QuestionOffset; hasQuestion && buffer[i] != 0; i += buffer[i] + 1)
         {
             Remember(i);
         }
@@ -41,18 +41,30 @@ internal ref struct MessageWriter
             foreach (var record in placed.Set.Records)
             {
                 WriteOwner(placed);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[Position..], (ushort)placed.Set.Type);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[(Position + 2)..], 1);
-                BinaryPrimitives.WriteUInt32BigEndian(buffer[(Position + 4)..], placed.Set.Ttl);
-                var lengthAt = Position + 8;
-                Position += 10;
-                WriteRdata(record);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[lengthAt..], (ushort)(Position - lengthAt - 2));
+                WriteAfterOwner(placed.Set.Type, placed.Set.Ttl, record);
                 count++;
             }
         }
 
         return (ushort)count;
+    }
+
+    /// <summary>Writes one record under <paramref name="owner"/>; zone transfers write record by record to split messages between any two.</summary>
+    public void WriteRecord(DnsName owner, RecordType type, uint ttl, Rdata record)
+    {
+        WriteName(owner.Wire, compress: true);
+        WriteAfterOwner(type, ttl, record);
+    }
+
+    private void WriteAfterOwner(RecordType type, uint ttl, Rdata record)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(buffer[Position..], (ushort)type);
+        BinaryPrimitives.WriteUInt16BigEndian(buffer[(Position + 2)..], 1);
+        BinaryPrimitives.WriteUInt32BigEndian(buffer[(Position + 4)..], ttl);
+        var lengthAt = Position + 8;
+        Position += 10;
+        WriteRdata(record);
+        BinaryPrimitives.WriteUInt16BigEndian(buffer[lengthAt..], (ushort)(Position - lengthAt - 2));
     }
 
     private void WriteOwner(PlacedSet placed)

@@ -39,10 +39,10 @@ public enum RecordType : ushort
     /// <summary>TLS certificate association (RFC 6698).</summary>
     TLSA = 52,
 
-    /// <summary>Incremental zone transfer; refused here (zone transfer is separate work).</summary>
+    /// <summary>Incremental zone transfer (RFC 1995), answered by the transfer path.</summary>
     IXFR = 251,
 
-    /// <summary>Full zone transfer; refused here (zone transfer is separate work).</summary>
+    /// <summary>Full zone transfer (RFC 5936), answered by the transfer path.</summary>
     AXFR = 252,
 
     /// <summary>The ANY query type, answered minimally (RFC 8482).</summary>

@@ -14,6 +14,12 @@ public sealed class FuzzRegressionTests
             var response = new byte[AnswerEngine.ResponseBufferSize];
             engine.Answer(bytes, response, overTcp: false);
             engine.Answer(bytes, response, overTcp: true);
+            if (TransferRequest.IsTransfer(bytes))
+            {
+                var transfers = new AnswerEngine(TestZones.TransferSet());
+                _ = transfers.Transfer(bytes, System.Net.IPAddress.Loopback, overTcp: false, response).Count();
+                _ = transfers.Transfer(bytes, System.Net.IPAddress.Loopback, overTcp: true, response).Count();
+            }
         }, static _ => false);
 
     [Fact]

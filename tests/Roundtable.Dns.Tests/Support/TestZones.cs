@@ -43,4 +43,18 @@ internal static class TestZones
         [new("www", RecordType.A, 30, "192.0.2.200")]);
 
     public static ZoneSet Set(long height = 1, uint serial = 42) => new([Forum(serial), Lab()], height);
+
+    /// <summary>The secret of <see cref="TransferKey"/> in base64, as nsd, knot and dig take it.</summary>
+    public const string TransferSecret = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
+    /// <summary>The TSIG key secondaries use in the tests.</summary>
+    public static TsigKey TransferKey { get; } = new("xfr.forum.internal.", Convert.FromBase64String(TransferSecret));
+
+    /// <summary>Transfers from loopback, signed with <see cref="TransferKey"/>, NOTIFY to <paramref name="notify"/>.</summary>
+    public static ZoneTransferPolicy LoopbackPolicy(params System.Net.IPEndPoint[] notify) =>
+        new([System.Net.IPNetwork.Parse("127.0.0.0/8")], [TransferKey], notify);
+
+    /// <summary>The test zones, forum.internal. open to transfer under <paramref name="policy"/> (default: <see cref="LoopbackPolicy"/>).</summary>
+    public static ZoneSet TransferSet(uint serial = 42, string wwwAddress = "192.0.2.10", ZoneTransferPolicy? policy = null) =>
+        new([Forum(serial, wwwAddress).WithTransferPolicy(policy ?? LoopbackPolicy()), Lab()], serial);
 }

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roundtable.Dns.Tests.Support;
+
+/// <summary>
+/// A real NSD (Debian package nsd) running in the foreground as a secondary of one zone on a free
+/// loopback port, with its files in a temporary folder. Stopped with SIGTERM by its PID on dispose
+/// (SIGKILL of its process tree if it does not stop), and the folder deleted.
+/// </summary>
+internal sealed class Nsd : IDisposable
+{
+    private readonly Process process;
+    private readonly string folder;
+
+    private Nsd(Process process, string folder, IPEndPoint endPoint)
+    {
+        this.process = process;
+        this.folder = folder;
+        EndPoint = endPoint;
+    }
+
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>NSD's log so far, for failure messages.</summary>
+    public string Log => File.Exists(Path.Combine(folder, "nsd.log")) ? File.ReadAllText(Path.Combine(folder, "nsd.log")) : "(no log)";
+
+    /// <summary>Starts NSD as secondary of <paramref name="zone"/>, transferring from <paramref name="primary"/> with <see cref="TestZones.TransferKey"/>.</summary>
+    public static Nsd Start(string zone, IPEndPoint primary)
+    {
+        var folder = Directory.CreateTempSubdirectory("roundtable-nsd-").FullName;
+        var port = FreePort();
+        var key = TestZones.TransferKey.Name.ToString();
+        var config = Path.Combine(folder, "nsd.conf");
+        File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $"""
+            server:
+                ip-address: 127.0.0.1@{port}
+                username: ""
+                chroot: ""
+                zonesdir: "{folder}"
+                xfrdir: "{folder}"
+                pidfile: "{folder}/nsd.pid"
+                xfrdfile: "{folder}/xfrd.state"
+                zonelistfile: "{folder}/zone.list"
+                database: ""
+                logfile: "{folder}/nsd.log"
+                verbosity: 2
+                server-count: 1
+            remote-control:
+                control-enable: no
+            key:
+                name: "{key}"
+                algorithm: hmac-sha256
+                secret: "{TestZones.TransferSecret}"
+            zone:
+                name: "{zone}"
+                request-xfr: {primary.Address}@{primary.Port} {key}
+                allow-notify: {primary.Address} {key}
+
+            """));
+        var start = new ProcessStartInfo("/usr/sbin/nsd") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-d", "-c", config })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Nsd(process, folder, new IPEndPoint(IPAddress.Loopback, port));
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            term.WaitForExit();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+
+        process.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>A loopback port free for both UDP and TCP right now.</summary>
+    private static int FreePort()
+    {
+        while (true)
+        {
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken for TCP: try another.
+            }
+        }
+    }
+}
