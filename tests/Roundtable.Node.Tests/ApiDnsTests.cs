@@ -110,4 +110,30 @@ public sealed class ApiDnsTests
         Assert.False((bool)(await GetAsync(node, "/api/v1/dns"))["enabled"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await node.Http.GetAsync("/api/v1/names/ada.test.internal")).StatusCode);
     }
+
+    [Fact]
+    public async Task Nsd_as_secondary_of_a_node_serves_a_committed_name_after_notify_without_a_restart()
+    {
+        var nsdPort = Nsd.FreePort();
+        const string key = "xfr.test.internal.";
+        var zone = TestZone with { Secondaries = [$"127.0.0.1:{nsdPort}"], TransferKey = key };
+        await using var node = await TestNode.StartAsync(zones: [zone], dns: true, tsigKeys: [new TsigSecret(key, TestZones.TransferSecret)]);
+        var primary = IPEndPoint.Parse((string)(await GetAsync(node, "/api/v1/dns"))["address"]!);
+        using var nsd = Nsd.Start(Zone, primary, nsdPort, key, TestZones.TransferSecret);
+
+        await Dig.QueryUntilAsync(nsd.EndPoint, a => a.Status == "NOERROR" && a.Answer.Count == 1, Zone, "SOA");
+
+        using var ada = new Member(node);
+        await ada.RegisterAsync("Ada");
+        var registered = await SendJsonAsync(node, ada, new JsonObject
+        {
+            ["type"] = "register-name", ["zone"] = Zone, ["label"] = "ada",
+            ["records"] = new JsonArray(Record("", "A", "192.0.2.1")),
+        });
+        Assert.True((bool)registered["result"]!["ok"]!, (string?)registered["result"]!["reason"]);
+
+        var answer = await Dig.QueryUntilAsync(nsd.EndPoint, a => a.Answer.Count == 1, "ada." + Zone, "A");
+        Assert.Equal("192.0.2.1", answer.Answer[0].Data);
+        Assert.Contains($" {(ulong)registered["height"]!} ", Dig.Query(nsd.EndPoint, Zone, "SOA").Answer.Single().Data, StringComparison.Ordinal);
+    }
 }

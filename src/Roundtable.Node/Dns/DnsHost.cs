@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Roundtable.Dns;
+using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Dns;
@@ -26,20 +27,22 @@ public sealed class DnsHost : IAsyncDisposable
     /// <summary>Where the server listens (the real port when 0 was asked).</summary>
     public IPEndPoint EndPoint => _server.EndPoint;
 
-    /// <summary>Binds <paramref name="listen"/> and starts serving <paramref name="chain"/>'s zones.</summary>
-    /// <exception cref="InvalidDataException"><paramref name="listen"/> is not an address and port.</exception>
-    public static DnsHost Start(ChainState chain, string listen, ILoggerFactory logs)
+    /// <summary>Binds the configured <see cref="NodeConfig.DnsListen"/> and starts serving <paramref name="chain"/>'s zones.</summary>
+    /// <exception cref="InvalidDataException">The address, a TSIG secret or a DNSSEC key file is not usable; the message says which.</exception>
+    public static DnsHost Start(ChainState chain, NodeConfig config, ILoggerFactory logs)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logs);
-        if (!IPEndPoint.TryParse(listen, out var endPoint))
+        if (!IPEndPoint.TryParse(config.DnsListen ?? "", out var endPoint))
         {
-            throw new InvalidDataException($"dnsListen '{listen}' is not an address and port such as 127.0.0.1:5353.");
+            throw new InvalidDataException($"dnsListen '{config.DnsListen}' is not an address and port such as 127.0.0.1:5353.");
         }
 
-        var engine = new AnswerEngine(ZoneSet.Empty);
+        var tsigKeys = ZoneTransfers.Keys(config.TsigKeys);
+        var engine = new AnswerEngine(ZoneSet.Empty, new ZoneTransferOptions());
         var server = DnsServer.Start(engine, new DnsServerOptions { EndPoint = endPoint });
-        return new DnsHost(engine, server, new ZoneFeed(chain, engine, logs.CreateLogger("Roundtable.Dns")));
+        return new DnsHost(engine, server, new ZoneFeed(chain, engine, tsigKeys, logs.CreateLogger("Roundtable.Dns")));
     }
 
     /// <inheritdoc />

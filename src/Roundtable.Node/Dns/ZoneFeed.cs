@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Roundtable.Application.Names;
@@ -22,16 +23,22 @@ public sealed class ZoneFeed : IAsyncDisposable
     private readonly ChainState _chain;
     private readonly AnswerEngine _engine;
     private readonly ILogger _log;
+    private readonly IReadOnlyDictionary<string, TsigKey> _tsigKeys;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
     private IReadOnlyDictionary<string, ServedZone> _served = new Dictionary<string, ServedZone>(StringComparer.Ordinal);
 
-    /// <summary>Starts following <paramref name="chain"/> and publishing into <paramref name="engine"/>; the first build runs at once.</summary>
-    public ZoneFeed(ChainState chain, AnswerEngine engine, ILogger log)
+    /// <summary>
+    /// Starts following <paramref name="chain"/> and publishing into <paramref name="engine"/>; the
+    /// first build runs at once. <paramref name="tsigKeys"/> are this operator's TSIG secrets by
+    /// absolute key name, for zones whose policy asks for signed transfers.
+    /// </summary>
+    public ZoneFeed(ChainState chain, AnswerEngine engine, IReadOnlyDictionary<string, TsigKey> tsigKeys, ILogger log)
     {
         _chain = chain;
         _engine = engine;
+        _tsigKeys = tsigKeys;
         _log = log;
         _chain.BlockCommitted += OnBlockCommitted;
         _wake.Writer.TryWrite(true);
@@ -110,8 +117,34 @@ public sealed class ZoneFeed : IAsyncDisposable
     private DnsZone Build(StateSnapshot snapshot, ZonePolicy policy, ZoneVersion version, ulong blockTimeMs)
     {
         var names = snapshot.EnumeratePrefix(NameKeys.NamesOf(policy.Origin)).Select(e => Canonical.FromBytes<NameHolding>(e.Value));
-        return ZoneProjection.Build(policy, version, names, blockTimeMs,
+        var zone = ZoneProjection.Build(policy, version, names, blockTimeMs,
             (name, reason) => _log.LogWarning("DNS leaves {Name} out of its zone: {Reason}", name, reason));
+        return zone.WithTransferPolicy(TransferPolicy(policy));
+    }
+
+    /// <summary>
+    /// Who may transfer the zone and whom NOTIFY tells: the policy's secondaries, with the TSIG key
+    /// the policy names. Without this operator's secret for that key, nobody may (and it is logged).
+    /// </summary>
+    private ZoneTransferPolicy TransferPolicy(ZonePolicy policy)
+    {
+        var secondaries = policy.Secondaries.Select(s => new IPEndPoint(new IPAddress(s.Address), s.Port)).ToList();
+        if (policy.TransferKey.Length == 0)
+        {
+            return new ZoneTransferPolicy([.. secondaries.Select(s => new IPNetwork(s.Address, s.Address.GetAddressBytes().Length * 8))], [], secondaries);
+        }
+
+        if (_tsigKeys.TryGetValue(ZoneTransfers.KeyName(policy.TransferKey), out var key))
+        {
+            return new ZoneTransferPolicy([.. secondaries.Select(s => new IPNetwork(s.Address, s.Address.GetAddressBytes().Length * 8))], [key], secondaries);
+        }
+
+        if (secondaries.Count > 0)
+        {
+            _log.LogWarning("Zone {Zone} asks for transfers signed with TSIG key {Key}, whose secret is not in this node's tsigKeys: no transfers, no NOTIFY", policy.Origin, policy.TransferKey);
+        }
+
+        return new ZoneTransferPolicy([], [], []);
     }
 
     private sealed record ServedZone(ZonePolicy Policy, ZoneVersion Version, DnsZone Zone);

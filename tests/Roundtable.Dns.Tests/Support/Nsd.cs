@@ -28,11 +28,13 @@ internal sealed class Nsd : IDisposable
     public string Log => File.Exists(Path.Combine(folder, "nsd.log")) ? File.ReadAllText(Path.Combine(folder, "nsd.log")) : "(no log)";
 
     /// <summary>Starts NSD as secondary of <paramref name="zone"/>, transferring from <paramref name="primary"/> with <see cref="TestZones.TransferKey"/>.</summary>
-    public static Nsd Start(string zone, IPEndPoint primary)
+    public static Nsd Start(string zone, IPEndPoint primary) =>
+        Start(zone, primary, FreePort(), TestZones.TransferKey.Name.ToString(), TestZones.TransferSecret);
+
+    /// <summary>Starts NSD on <paramref name="port"/> as secondary of <paramref name="zone"/>, transferring from <paramref name="primary"/> with TSIG key <paramref name="key"/> (secret in base64).</summary>
+    public static Nsd Start(string zone, IPEndPoint primary, int port, string key, string secret)
     {
         var folder = Directory.CreateTempSubdirectory("roundtable-nsd-").FullName;
-        var port = FreePort();
-        var key = TestZones.TransferKey.Name.ToString();
         var config = Path.Combine(folder, "nsd.conf");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $"""
             server:
@@ -53,7 +55,7 @@ internal sealed class Nsd : IDisposable
             key:
                 name: "{key}"
                 algorithm: hmac-sha256
-                secret: "{TestZones.TransferSecret}"
+                secret: "{secret}"
             zone:
                 name: "{zone}"
                 request-xfr: {primary.Address}@{primary.Port} {key}
@@ -90,7 +92,7 @@ internal sealed class Nsd : IDisposable
     }
 
     /// <summary>A loopback port free for both UDP and TCP right now.</summary>
-    private static int FreePort()
+    public static int FreePort()
     {
         while (true)
         {

@@ -34,10 +34,10 @@ public sealed class TestNode : IAsyncDisposable
 
     public string ChainId => "test-chain";
 
-    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false)
+    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null)
     {
         root ??= Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
-        var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = blockIntervalMs, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024, DnsListen = dns ? "127.0.0.1:0" : null };
+        var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = blockIntervalMs, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024, DnsListen = dns ? "127.0.0.1:0" : null, TsigKeys = tsigKeys ?? [] };
         var node = new TestNode(root, config);
         if (!node.Home.IsInitialized)
         {
