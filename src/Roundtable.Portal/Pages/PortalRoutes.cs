@@ -3,6 +3,7 @@ using Roundtable.Portal.Pages.Anchors;
 using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
 using Roundtable.Portal.Pages.Members;
+using Roundtable.Portal.Pages.Names;
 using Roundtable.Portal.Pages.Power;
 using Roundtable.Portal.Pages.Proposals;
 using Roundtable.Portal.Pages.Sessions;
@@ -23,5 +24,6 @@ internal static class PortalRoutes
         AnchorRoutes.Map(routes);
         VerifyRoutes.Map(routes);
         MemberRoutes.Map(routes);
+        NameRoutes.Map(routes);
     }
 }
