@@ -22,6 +22,10 @@ public sealed class BadInputTests(SeededNode seeded)
     [InlineData("/sessions/" + "0000000000000000000000000000000000000000000000000000000000000000" + "/report", HttpStatusCode.NotFound, "There is no session")]
     [InlineData("/anchors/abc", HttpStatusCode.BadRequest, "“abc” is not a SHA-256 fingerprint")]
     [InlineData("/anchors/" + "0000000000000000000000000000000000000000000000000000000000000000", HttpStatusCode.NotFound, "No document with the fingerprint")]
+    [InlineData("/names/not_a%20name!", HttpStatusCode.BadRequest, "“not_a name!” is not a name that can be registered here.")]
+    [InlineData("/names/forum", HttpStatusCode.BadRequest, "“forum” is not a name that can be registered here.")]
+    [InlineData("/names/nobody.forum.internal.", HttpStatusCode.NotFound, "Nobody holds the name nobody.forum.internal. on this network.")]
+    [InlineData("/names/alice.no-such-zone.internal", HttpStatusCode.NotFound, "Nobody holds the name alice.no-such-zone.internal. on this network.")]
     [InlineData("/no/such/page", HttpStatusCode.NotFound, "There is no page at /no/such/page.")]
     [InlineData("/assets/no-such.css", HttpStatusCode.NotFound, "There is no page at /assets/no-such.css.")]
     public async Task A_bad_address_gets_a_plain_message_with_the_right_status(string path, HttpStatusCode status, string message)

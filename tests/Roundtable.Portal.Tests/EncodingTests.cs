@@ -27,6 +27,7 @@ public sealed class EncodingTests(SeededNode seeded)
     [InlineData("proposal")]
     [InlineData("session")]
     [InlineData("anchor")]
+    [InlineData("names")]
     public async Task The_hostile_member_name_title_and_comment_are_shown_as_text(string page)
     {
         var html = await seeded.PageAsync(seeded.PathOf(page));

@@ -4,10 +4,14 @@ using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Sessions.Building;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
+using Roundtable.Dns;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Notary;
+using Roundtable.Node.Hosting;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Portal.Tests.Support;
@@ -15,7 +19,8 @@ namespace Roundtable.Portal.Tests.Support;
 /// <summary>
 /// One real node, started once for the portal tests and given something to show: members (one of
 /// them hostile), a decided best-practice proposal with a comment, a session with a closed poll, an
-/// anchored document. Hostile text goes everywhere a person can type.
+/// anchored document, a co-governed zone with two names (one offered to another member). Hostile
+/// text goes everywhere a person can type.
 /// </summary>
 public sealed class SeededNode : IAsyncLifetime
 {
@@ -37,6 +42,15 @@ public sealed class SeededNode : IAsyncLifetime
 
     public Hash256 AnchorDigest { get; } = Hash256.Compute("The minutes of the Roundtable workshop"u8);
 
+    /// <summary>The co-governed zone of the genesis.</summary>
+    public const string Zone = "forum.internal.";
+
+    /// <summary>Alice's name: an address, a web alias and a text record.</summary>
+    public const string AliceName = "alice." + Zone;
+
+    /// <summary>The hostile member's name, whose text record is a script, offered to Alice.</summary>
+    public const string HostileName = "mallory." + Zone;
+
     public string HostileMemberId { get; private set; } = "";
 
     /// <summary>A committed transaction (the hostile member's registration) for the transaction page.</summary>
@@ -47,7 +61,7 @@ public sealed class SeededNode : IAsyncLifetime
         // The node also speaks a right-to-left language, added as an operator would: a file in config/languages.
         var root = Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
         RightToLeftLanguage.WriteInto(Path.Combine(root, "config", "languages"));
-        Node = await TestNode.StartAsync(governancePeriodSeconds: 1, root: root);
+        Node = await TestNode.StartAsync(governancePeriodSeconds: 1, root: root, zones: [StarterZone.Document(Zone, 1, "127.0.0.1", requireVerified: false)]);
         var alice = await RegisterAsync("Alice", "civil-society", "africa");
         var bo = await RegisterAsync("Bo", "government", "western-europe-others");
         var hostile = NewMember();
@@ -89,6 +103,10 @@ public sealed class SeededNode : IAsyncLifetime
 
         await SendAsync(bo, new AnchorDocument(AnchorDigest, new AnchorMetadata("Workshop minutes " + Script, "text/plain", 42, null, ["minutes"]), []));
         await SendAsync(hostile, new CosignAnchor(AnchorDigest));
+
+        await SendAsync(alice, new RegisterName(Zone, "alice", [Record("", RecordType.A, "192.0.2.1"), Record("www", RecordType.CNAME, AliceName), Record("", RecordType.TXT, "\"hello\"")]));
+        await SendAsync(hostile, new RegisterName(Zone, "mallory", [Record("", RecordType.TXT, "\"" + Script + "\"")]));
+        await SendAsync(hostile, new TransferName(Zone, "mallory", Hash256.Parse(alice.Id)));
     }
 
     /// <summary>Every page, by a name tests can use as theory data.</summary>
@@ -111,6 +129,8 @@ public sealed class SeededNode : IAsyncLifetime
         "members" => "/members",
         "member" => $"/members/{HostileMemberId}",
         "room" => $"/sessions/{SessionId}/room?code=LEDGER-7",
+        "names" => "/names",
+        "name" => "/names/" + AliceName,
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
     };
 
@@ -145,6 +165,9 @@ public sealed class SeededNode : IAsyncLifetime
         var json = await Http.GetStringAsync($"/api/v1/proposals/{ProposalId}");
         return System.Text.Json.Nodes.JsonNode.Parse(json)!["status"]?.GetValue<string>();
     }
+
+    private static NameRecord Record(string owner, RecordType type, string data) =>
+        new(owner, (DnsRecordType)(ushort)type, 600, RecordText.ToWire(type, data, Zone));
 
     private Member NewMember()
     {
