@@ -6,6 +6,7 @@ namespace Roundtable.Dns;
 /// Writes resource records into a response buffer after its question, compressing owner names and
 /// the RDATA names RFC 3597 §4 allows. Compression targets are found by comparing suffixes with
 /// names already in the buffer (kept as a short list of label offsets), so writing allocates nothing.
+/// With signatures on (DO bit, signed zone), each RRset is followed by its RRSIGs, owned like it.
 /// </summary>
 internal ref struct MessageWriter
 {
@@ -16,13 +17,15 @@ internal ref struct MessageWriter
 
     private readonly Span<byte> buffer;
     private readonly Span<int> labelOffsets;
+    private readonly bool withSignatures;
     private int labelCount;
 
     /// <summary>Starts after a question already in <paramref name="buffer"/> at offset 12 and ending at <paramref name="position"/>.</summary>
-    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position)
+    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position, bool withSignatures)
     {
         this.buffer = buffer;
         this.labelOffsets = labelOffsets;
+        this.withSignatures = withSignatures;
         Position = position;
         for (var i = QuestionOffset; buffer[i] != 0; i += buffer[i] + 1)
         {
@@ -38,21 +41,32 @@ internal ref struct MessageWriter
         var count = 0;
         foreach (var placed in sets)
         {
-            foreach (var record in placed.Set.Records)
+            count += Write(placed, placed.Set);
+            if (withSignatures && placed.Set.Signatures is { } signatures)
             {
-                WriteOwner(placed);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[Position..], (ushort)placed.Set.Type);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[(Position + 2)..], 1);
-                BinaryPrimitives.WriteUInt32BigEndian(buffer[(Position + 4)..], placed.Set.Ttl);
-                var lengthAt = Position + 8;
-                Position += 10;
-                WriteRdata(record);
-                BinaryPrimitives.WriteUInt16BigEndian(buffer[lengthAt..], (ushort)(Position - lengthAt - 2));
-                count++;
+                count += Write(placed, signatures);
             }
         }
 
         return (ushort)count;
+    }
+
+    /// <summary>Writes the records of <paramref name="set"/> owned as <paramref name="placed"/> says.</summary>
+    private int Write(PlacedSet placed, RRset set)
+    {
+        foreach (var record in set.Records)
+        {
+            WriteOwner(placed);
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[Position..], (ushort)set.Type);
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[(Position + 2)..], 1);
+            BinaryPrimitives.WriteUInt32BigEndian(buffer[(Position + 4)..], set.Ttl);
+            var lengthAt = Position + 8;
+            Position += 10;
+            WriteRdata(record);
+            BinaryPrimitives.WriteUInt16BigEndian(buffer[lengthAt..], (ushort)(Position - lengthAt - 2));
+        }
+
+        return set.Records.Length;
     }
 
     private void WriteOwner(PlacedSet placed)
