@@ -126,7 +126,7 @@ public sealed class AnswerEngine
             case QueryStatus.BadVersion:
                 var end = ResponseAssembler.Begin(response, fields, name, 0, authoritative: false);
                 ResponseAssembler.SetCounts(response, 0, 0, 1);
-                return ResponseAssembler.AppendOpt(response, end, UdpPayloadSize, ResponseAssembler.BadVers);
+                return ResponseAssembler.AppendOpt(response, end, UdpPayloadSize, ResponseAssembler.BadVers, fields.DnssecOk);
             default:
                 return AnswerValid(fields, name, response, overTcp);
         }
@@ -140,7 +140,11 @@ public sealed class AnswerEngine
         var hasQuestion = response.Length >= 12 && response[5] == 1 && QueryParser.ReadName(response[..length], ref position, name) >= 0;
         var questionEnd = hasQuestion ? position + 4 : QueryParser.HeaderLength;
         var hadOpt = hasQuestion && length > questionEnd && response[11] > 0;
-        return ResponseAssembler.Truncate(response, questionEnd, hadOpt, UdpPayloadSize);
+
+        // Our OPT is always the last record (root owner, type 41); its TTL field holds the DO bit to keep.
+        var opt = hadOpt && length - ResponseAssembler.OptLength >= questionEnd ? response.Slice(length - ResponseAssembler.OptLength, ResponseAssembler.OptLength) : [];
+        var dnssecOk = opt.Length > 0 && opt[0] == 0 && opt[2] == (byte)RecordType.OPT && (opt[7] & 0x80) != 0;
+        return ResponseAssembler.Truncate(response, questionEnd, hadOpt, UdpPayloadSize, dnssecOk);
     }
 
     private int AnswerValid(in QueryFields query, Span<byte> name, Span<byte> response, bool overTcp)
@@ -160,30 +164,33 @@ public sealed class AnswerEngine
             return Finish(response, ResponseAssembler.Begin(response, query, name, ResponseAssembler.Refused, authoritative: false), 0, 0, 0, query);
         }
 
+        // DNSSEC records only for a client that asked for them (DO) and a zone that has them.
+        var dnssec = query.DnssecOk && zone.IsSigned;
         var node = zone.Find(qname);
-        var prepared = node is null ? null
-            : node.Prepared.TryGetValue(query.Type, out var exact) ? exact
+        var answers = node is null ? null : dnssec ? node.PreparedSigned : node.Prepared;
+        var prepared = answers is null ? null
+            : answers.ByType.TryGetValue(query.Type, out var exact) ? exact
             : query.Type == (ushort)RecordType.ANY ? null
-            : node.PreparedNoData;
+            : answers.NoData;
         if (prepared is not null)
         {
             var questionEnd = ResponseAssembler.Begin(response, query, name, prepared.Rcode, prepared.Authoritative);
             if (questionEnd + prepared.Body.Length + optSpace > limit)
             {
-                return ResponseAssembler.Truncate(response, questionEnd, query.HasEdns, UdpPayloadSize);
+                return ResponseAssembler.Truncate(response, questionEnd, query.HasEdns, UdpPayloadSize, query.DnssecOk);
             }
 
             prepared.Body.CopyTo(response[questionEnd..]);
             return Finish(response, questionEnd + prepared.Body.Length, prepared.AnswerCount, prepared.AuthorityCount, prepared.AdditionalCount, query);
         }
 
-        return AnswerDynamic(zone, qname, query, name, response, limit, optSpace);
+        return AnswerDynamic(zone, qname, dnssec, query, name, response, limit, optSpace);
     }
 
-    private int AnswerDynamic(DnsZone zone, ReadOnlySpan<byte> qname, in QueryFields query, Span<byte> name, Span<byte> response, int limit, int optSpace)
+    private int AnswerDynamic(DnsZone zone, ReadOnlySpan<byte> qname, bool dnssec, in QueryFields query, Span<byte> name, Span<byte> response, int limit, int optSpace)
     {
         var resolution = scratch ??= new Resolution();
-        Resolver.Resolve(zone, qname, (RecordType)query.Type, resolution);
+        Resolver.Resolve(zone, qname, (RecordType)query.Type, dnssec, resolution);
         var questionEnd = ResponseAssembler.Begin(response, query, name, resolution.Rcode, resolution.Authoritative);
         Span<int> offsets = stackalloc int[ResponseAssembler.CompressionSlots];
         ushort answers, authority, additional;
@@ -191,7 +198,7 @@ public sealed class AnswerEngine
         try
         {
             // The space left for OPT keeps the writer from running into it.
-            var writer = new MessageWriter(response[..(ResponseBufferSize - optSpace)], offsets, questionEnd);
+            var writer = new MessageWriter(response[..(ResponseBufferSize - optSpace)], offsets, questionEnd, dnssec);
             answers = writer.Write(resolution.Answer);
             authority = writer.Write(resolution.Authority);
             additional = writer.Write(resolution.Additional);
@@ -206,7 +213,7 @@ public sealed class AnswerEngine
 
         if (end + optSpace > limit)
         {
-            return ResponseAssembler.Truncate(response, questionEnd, query.HasEdns, UdpPayloadSize);
+            return ResponseAssembler.Truncate(response, questionEnd, query.HasEdns, UdpPayloadSize, query.DnssecOk);
         }
 
         return Finish(response, end, answers, authority, additional, query);
@@ -217,7 +224,7 @@ public sealed class AnswerEngine
         if (query.HasEdns)
         {
             ResponseAssembler.SetCounts(response, answers, authority, additional + 1);
-            return ResponseAssembler.AppendOpt(response, end, UdpPayloadSize, 0);
+            return ResponseAssembler.AppendOpt(response, end, UdpPayloadSize, 0, query.DnssecOk);
         }
 
         ResponseAssembler.SetCounts(response, answers, authority, additional);

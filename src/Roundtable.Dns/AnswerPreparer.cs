@@ -24,22 +24,31 @@ internal static class AnswerPreparer
                 continue;
             }
 
-            foreach (var set in node.Sets)
+            Prepare(zone, node, node.Prepared, dnssec: false, buffer, resolution);
+            if (zone.IsSigned)
             {
-                node.Prepared[(ushort)set.Type] = Prepare(zone, node, set.Type, buffer, resolution);
-            }
-
-            if (node.Get(RecordType.CNAME) is null)
-            {
-                // HINFO is never zone data here, so it resolves to the NODATA every absent type gets.
-                node.PreparedNoData = Prepare(zone, node, RecordType.HINFO, buffer, resolution);
+                Prepare(zone, node, node.PreparedSigned, dnssec: true, buffer, resolution);
             }
         }
     }
 
-    private static PreparedAnswer Prepare(DnsZone zone, ZoneNode node, RecordType type, byte[] buffer, Resolution resolution)
+    private static void Prepare(DnsZone zone, ZoneNode node, PreparedAnswers answers, bool dnssec, byte[] buffer, Resolution resolution)
     {
-        Resolver.Resolve(zone, node.Name.Wire, type, resolution);
+        foreach (var set in node.Sets)
+        {
+            answers.ByType[(ushort)set.Type] = Prepare(zone, node, set.Type, dnssec, buffer, resolution);
+        }
+
+        if (node.Get(RecordType.CNAME) is null)
+        {
+            // HINFO is never zone data here, so it resolves to the NODATA every absent type gets.
+            answers.NoData = Prepare(zone, node, RecordType.HINFO, dnssec, buffer, resolution);
+        }
+    }
+
+    private static PreparedAnswer Prepare(DnsZone zone, ZoneNode node, RecordType type, bool dnssec, byte[] buffer, Resolution resolution)
+    {
+        Resolver.Resolve(zone, node.Name.Wire, type, dnssec, resolution);
         var questionEnd = MessageWriter.QuestionOffset + node.Name.Wire.Length + 4;
         node.Name.Wire.CopyTo(buffer, MessageWriter.QuestionOffset);
         BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(questionEnd - 4), (ushort)type);
@@ -49,7 +58,7 @@ internal static class AnswerPreparer
         int end;
         try
         {
-            var writer = new MessageWriter(buffer, offsets, questionEnd);
+            var writer = new MessageWriter(buffer, offsets, questionEnd, dnssec);
             answers = writer.Write(resolution.Answer);
             authority = writer.Write(resolution.Authority);
             additional = writer.Write(resolution.Additional);

@@ -6,6 +6,7 @@ namespace Roundtable.Dns;
 /// Writes resource records into a response buffer after its question, compressing owner names and
 /// the RDATA names RFC 3597 §4 allows. Compression targets are found by comparing suffixes with
 /// names already in the buffer (kept as a short list of label offsets), so writing allocates nothing.
+/// With signatures on (DO bit, signed zone), each RRset is followed by its RRSIGs, owned like it.
 /// </summary>
 internal ref struct MessageWriter
 {
@@ -16,13 +17,19 @@ internal ref struct MessageWriter
 
     private readonly Span<byte> buffer;
     private readonly Span<int> labelOffsets;
+    private readonly bool withSignatures;
     private int labelCount;
 
-    /// <summary>Starts after a question already in <paramref name="buffer"/> at offset 12 and ending at <paramref name="position"/>; with <paramref name="hasQuestion"/> false (later messages of a zone transfer) records start right after the header.</summary>
-    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position, bool hasQuestion = true)
+    /// <summary>
+    /// Starts after a question already in <paramref name="buffer"/> at offset 12 and ending at
+    /// <paramref name="position"/>; with <paramref name="hasQuestion"/> false (later messages of a
+    /// zone transfer) records start right after the header.
+    /// </summary>
+    public MessageWriter(Span<byte> buffer, Span<int> labelOffsets, int position, bool withSignatures, bool hasQuestion = true)
     {
         this.buffer = buffer;
         this.labelOffsets = labelOffsets;
+        this.withSignatures = withSignatures;
         Position = position;
         for (var i = QuestionOffset; hasQuestion && buffer[i] != 0; i += buffer[i] + 1)
         {
@@ -38,11 +45,10 @@ internal ref struct MessageWriter
         var count = 0;
         foreach (var placed in sets)
         {
-            foreach (var record in placed.Set.Records)
+            count += Write(placed, placed.Set);
+            if (withSignatures && placed.Set.Signatures is { } signatures)
             {
-                WriteOwner(placed);
-                WriteAfterOwner(placed.Set.Type, placed.Set.Ttl, record);
-                count++;
+                count += Write(placed, signatures);
             }
         }
 
@@ -54,6 +60,18 @@ internal ref struct MessageWriter
     {
         WriteName(owner.Wire, compress: true);
         WriteAfterOwner(type, ttl, record);
+    }
+
+    /// <summary>Writes the records of <paramref name="set"/> owned as <paramref name="placed"/> says.</summary>
+    private int Write(PlacedSet placed, RRset set)
+    {
+        foreach (var record in set.Records)
+        {
+            WriteOwner(placed);
+            WriteAfterOwner(set.Type, set.Ttl, record);
+        }
+
+        return set.Records.Length;
     }
 
     private void WriteAfterOwner(RecordType type, uint ttl, Rdata record)

@@ -138,7 +138,7 @@ internal sealed class NotifySender : IAsyncDisposable
         BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(questionEnd - 4), (ushort)RecordType.SOA);
         BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(questionEnd - 2), 1);
         Span<int> offsets = stackalloc int[ResponseAssembler.CompressionSlots];
-        var writer = new MessageWriter(buffer, offsets, questionEnd);
+        var writer = new MessageWriter(buffer, offsets, questionEnd, withSignatures: false);
         var soa = TransferRecords.Soa(zone.SoaSet);
         writer.WriteRecord(soa.Owner, soa.Type, soa.Ttl, soa.Data);
         ResponseAssembler.SetCounts(buffer, 1, 0, 0);

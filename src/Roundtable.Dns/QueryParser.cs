@@ -34,6 +34,9 @@ internal struct QueryFields
     public bool HasEdns;
     public ushort UdpSize;
     public byte EdnsVersion;
+
+    /// <summary>The DO bit of the OPT record (RFC 3225): the client wants DNSSEC records.</summary>
+    public bool DnssecOk;
 }
 
 /// <summary>
@@ -157,6 +160,7 @@ internal static class QueryParser
         fields.HasEdns = true;
         fields.UdpSize = @class;
         fields.EdnsVersion = (byte)(ttl >> 16);
+        fields.DnssecOk = (ttl & 0x8000) != 0;
         return true;
     }
 

@@ -19,6 +19,9 @@ internal sealed class RRset
 
     public Rdata[] Records { get; }
 
-    /// <summary>The same records with another TTL (the negative-answer SOA).</summary>
-    public RRset WithTtl(uint ttl) => new(Owner, Type, ttl, Records);
+    /// <summary>The RRSIG RRset covering this one in a signed zone; set while the zone is built, null when unsigned.</summary>
+    public RRset? Signatures { get; set; }
+
+    /// <summary>The same records (and signatures) with another TTL (the negative-answer SOA); the RRSIGs still hold the original TTL.</summary>
+    public RRset WithTtl(uint ttl) => new(Owner, Type, ttl, Records) { Signatures = Signatures?.WithTtl(ttl) };
 }

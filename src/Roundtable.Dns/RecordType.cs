@@ -36,6 +36,15 @@ public enum RecordType : ushort
     /// <summary>Delegation signer, at a delegation point (RFC 4034).</summary>
     DS = 43,
 
+    /// <summary>Signature over one RRset (RFC 4034 §3); made by the zone signer, never given as a record.</summary>
+    RRSIG = 46,
+
+    /// <summary>Authenticated denial: the next owner name and the types at this one (RFC 4034 §4); made by the zone signer.</summary>
+    NSEC = 47,
+
+    /// <summary>A zone's public key (RFC 4034 §2); at the apex, from the zone's signing settings.</summary>
+    DNSKEY = 48,
+
     /// <summary>TLS certificate association (RFC 6698).</summary>
     TLSA = 52,
 

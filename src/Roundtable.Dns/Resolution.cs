@@ -32,6 +32,25 @@ internal sealed class Resolution
         Additional.Clear();
     }
 
+    /// <summary>Adds an authority-section RRset once (two proofs may be the same NSEC); null is ignored.</summary>
+    public void AddAuthority(RRset? set)
+    {
+        if (set is null)
+        {
+            return;
+        }
+
+        foreach (var placed in Authority)
+        {
+            if (ReferenceEquals(placed.Set, set))
+            {
+                return;
+            }
+        }
+
+        Authority.Add(new PlacedSet(set, false, null));
+    }
+
     /// <summary>Adds an additional-section RRset once.</summary>
     public void AddAdditional(RRset set)
     {

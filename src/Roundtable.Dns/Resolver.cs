@@ -3,15 +3,18 @@ namespace Roundtable.Dns;
 /// <summary>
 /// The authoritative lookup of RFC 1034 §4.3.2 inside one zone, with wildcards per RFC 4592:
 /// referral at or below a delegation, exact match (answer, CNAME chain or NODATA), else the
-/// wildcard at the closest encloser, else NXDOMAIN. Works on lower-cased wire names and fills a
-/// reused <see cref="Resolution"/>, so it allocates nothing per query.
+/// wildcard at the closest encloser, else NXDOMAIN. With <c>dnssec</c> (DO bit, signed zone) it
+/// adds the proofs of RFC 4035 §3.1.3: the NSEC records that deny a name, a type or a closer
+/// match, and DS or the NSEC proving its absence in referrals (RRSIGs are added by the writer).
+/// Works on lower-cased wire names and fills a reused <see cref="Resolution"/>, so it allocates
+/// nothing per query.
 /// </summary>
 internal static class Resolver
 {
     /// <summary>Longest CNAME chain followed inside the zone; longer chains end where they are (the resolver continues them).</summary>
     public const int MaxChain = 8;
 
-    public static void Resolve(DnsZone zone, ReadOnlySpan<byte> qname, RecordType qtype, Resolution result)
+    public static void Resolve(DnsZone zone, ReadOnlySpan<byte> qname, RecordType qtype, bool dnssec, Resolution result)
     {
         result.Clear();
         Span<byte> wildcard = stackalloc byte[DnsName.MaxWireLength + 2];
@@ -27,7 +30,7 @@ internal static class Resolver
                 {
                     if (step == 0)
                     {
-                        Referral(zone, cut, name.SequenceEqual(cut.Name.Wire), result);
+                        Referral(zone, cut, name.SequenceEqual(cut.Name.Wire), dnssec, result);
                     }
 
                     // A chain that leads into a delegation stops; the resolver follows it.
@@ -39,15 +42,27 @@ internal static class Resolver
             var synthesized = false;
             if (node is null)
             {
-                node = WildcardSource(zone, name, wildcard);
+                node = WildcardSource(zone, name, wildcard, out var wildcardLength);
                 if (node is null)
                 {
                     result.Rcode = 3;
-                    result.Authority.Add(new PlacedSet(zone.NegativeSoaSet, false, null));
+                    result.AddAuthority(zone.NegativeSoaSet);
+                    if (dnssec)
+                    {
+                        // The name does not exist, and neither does the wildcard that could have answered for it.
+                        result.AddAuthority(zone.CoveringNsec(name));
+                        result.AddAuthority(zone.CoveringNsec(wildcard[..wildcardLength]));
+                    }
+
                     return;
                 }
 
                 synthesized = true;
+                if (dnssec)
+                {
+                    // A wildcard answer is only valid if no closer name exists (RFC 4035 §3.1.3.3).
+                    result.AddAuthority(zone.CoveringNsec(name));
+                }
             }
 
             var owner = new PlacedOwner(step == 0, chainName, synthesized);
@@ -69,7 +84,13 @@ internal static class Resolver
             var set = qtype == RecordType.ANY ? node.Sets.FirstOrDefault() : node.Get(qtype);
             if (set is null)
             {
-                result.Authority.Add(new PlacedSet(zone.NegativeSoaSet, false, null));
+                result.AddAuthority(zone.NegativeSoaSet);
+                if (dnssec)
+                {
+                    // The name's own NSEC lists its types; an empty non-terminal has none, and the NSEC before it proves it empty.
+                    result.AddAuthority(node.Get(RecordType.NSEC) ?? zone.CoveringNsec(name));
+                }
+
                 return;
             }
 
@@ -102,20 +123,30 @@ internal static class Resolver
         return null;
     }
 
-    private static void Referral(DnsZone zone, ZoneNode cut, bool exact, Resolution result)
+    private static void Referral(DnsZone zone, ZoneNode cut, bool exact, bool dnssec, Resolution result)
     {
         result.Authoritative = false;
         var ns = cut.Get(RecordType.NS)!;
         result.Authority.Add(new PlacedSet(ns, exact, null));
+        if (dnssec)
+        {
+            // The child is signed (DS) or provably unsigned (NSEC at the cut without DS), RFC 4035 §3.1.4.
+            result.AddAuthority(cut.Get(RecordType.DS) ?? cut.Get(RecordType.NSEC));
+        }
+
         foreach (var record in ns.Records)
         {
             AddAddresses(zone, record.Target!, result, glue: true);
         }
     }
 
-    /// <summary>The wildcard node that answers a name absent from the zone, found at its closest encloser (RFC 4592 §3.3.1).</summary>
-    private static ZoneNode? WildcardSource(DnsZone zone, ReadOnlySpan<byte> name, Span<byte> buffer)
+    /// <summary>
+    /// The wildcard node that answers a name absent from the zone, found at its closest encloser
+    /// (RFC 4592 §3.3.1); the wildcard's name, present or not, is left in <paramref name="buffer"/>.
+    /// </summary>
+    private static ZoneNode? WildcardSource(DnsZone zone, ReadOnlySpan<byte> name, Span<byte> buffer, out int wildcardLength)
     {
+        wildcardLength = 0;
         var i = 0;
         while (name.Length - i > zone.Origin.Wire.Length)
         {
@@ -126,7 +157,8 @@ internal static class Resolver
                 buffer[0] = 1;
                 buffer[1] = (byte)'*';
                 encloser.CopyTo(buffer[2..]);
-                return zone.Find(buffer[..(encloser.Length + 2)]);
+                wildcardLength = encloser.Length + 2;
+                return zone.Find(buffer[..wildcardLength]);
             }
         }
 

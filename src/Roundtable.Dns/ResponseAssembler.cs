@@ -18,6 +18,9 @@ internal static class ResponseAssembler
     /// <summary>Wire length of the OPT record this server sends: root owner, type, class, TTL, empty RDATA.</summary>
     public const int OptLength = 11;
 
+    /// <summary>The DO bit in the OPT record's TTL field.</summary>
+    public const uint DoBit = 0x8000;
+
     public const byte FormErr = 1;
     public const byte ServFail = 2;
     public const byte NotImp = 4;
@@ -59,13 +62,13 @@ internal static class ResponseAssembler
         BinaryPrimitives.WriteUInt16BigEndian(response[10..], (ushort)additional);
     }
 
-    /// <summary>Appends our OPT record (version 0, DO clear: no DNSSEC yet) advertising <paramref name="udpSize"/>.</summary>
-    public static int AppendOpt(Span<byte> response, int position, ushort udpSize, int extendedRcode)
+    /// <summary>Appends our OPT record (version 0) advertising <paramref name="udpSize"/>, with the query's DO bit copied (RFC 3225 §3).</summary>
+    public static int AppendOpt(Span<byte> response, int position, ushort udpSize, int extendedRcode, bool dnssecOk)
     {
         response[position] = 0;
         BinaryPrimitives.WriteUInt16BigEndian(response[(position + 1)..], (ushort)RecordType.OPT);
         BinaryPrimitives.WriteUInt16BigEndian(response[(position + 3)..], udpSize);
-        BinaryPrimitives.WriteUInt32BigEndian(response[(position + 5)..], (uint)(extendedRcode >> 4) << 24);
+        BinaryPrimitives.WriteUInt32BigEndian(response[(position + 5)..], ((uint)(extendedRcode >> 4) << 24) | (dnssecOk ? DoBit : 0u));
         BinaryPrimitives.WriteUInt16BigEndian(response[(position + 9)..], 0);
         return position + OptLength;
     }
@@ -74,10 +77,10 @@ internal static class ResponseAssembler
     /// Cuts a finished response down to header and question (and the OPT, when it had one) and
     /// sets TC, telling the client to ask again over TCP (RFC 2181 §9, RFC 6891 §7).
     /// </summary>
-    public static int Truncate(Span<byte> response, int questionEnd, bool hasOpt, ushort udpSize)
+    public static int Truncate(Span<byte> response, int questionEnd, bool hasOpt, ushort udpSize, bool dnssecOk)
     {
         response[2] |= 0x02;
         SetCounts(response, 0, 0, hasOpt ? 1 : 0);
-        return hasOpt ? AppendOpt(response, questionEnd, udpSize, 0) : questionEnd;
+        return hasOpt ? AppendOpt(response, questionEnd, udpSize, 0, dnssecOk) : questionEnd;
     }
 }

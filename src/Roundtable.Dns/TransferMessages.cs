@@ -50,7 +50,7 @@ internal sealed class TransferMessages
     {
         var position = Begin(0, authoritative: true, withQuestion: true);
         Span<int> offsets = stackalloc int[CompressionSlots];
-        var writer = new MessageWriter(buffer.AsSpan(0, buffer.Length - Trailer), offsets, position);
+        var writer = new MessageWriter(buffer.AsSpan(0, buffer.Length - Trailer), offsets, position, withSignatures: false);
         var record = TransferRecords.Soa(soa);
         writer.WriteRecord(record.Owner, record.Type, record.Ttl, record.Data);
 
@@ -100,7 +100,7 @@ internal sealed class TransferMessages
         ResponseAssembler.SetCounts(buffer, answers, 0, request.HasEdns ? 1 : 0);
         if (request.HasEdns)
         {
-            end = ResponseAssembler.AppendOpt(buffer, end, udpPayloadSize, 0);
+            end = ResponseAssembler.AppendOpt(buffer, end, udpPayloadSize, 0, dnssecOk: false);
         }
 
         if (tsig is not null)
@@ -117,7 +117,7 @@ internal sealed class TransferMessages
     {
         var position = Begin(0, authoritative: true, withQuestion: first);
         Span<int> offsets = stackalloc int[CompressionSlots];
-        var writer = new MessageWriter(buffer.AsSpan(0, buffer.Length - Trailer), offsets, position, hasQuestion: first);
+        var writer = new MessageWriter(buffer.AsSpan(0, buffer.Length - Trailer), offsets, position, withSignatures: false, hasQuestion: first);
         var count = 0;
         while (pending)
         {

@@ -13,7 +13,7 @@ internal static class ZoneBuilder
     private static readonly HashSet<RecordType> DataTypes =
         [RecordType.A, RecordType.AAAA, RecordType.CNAME, RecordType.MX, RecordType.TXT, RecordType.SRV, RecordType.CAA, RecordType.TLSA, RecordType.NS, RecordType.DS];
 
-    public static DnsZone Build(string originText, SoaSettings soa, IReadOnlyList<NameServer> nameServers, IEnumerable<ZoneRecord> records)
+    public static DnsZone Build(string originText, SoaSettings soa, IReadOnlyList<NameServer> nameServers, IEnumerable<ZoneRecord> records, ZoneSigning? signing)
     {
         ArgumentNullException.ThrowIfNull(soa);
         ArgumentNullException.ThrowIfNull(nameServers);
@@ -118,7 +118,8 @@ internal static class ZoneBuilder
 
         nodes[origin.Wire] = ApexNode(origin, soaSet, nodes);
         AddEmptyNonTerminals(nodes, origin);
-        var zone = new DnsZone(origin, soa, soaSet, nodes);
+        var chain = signing is null ? [] : ZoneSignatures.Apply(origin, soa, nodes, signing);
+        var zone = new DnsZone(origin, soa, soaSet, nodes, chain);
         AnswerPreparer.Prepare(zone);
         return zone;
     }

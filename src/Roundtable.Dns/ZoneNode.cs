@@ -24,11 +24,14 @@ internal sealed class ZoneNode
     /// <summary>True for a delegation point (NS below the apex); set when the zone is built.</summary>
     public bool IsDelegation { get; init; }
 
-    /// <summary>Wire answers prepared when the zone was built, by query type (see <see cref="PreparedAnswer"/>).</summary>
-    public Dictionary<ushort, PreparedAnswer> Prepared { get; } = [];
+    /// <summary>Wire answers prepared when the zone was built, for queries without the DO bit.</summary>
+    public PreparedAnswers Prepared { get; } = new();
 
-    /// <summary>The prepared NODATA answer shared by every absent type, or null where absent types are not simply NODATA.</summary>
-    public PreparedAnswer? PreparedNoData { get; set; }
+    /// <summary>The same with RRSIGs and NSEC proofs, for queries with the DO bit to a signed zone.</summary>
+    public PreparedAnswers PreparedSigned { get; } = new();
 
     public RRset? Get(RecordType type) => sets.GetValueOrDefault(type);
+
+    /// <summary>Adds an RRset made while the zone is built (DNSKEY, NSEC), before any query sees the node.</summary>
+    public void Add(RRset set) => sets.Add(set.Type, set);
 }

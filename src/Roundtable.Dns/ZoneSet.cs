@@ -11,7 +11,7 @@ public sealed class ZoneSet
     private readonly Dictionary<byte[], DnsZone>.AlternateLookup<ReadOnlySpan<byte>> lookup;
 
     /// <summary>Creates the set; two zones with the same origin are an error.</summary>
-    /// <param name="zones">The zones, each built by <see cref="DnsZone.Create"/>.</param>
+    /// <param name="zones">The zones, each built by <see cref="DnsZone.Create(string, SoaSettings, IReadOnlyList{NameServer}, IEnumerable{ZoneRecord}, ZoneSigning?)"/>.</param>
     /// <param name="height">The committed height these zones were built from (reported, not interpreted).</param>
     /// <exception cref="DnsZoneException">Two zones share an origin.</exception>
     public ZoneSet(IEnumerable<DnsZone> zones, long height = 0)
