@@ -16,6 +16,8 @@ REQUIRED_TOOLS=(
   "dig:bind9-dnsutils"
   "kdig:knot-dnsutils"
   "nsd:nsd"
+  "unbound:unbound"
+  "ldns-verify-zone:ldnsutils"
 )
 missing=()
 for pair in "${REQUIRED_TOOLS[@]}"; do

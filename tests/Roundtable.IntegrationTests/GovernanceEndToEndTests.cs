@@ -99,6 +99,41 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
         Assert.Equal("127.0.0.1", Dig.Query(servers[3], "www." + names[0], "A").Answer[^1].Data);
         Assert.Equal("NXDOMAIN", Dig.Query(servers[2], "nobody." + DevnetZone.Origin, "A").Status);
         output.WriteLine($"4 nodes give the same DNS answers at serial {serial}");
+        await EveryOperatorSignsWithItsOwnKeyAndUnboundValidatesThemAllAsync(nodes, servers, names, ct);
+    }
+
+    /// <summary>
+    /// Multi-signer DNSSEC across the four processes: each node signs with its own key only (the
+    /// RRSIG's key tag is the one its /dns reports), every node publishes the four keys, and a real
+    /// unbound given the four DS records as trust anchors and all four nodes as servers answers with AD.
+    /// </summary>
+    private async Task EveryOperatorSignsWithItsOwnKeyAndUnboundValidatesThemAllAsync(IReadOnlyList<DevnetNode> nodes, IReadOnlyList<IPEndPoint> servers, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var views = await Task.WhenAll(nodes.Select(async n =>
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(n.ApiUrl) };
+            return (JsonObject)(await new LedgerClient(http).GetAsync("dns", ct))["zones"]![0]!;
+        }));
+        var ds = views[0]["ds"]!.AsArray().Select(d => (string)d!).ToList();
+        Assert.Equal(4, ds.Count);
+        var tags = views.Select(v => (ushort)v["signedWithKeyTags"]![0]!).ToList();
+        Assert.Equal(4, tags.Distinct().Count());
+        for (var i = 0; i < servers.Count; i++)
+        {
+            var signed = Dig.Query(servers[i], "+dnssec", "www." + names[0], "A");
+            var signatures = signed.Answer.Where(r => r.Type == "RRSIG").ToList();
+            Assert.All(signatures, s => Assert.Equal(tags[i].ToString(CultureInfo.InvariantCulture), s.Data.Split(' ')[6]));
+            Assert.Equal(4, Dig.Query(servers[i], "+dnssec", DevnetZone.Origin, "DNSKEY").Answer.Count(r => r.Type == "DNSKEY"));
+        }
+
+        using var resolver = Unbound.Start(servers, ds, DevnetZone.Origin);
+        foreach (var (name, type) in new[] { ("www." + names[0], "A"), (names[1], "MX"), ("nobody." + DevnetZone.Origin, "A"), (names[1], "TXT") })
+        {
+            var answer = resolver.Query(name, type);
+            Assert.True(answer.Flags.Contains("ad"), $"unbound did not validate {name} {type}: {answer.Output}\n{resolver.Log}");
+        }
+
+        output.WriteLine($"4 operators sign with key tags {string.Join(", ", tags)}; unbound validates every answer");
     }
 
     private async Task ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(LedgerClient client, CancellationToken ct)

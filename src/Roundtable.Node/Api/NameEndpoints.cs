@@ -14,8 +14,8 @@ internal static class NameEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ChainState chain, DnsHost? dns)
     {
-        api.MapGet("/dns", () => Results.Json(NameViews.Server(dns)))
-            .WithName("GetDns").WithSummary("This node's authoritative DNS server: its address (UDP and TCP), the height it serves and each zone's serial.");
+        api.MapGet("/dns", () => Results.Json(NameViews.Server(dns, chain.Query(app => app.ListZones()))))
+            .WithName("GetDns").WithSummary("This node's authoritative DNS server: its address (UDP and TCP), the height it serves, each zone's serial and, for signed zones, the DNSKEY set, the DS records and the key tags this node signs with.");
 
         api.MapGet("/zones", () => Results.Json(chain.Query(app => new JsonObject
             {

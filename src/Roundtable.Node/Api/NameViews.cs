@@ -52,8 +52,12 @@ public static class NameViews
         ["records"] = NameMessageJson.Records(n.Records),
     };
 
-    /// <summary>This node's DNS server: where it listens and what it serves now, or that it serves none.</summary>
-    public static JsonObject Server(DnsHost? host)
+    /// <summary>
+    /// This node's DNS server: where it listens and what it serves now, or that it serves none; for
+    /// each zone its serial and, when signed, the DNSKEY set (every operator's keys), the DS records a
+    /// parent or a resolver's trust anchor needs, and the key tags this node signs with.
+    /// </summary>
+    public static JsonObject Server(DnsHost? host, IReadOnlyList<ZonePolicy> policies)
     {
         if (host is null)
         {
@@ -67,11 +71,22 @@ public static class NameViews
             ["address"] = host.EndPoint.ToString(),
             ["protocols"] = Strings(["udp", "tcp"]),
             ["servedHeight"] = served.Height,
-            ["zones"] = new JsonArray([.. served.Zones.OrderBy(z => z.Origin.ToString(), StringComparer.Ordinal).Select(z => (JsonNode)new JsonObject
+            ["zones"] = new JsonArray([.. served.Zones.OrderBy(z => z.Origin.ToString(), StringComparer.Ordinal).Select(z =>
             {
-                ["origin"] = z.Origin.ToString(),
-                ["serial"] = z.Soa.Serial,
-                ["names"] = z.NameCount,
+                var view = new JsonObject { ["origin"] = z.Origin.ToString(), ["serial"] = z.Soa.Serial, ["names"] = z.NameCount, ["signed"] = z.IsSigned };
+                if (policies.FirstOrDefault(p => p.Origin == z.Origin.ToString()) is { SigningKeys.Count: > 0 } policy)
+                {
+                    var keys = OperatorKeys.Published(policy);
+                    view["dnskeys"] = Strings(keys.Select(k => k.ToDnskeyText(policy.Origin)));
+                    view["ds"] = Strings(keys.Select(k => k.ToDsText(policy.Origin)));
+                    view["operators"] = new JsonArray([.. policy.SigningKeys.Zip(keys).Select(pair => (JsonNode)new JsonObject
+                    {
+                        ["operator"] = pair.First.Operator, ["keyTag"] = pair.Second.KeyTag, ["active"] = pair.First.Active,
+                    })]);
+                    view["signedWithKeyTags"] = new JsonArray([.. host.SigningKeyTags(policy).Select(t => (JsonNode)JsonValue.Create(t))]);
+                }
+
+                return (JsonNode)view;
             })]),
         };
     }

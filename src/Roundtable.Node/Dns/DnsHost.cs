@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Roundtable.Dns;
+using Roundtable.Ledger.Names;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
 
@@ -10,12 +11,14 @@ namespace Roundtable.Node.Dns;
 public sealed class DnsHost : IAsyncDisposable
 {
     private readonly DnsServer _server;
+    private readonly OperatorKeys _keys;
 
-    private DnsHost(AnswerEngine engine, DnsServer server, ZoneFeed feed)
+    private DnsHost(AnswerEngine engine, DnsServer server, ZoneFeed feed, OperatorKeys keys)
     {
         Engine = engine;
         _server = server;
         Feed = feed;
+        _keys = keys;
     }
 
     /// <summary>The answer engine (its <see cref="AnswerEngine.Zones"/> is what is served now).</summary>
@@ -24,12 +27,15 @@ public sealed class DnsHost : IAsyncDisposable
     /// <summary>The feed publishing committed zones.</summary>
     public ZoneFeed Feed { get; }
 
+    /// <summary>Key tags of the keys this node signs <paramref name="policy"/>'s zone with (empty: unsigned here).</summary>
+    public IReadOnlyList<ushort> SigningKeyTags(ZonePolicy policy) => [.. _keys.ActiveFor(policy).Select(k => k.PublicKey.KeyTag)];
+
     /// <summary>Where the server listens (the real port when 0 was asked).</summary>
     public IPEndPoint EndPoint => _server.EndPoint;
 
     /// <summary>Binds the configured <see cref="NodeConfig.DnsListen"/> and starts serving <paramref name="chain"/>'s zones.</summary>
     /// <exception cref="InvalidDataException">The address, a TSIG secret or a DNSSEC key file is not usable; the message says which.</exception>
-    public static DnsHost Start(ChainState chain, NodeConfig config, ILoggerFactory logs)
+    public static DnsHost Start(ChainState chain, NodeConfig config, string dnssecKeysDirectory, ILoggerFactory logs)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(config);
@@ -40,9 +46,10 @@ public sealed class DnsHost : IAsyncDisposable
         }
 
         var tsigKeys = ZoneTransfers.Keys(config.TsigKeys);
+        var keys = OperatorKeys.Load(dnssecKeysDirectory);
         var engine = new AnswerEngine(ZoneSet.Empty, new ZoneTransferOptions());
         var server = DnsServer.Start(engine, new DnsServerOptions { EndPoint = endPoint });
-        return new DnsHost(engine, server, new ZoneFeed(chain, engine, tsigKeys, logs.CreateLogger("Roundtable.Dns")));
+        return new DnsHost(engine, server, new ZoneFeed(chain, engine, tsigKeys, keys, logs.CreateLogger("Roundtable.Dns")), keys);
     }
 
     /// <inheritdoc />
@@ -50,5 +57,6 @@ public sealed class DnsHost : IAsyncDisposable
     {
         await Feed.DisposeAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
+        _keys.Dispose();
     }
 }

@@ -24,6 +24,8 @@ public sealed class ZoneFeed : IAsyncDisposable
     private readonly AnswerEngine _engine;
     private readonly ILogger _log;
     private readonly IReadOnlyDictionary<string, TsigKey> _tsigKeys;
+    private readonly OperatorKeys _signingKeys;
+    private readonly Dictionary<string, (string Keys, ZoneSigner Signer)> _signers = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
@@ -32,13 +34,15 @@ public sealed class ZoneFeed : IAsyncDisposable
     /// <summary>
     /// Starts following <paramref name="chain"/> and publishing into <paramref name="engine"/>; the
     /// first build runs at once. <paramref name="tsigKeys"/> are this operator's TSIG secrets by
-    /// absolute key name, for zones whose policy asks for signed transfers.
+    /// absolute key name, for zones whose policy asks for signed transfers; <paramref name="signingKeys"/>
+    /// its DNSSEC keys, for zones whose policy publishes them as active.
     /// </summary>
-    public ZoneFeed(ChainState chain, AnswerEngine engine, IReadOnlyDictionary<string, TsigKey> tsigKeys, ILogger log)
+    public ZoneFeed(ChainState chain, AnswerEngine engine, IReadOnlyDictionary<string, TsigKey> tsigKeys, OperatorKeys signingKeys, ILogger log)
     {
         _chain = chain;
         _engine = engine;
         _tsigKeys = tsigKeys;
+        _signingKeys = signingKeys;
         _log = log;
         _chain.BlockCommitted += OnBlockCommitted;
         _wake.Writer.TryWrite(true);
@@ -92,13 +96,16 @@ public sealed class ZoneFeed : IAsyncDisposable
         {
             var policy = Canonical.FromBytes<ZonePolicy>(entry.Value);
             var version = snapshot.Get(NameKeys.Version(policy.Origin)) is { } raw ? Canonical.FromBytes<ZoneVersion>(raw) : new ZoneVersion(0);
-            if (_served.TryGetValue(policy.Origin, out var current) && current.Policy.Equals(policy) && current.Version == version)
+
+            // Signatures follow block time in weekly windows, so a zone is re-signed once a week even when nothing changes.
+            var window = SignatureWindow.Weekly((long)(blockTimeMs / 1000));
+            if (_served.TryGetValue(policy.Origin, out var current) && current.Policy.Equals(policy) && current.Version == version && current.Window == window)
             {
                 next[policy.Origin] = current;
                 continue;
             }
 
-            next[policy.Origin] = new ServedZone(policy, version, Build(snapshot, policy, version, blockTimeMs));
+            next[policy.Origin] = new ServedZone(policy, version, window, Build(snapshot, policy, version, blockTimeMs, Signing(policy, window)));
             changed = true;
         }
 
@@ -114,12 +121,42 @@ public sealed class ZoneFeed : IAsyncDisposable
         Published?.Invoke(set);
     }
 
-    private DnsZone Build(StateSnapshot snapshot, ZonePolicy policy, ZoneVersion version, ulong blockTimeMs)
+    private DnsZone Build(StateSnapshot snapshot, ZonePolicy policy, ZoneVersion version, ulong blockTimeMs, ZoneSigning? signing)
     {
         var names = snapshot.EnumeratePrefix(NameKeys.NamesOf(policy.Origin)).Select(e => Canonical.FromBytes<NameHolding>(e.Value));
         var zone = ZoneProjection.Build(policy, version, names, blockTimeMs,
-            (name, reason) => _log.LogWarning("DNS leaves {Name} out of its zone: {Reason}", name, reason));
+            (name, reason) => _log.LogWarning("DNS leaves {Name} out of its zone: {Reason}", name, reason), signing);
         return zone.WithTransferPolicy(TransferPolicy(policy));
+    }
+
+    /// <summary>
+    /// How this node signs the zone: the policy's published keys as the DNSKEY set, this node's
+    /// active ones as signers, one signer per zone kept across builds so unchanged RRsets keep their
+    /// signatures. Null (unsigned) when the policy publishes no keys, or, with a warning, when this
+    /// node holds none of the active ones: validators would then reject its answers.
+    /// </summary>
+    private ZoneSigning? Signing(ZonePolicy policy, SignatureWindow window)
+    {
+        if (policy.SigningKeys.Count == 0)
+        {
+            return null;
+        }
+
+        var mine = _signingKeys.ActiveFor(policy);
+        if (mine.Count == 0)
+        {
+            _log.LogWarning("Zone {Zone} is signed by its operators, but this node holds none of its active keys (config/dnssec): it serves the zone unsigned", policy.Origin);
+            return null;
+        }
+
+        var keyIds = string.Join(',', mine.Select(k => k.PublicKey.KeyTag));
+        if (!_signers.TryGetValue(policy.Origin, out var signer) || signer.Keys != keyIds)
+        {
+            signer = (keyIds, new ZoneSigner(mine));
+            _signers[policy.Origin] = signer;
+        }
+
+        return new ZoneSigning(OperatorKeys.Published(policy), signer.Signer, window);
     }
 
     /// <summary>
@@ -147,5 +184,5 @@ public sealed class ZoneFeed : IAsyncDisposable
         return new ZoneTransferPolicy([], [], []);
     }
 
-    private sealed record ServedZone(ZonePolicy Policy, ZoneVersion Version, DnsZone Zone);
+    private sealed record ServedZone(ZonePolicy Policy, ZoneVersion Version, SignatureWindow Window, DnsZone Zone);
 }

@@ -21,7 +21,8 @@ public static class ZoneProjection
     /// <param name="names">Its names, live or not.</param>
     /// <param name="blockTimeMs">Time of the block the state comes from: names expired by then are not served.</param>
     /// <param name="leftOut">Told each name left out and why.</param>
-    public static DnsZone Build(ZonePolicy policy, ZoneVersion version, IEnumerable<NameHolding> names, ulong blockTimeMs, Action<string, string> leftOut)
+    /// <param name="signing">How this node signs the zone, or null to serve it unsigned.</param>
+    public static DnsZone Build(ZonePolicy policy, ZoneVersion version, IEnumerable<NameHolding> names, ulong blockTimeMs, Action<string, string> leftOut, ZoneSigning? signing = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(version);
@@ -30,7 +31,7 @@ public static class ZoneProjection
         var live = names.Where(n => n.IsLiveAt(blockTimeMs)).ToList();
         try
         {
-            return DnsZone.Create(policy.Origin, soa, servers, live.SelectMany(Records));
+            return DnsZone.Create(policy.Origin, soa, servers, live.SelectMany(Records), signing);
         }
         catch (DnsZoneException)
         {
@@ -48,7 +49,7 @@ public static class ZoneProjection
                 }
             }
 
-            return DnsZone.Create(policy.Origin, soa, servers, servable.SelectMany(Records));
+            return DnsZone.Create(policy.Origin, soa, servers, servable.SelectMany(Records), signing);
         }
     }
 

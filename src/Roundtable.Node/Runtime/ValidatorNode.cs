@@ -54,7 +54,7 @@ public sealed class ValidatorNode
         var loop = new ConsensusLoop(engine, chain, wal, peers.Gossip, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
         peers.Attach(loop);
 
-        await using var dns = config.DnsListen is not null ? DnsHost.Start(chain, config, _logs) : null;
+        await using var dns = config.DnsListen is not null ? DnsHost.Start(chain, config, _home.DnssecKeysDirectory, _logs) : null;
         await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory, dns);
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
         log.LogInformation("Node {Chain} at height {Height}, API on {Url}, DNS on {Dns}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, dns?.EndPoint.ToString() ?? "(off)", key.PublicKey.Id.ToShortString());

@@ -43,7 +43,8 @@ internal sealed class Unbound : IDisposable
         }
     }
 
-    public static Unbound Start(IEnumerable<IPEndPoint> servers, IEnumerable<string> trustAnchors)
+    /// <summary>Starts unbound with <paramref name="zone"/> as a stub zone of <paramref name="servers"/>, validated from <paramref name="trustAnchors"/> (DS records).</summary>
+    public static Unbound Start(IEnumerable<IPEndPoint> servers, IEnumerable<string> trustAnchors, string zone = "forum.internal.")
     {
         var directory = Directory.CreateTempSubdirectory("roundtable-unbound-").FullName;
         var port = FreePort();
@@ -73,7 +74,7 @@ internal sealed class Unbound : IDisposable
             config.AppendLine(CultureInfo.InvariantCulture, $"  trust-anchor: \"{anchor}\"");
         }
 
-        config.AppendLine("stub-zone:").AppendLine(CultureInfo.InvariantCulture, $"  name: \"{SignedZones.Origin}\"");
+        config.AppendLine("stub-zone:").AppendLine(CultureInfo.InvariantCulture, $"  name: \"{zone}\"");
         foreach (var server in servers)
         {
             config.AppendLine(CultureInfo.InvariantCulture, $"  stub-addr: {server.Address}@{server.Port}");
