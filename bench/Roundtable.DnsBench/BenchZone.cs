@@ -107,9 +107,10 @@ internal static class BenchZone
     /// <summary>
     /// Reads a zone file written by <see cref="Write"/> (one record per line: owner TTL IN type
     /// data) into a <see cref="DnsZone"/>: the SOA line becomes the settings, the apex NS and their
-    /// addresses the name servers, every other line a record.
+    /// addresses the name servers, every other line a record. With <paramref name="signing"/> the
+    /// zone is signed as it is built.
     /// </summary>
-    public static DnsZone Read(string path)
+    public static DnsZone Read(string path, ZoneSigning? signing = null)
     {
         string? origin = null;
         SoaSettings? soa = null;
@@ -170,7 +171,7 @@ internal static class BenchZone
         }
 
         var nameServers = servers.Select(s => new NameServer(s, glue[s])).ToList();
-        return DnsZone.Create(origin, soa, nameServers, records);
+        return DnsZone.Create(origin, soa, nameServers, records, signing);
     }
 
     private static uint U(string value) => uint.Parse(value, NumberStyles.None, Inv);
