@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Roundtable.Portal.Tests.Support;
 
 namespace Roundtable.Portal.Tests;
@@ -23,7 +24,10 @@ public sealed class NamePagesTests(SeededNode seeded)
         Assert.Contains("365 day(s), renewable; after it ends, only the holder may renew it for 30 day(s).", text, StringComparison.Ordinal);
         Assert.Contains("No: answers are not signed.", text, StringComparison.Ordinal);
         Assert.Matches("^/blocks/[1-9][0-9]*$", main.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("Last changed at block ", StringComparison.Ordinal)).GetAttribute("href"));
-        Assert.Contains("dig @<DNS address of a node> alice.forum.internal.", text, StringComparison.Ordinal);
+        var dns = (string)(await seeded.Node.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/dns"))!["address"]!;
+        var port = dns[(dns.LastIndexOf(':') + 1)..];
+        Assert.Contains($"dig @127.0.0.1 -p {port} alice.forum.internal.", text, StringComparison.Ordinal);
+        Assert.Contains("This node answers there itself", text, StringComparison.Ordinal);
         Assert.NotNull(main.QuerySelector("a[href='/api/v1/dns']"));
 
         var rows = main.QuerySelectorAll("tbody tr").ToList();

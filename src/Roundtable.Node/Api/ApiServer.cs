@@ -34,7 +34,7 @@ public static class ApiServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => NodeJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi("v1");
-        builder.Services.AddPortal(new PortalChainReader(chain), portalLanguages);
+        builder.Services.AddPortal(new PortalChainReader(chain, dns), portalLanguages);
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(async context =>

@@ -1,15 +1,18 @@
 using Roundtable.Application;
 using Roundtable.Core.Hashing;
 using Roundtable.Node.Chain;
+using Roundtable.Node.Dns;
 using Roundtable.Node.Runtime;
 using Roundtable.Portal.Reading;
 
 namespace Roundtable.Node.Api;
 
 /// <summary>The portal's read port over the node's chain state: the same committed views the API reads.</summary>
-internal sealed class PortalChainReader(ChainState chain) : IChainReader
+internal sealed class PortalChainReader(ChainState chain, DnsHost? dns) : IChainReader
 {
     public Hash256 GenesisHash => chain.Genesis.Hash;
+
+    public System.Net.IPEndPoint? DnsEndPoint => dns?.EndPoint;
 
     public T Query<T>(Func<LedgerApplication, T> read) => chain.Query(read);
 

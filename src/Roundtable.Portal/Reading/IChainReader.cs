@@ -24,6 +24,9 @@ public interface IChainReader
 
     /// <summary>Where a transaction stands on this node.</summary>
     TransactionLookup FindTransaction(Hash256 hash);
+
+    /// <summary>Where this node's authoritative DNS server listens, or null when it runs none.</summary>
+    System.Net.IPEndPoint? DnsEndPoint { get; }
 }
 
 /// <summary>A committed block, the commit that decided it and one result per transaction.</summary>

@@ -61,7 +61,7 @@ public sealed class SeededNode : IAsyncLifetime
         // The node also speaks a right-to-left language, added as an operator would: a file in config/languages.
         var root = Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
         RightToLeftLanguage.WriteInto(Path.Combine(root, "config", "languages"));
-        Node = await TestNode.StartAsync(governancePeriodSeconds: 1, root: root, zones: [StarterZone.Document(Zone, 1, "127.0.0.1", requireVerified: false)]);
+        Node = await TestNode.StartAsync(governancePeriodSeconds: 1, root: root, zones: [StarterZone.Document(Zone, 1, "127.0.0.1", requireVerified: false)], dns: true);
         var alice = await RegisterAsync("Alice", "civil-society", "africa");
         var bo = await RegisterAsync("Bo", "government", "western-europe-others");
         var hostile = NewMember();

@@ -24,7 +24,8 @@ public sealed record ZoneView(ZonePolicy Policy, ulong ChangedAtHeight, IReadOnl
 /// <param name="Members">The holders, by id (a holder missing here is shown by its short id).</param>
 /// <param name="Parameters">The chain's groups and regions, to name them.</param>
 /// <param name="NowMs">The last block's time: a name resolves when it expires after it.</param>
-public sealed record NamesModel(IReadOnlyList<ZoneView> Zones, IReadOnlyDictionary<Hash256, MemberRecord> Members, ChainParameters Parameters, ulong NowMs)
+/// <param name="DnsEndPoint">This node's DNS server, or null when it runs none.</param>
+public sealed record NamesModel(IReadOnlyList<ZoneView> Zones, IReadOnlyDictionary<Hash256, MemberRecord> Members, ChainParameters Parameters, ulong NowMs, System.Net.IPEndPoint? DnsEndPoint = null)
 {
     /// <summary>The most names shown per zone; the rest are in the raw data.</summary>
     public const int NamesPerZone = 200;

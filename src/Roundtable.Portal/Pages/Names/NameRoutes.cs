@@ -13,7 +13,7 @@ internal static class NameRoutes
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/names", (HttpContext context, PageRenderer pages, IChainReader chain) =>
-            pages.Render<NameListPage>(context, chain.Query(NamesModel.Read)));
+            pages.Render<NameListPage>(context, chain.Query(NamesModel.Read) with { DnsEndPoint = chain.DnsEndPoint }));
 
         // Like a record id: a name that cannot be one is 400 with what it should be, a name nobody holds 404.
         routes.MapGet("/names/{name}", (string name, HttpContext context, PageRenderer pages, IChainReader chain) =>
