@@ -51,6 +51,20 @@ public sealed class NameCommandTests
             (await cli.RunAsync("tx", "name-renew", "--key", "ben", "ada.community.internal")).Ok();
             Assert.Equal(ben, (string?)(await cli.RunAsync("--json", "query", "name", "ada.community.internal")).Ok().Json()["holder"]);
             Assert.Equal("NXDOMAIN", Dig.Query(server, "nobody.community.internal.", "A").Status);
+
+            // A new zone is proposed, never created directly; mistakes are explained before anything is signed.
+            var policy = cli.Scratch("civic.json");
+            await File.WriteAllTextAsync(policy, """
+                {"origin": "civic.internal.", "contact": "hostmaster.civic.internal.", "nameServers": [{"host": "ns1.civic.internal.", "address": "127.0.0.1"}],
+                 "registrantGroups": [], "requireVerified": false, "minLabelLength": 2, "reservedLabels": [], "registrationPeriodSeconds": 86400,
+                 "gracePeriodSeconds": 3600, "maxRecordsPerName": 8, "allowedTypes": ["A", "TXT"], "allowWildcards": false, "ttl": 300}
+                """);
+            (await cli.RunAsync("tx", "zone-propose", "--key", "ada", "--zone", "civic.internal", "--title", "A civic zone")).Failed("exactly one of --policy FILE");
+            (await cli.RunAsync("tx", "zone-propose", "--key", "ada", "--zone", "other.internal", "--policy", policy, "--title", "Wrong zone", "--document-uri", "https://example.org/z", "--document-hash", new string('a', 64))).Failed("not other.internal.");
+            var proposed = (await cli.RunAsync("--json", "tx", "zone-propose", "--key", "ada", "--zone", "civic.internal", "--policy", policy, "--title", "A civic zone", "--document-uri", "https://example.org/civic", "--document-hash", new string('a', 64))).Ok().Json();
+            var proposal = (await cli.RunAsync("--json", "query", "proposal", (string)proposed["proposal"]!)).Ok().Json();
+            Assert.Equal("zone-change", (string?)proposal["action"]!["kind"]);
+            Assert.Equal("civic.internal.", (string?)proposal["action"]!["zone"]!["origin"]);
         }
         finally
         {
