@@ -33,7 +33,7 @@ internal sealed partial class LedgerSamples
         : ProposalDocument.External(Hash(), RequiredText(ProposalDocument.MaxUriBytes));
 
     /// <summary>An action of a random kind.</summary>
-    public ProposalAction Action() => (ProposalKind)(1 + _random.Next(7)) switch
+    public ProposalAction Action() => (ProposalKind)(1 + _random.Next(8)) switch
     {
         ProposalKind.Recommendation => new Recommendation(),
         ProposalKind.BestPractice => new BestPracticeSelection([.. Enumerable.Range(0, BoundaryLength(2, BestPracticeSelection.MaxOptions)).Select(_ => RequiredText(GovernanceText.MaxTitleBytes))]),
@@ -41,6 +41,7 @@ internal sealed partial class LedgerSamples
         ProposalKind.ValidatorChange => new ValidatorChange([.. DistinctKeyIndexes(BoundaryLength(1, 8)).Select(i => new Validator(Key(i).PublicKey, Text(1, Validator.MaxNameBytes), Identifier(), Integer()))]),
         ProposalKind.SoftwareUpgrade => new SoftwareUpgrade(RequiredText(SoftwareUpgrade.MaxVersionBytes), Hash(), Integer()),
         ProposalKind.AnchorWithdrawal => new AnchorWithdrawal(Hash(), _random.Next(2) == 0 ? null : Hash(), Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes)),
+        ProposalKind.ZoneChange => ZoneName() is var origin && _random.Next(3) == 0 ? new ZoneChange(origin, null) : new ZoneChange(origin, ZonePolicy(origin)),
         _ => _random.Next(2) == 0
             ? new EmergencyPause(Identifier(), Math.Max(1, Integer()), Hash())
             : new EmergencyPause(string.Empty, 0, Hash()),

@@ -30,6 +30,25 @@ internal sealed partial class LedgerSamples
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a name message."),
     };
 
+    /// <summary>A zone policy within the decoder's bounds (usable or not: the application judges it).</summary>
+    private ZonePolicy ZonePolicy(string origin) => new(
+        origin,
+        "hostmaster." + origin,
+        [.. Enumerable.Range(1, BoundaryLength(1, 3)).Select(i => new ZoneNameServer($"ns{i}.{origin}", _random.Next(3) switch { 0 => [], 1 => Bytes(4, 4), _ => Bytes(16, 16) }))],
+        [.. Enumerable.Range(0, BoundaryLength(0, 3)).Select(_ => Identifier())],
+        _random.Next(2) == 0,
+        (uint)_random.Next(1, DomainNames.MaxLabelLength + 1),
+        [.. Enumerable.Range(0, BoundaryLength(0, 3)).Select(_ => Identifier())],
+        (ulong)_random.NextInt64(),
+        (ulong)_random.NextInt64(),
+        (uint)_random.Next(1, NameRecord.MaxRecords + 1),
+        [.. Enumerable.Range(0, BoundaryLength(1, 4)).Select(_ => RecordTypes[_random.Next(RecordTypes.Length)])],
+        _random.Next(2) == 0,
+        (uint)_random.Next(1, (int)NameRecord.MaxTtl),
+        [.. Enumerable.Range(0, BoundaryLength(0, 2)).Select(_ => new ZoneSecondary(Bytes(4, 4), (ushort)_random.Next(1, 65536)))],
+        _random.Next(2) == 0 ? "" : "xfr." + origin,
+        [.. Enumerable.Range(0, BoundaryLength(0, 2)).Select(i => new ZoneSigningKey(Identifier(), Key(i).PublicKey.Point.ToArray(), _random.Next(2) == 0))]);
+
     private string ZoneName() => Identifier() + ".internal.";
 
     private string Label() => Text(0, DomainNames.MaxLabelLength);
