@@ -6,17 +6,17 @@ using System.Net.Sockets;
 namespace Roundtable.Dns;
 
 /// <summary>
-/// The authoritative DNS server: UDP and TCP (2-byte length framing, RFC 1035 §4.2.2) on one
-/// port, answering through an <see cref="AnswerEngine"/>. Bad input never stops it: the engine
-/// answers FORMERR or drops, and a failing connection is closed alone. Zone transfer requests
-/// (AXFR/IXFR) go to <see cref="AnswerEngine.Transfer"/> with the client's address, several
-/// messages on one TCP connection; NOTIFY goes out for every zone a publish changes. Dispose to stop.
+/// The authoritative DNS server: UDP (dedicated worker threads, see <see cref="UdpListener"/>) and
+/// TCP (2-byte length framing, RFC 1035 §4.2.2) on one port, answering through an
+/// <see cref="AnswerEngine"/>. Bad input never stops it: the engine answers FORMERR or drops, and a
+/// failing connection is closed alone. Zone transfer requests (AXFR/IXFR) go to
+/// <see cref="AnswerEngine.Transfer"/> with the client's address, several messages on one TCP
+/// connection; NOTIFY goes out for every zone a publish changes. Dispose to stop.
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
 {
     private readonly AnswerEngine engine;
     private readonly DnsServerOptions options;
-    private readonly Socket udp;
     private readonly Socket tcp;
     private readonly ResponseRateLimiter? limiter;
     private readonly CancellationTokenSource stopping = new();
@@ -24,16 +24,17 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, bool> connections = new();
     private readonly List<Task> loops = [];
     private readonly NotifySender notifier;
+    private readonly UdpListener udp;
 
-    private DnsServer(AnswerEngine engine, DnsServerOptions options, Socket udp, Socket tcp)
+    private DnsServer(AnswerEngine engine, DnsServerOptions options, Socket[] udpSockets, Socket tcp)
     {
         this.engine = engine;
         this.options = options;
-        this.udp = udp;
         this.tcp = tcp;
         connectionSlots = new SemaphoreSlim(options.MaxTcpConnections, options.MaxTcpConnections);
         limiter = options.RateLimit is { } rate ? new ResponseRateLimiter(rate, options.TimeProvider) : null;
-        EndPoint = (IPEndPoint)udp.LocalEndPoint!;
+        udp = UdpListener.Start(udpSockets, options.UdpWorkers, engine, limiter, options.MaxUdpQueryBytes);
+        EndPoint = udp.LocalEndPoint;
         notifier = new NotifySender(EndPoint.Address, engine.TransferOptions);
     }
 
@@ -51,19 +52,17 @@ public sealed class DnsServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTcpConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.UdpWorkers, 1);
-        var (udp, tcp) = Bind(options.EndPoint);
+        var (udp, tcp) = Bind(options.EndPoint, options.UdpWorkers);
         var server = new DnsServer(engine, options, udp, tcp);
-        for (var i = 0; i < options.UdpWorkers; i++)
-        {
-            server.loops.Add(Task.Run(server.ServeUdpAsync));
-        }
-
         server.loops.Add(Task.Run(server.AcceptTcpAsync));
         engine.SerialsChanged += server.notifier.Notify;
         return server;
     }
 
-    /// <summary>Stops listening, closes open connections and waits for every loop to end.</summary>
+    /// <summary>
+    /// Stops listening, closes open connections and waits for every loop to end: the UDP worker
+    /// threads are woken from their blocking receive and joined before their sockets are disposed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (stopping.IsCancellationRequested)
@@ -74,89 +73,56 @@ public sealed class DnsServer : IAsyncDisposable
         await stopping.CancelAsync().ConfigureAwait(false);
         engine.SerialsChanged -= notifier.Notify;
         await notifier.DisposeAsync().ConfigureAwait(false);
-        udp.Dispose();
         tcp.Dispose();
+        await udp.StopAsync().ConfigureAwait(false);
         await Task.WhenAll([.. loops, .. connections.Keys]).ConfigureAwait(false);
         stopping.Dispose();
         connectionSlots.Dispose();
     }
 
-    private static (Socket Udp, Socket Tcp) Bind(IPEndPoint endPoint)
+    private static (Socket[] Udp, Socket Tcp) Bind(IPEndPoint endPoint, int udpWorkers)
     {
-        // With port 0, UDP picks the port and TCP must get the same one; another process may hold
-        // it for TCP, so try a few ports before giving up.
+        // With port 0, the first UDP socket picks the port and the other workers' sockets and TCP
+        // must get the same one; another process may hold it for TCP, so try a few ports before
+        // giving up.
         for (var attempt = 0; ; attempt++)
         {
-            var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            Socket[] udp;
+            try
+            {
+                udp = UdpListener.Bind(endPoint, udpWorkers);
+            }
+            catch (SocketException) when (endPoint.Port == 0 && attempt < 10)
+            {
+                continue;
+            }
+
             var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                udp.Bind(endPoint);
-                tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port));
+                tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp[0].LocalEndPoint!).Port));
                 tcp.Listen(128);
                 return (udp, tcp);
             }
             catch (SocketException) when (endPoint.Port == 0 && attempt < 10)
             {
-                udp.Dispose();
-                tcp.Dispose();
+                Dispose(udp, tcp);
             }
             catch
             {
-                udp.Dispose();
-                tcp.Dispose();
+                Dispose(udp, tcp);
                 throw;
             }
         }
-    }
 
-    private async Task ServeUdpAsync()
-    {
-        var query = new byte[options.MaxUdpQueryBytes];
-        var response = new byte[AnswerEngine.ResponseBufferSize];
-        var client = new SocketAddress(udp.AddressFamily);
-        var token = stopping.Token;
-        while (!token.IsCancellationRequested)
+        static void Dispose(Socket[] udp, Socket tcp)
         {
-            try
+            foreach (var socket in udp)
             {
-                var received = await udp.ReceiveFromAsync(query, SocketFlags.None, client, token).ConfigureAwait(false);
-                // Over UDP a transfer is one message; reading the sequence to its end lets the engine report it.
-                var length = TransferRequest.IsTransfer(query.AsSpan(0, received))
-                    ? engine.Transfer(query.AsMemory(0, received), ((IPEndPoint)EndPoint.Create(client)).Address, overTcp: false, response).LastOrDefault()
-                    : engine.Answer(query.AsSpan(0, received), response, overTcp: false);
-                if (length == 0)
-                {
-                    continue;
-                }
+                socket.Dispose();
+            }
 
-                switch (limiter?.Check(client) ?? RateDecision.Send)
-                {
-                    case RateDecision.Drop:
-                        continue;
-                    case RateDecision.Slip:
-                        length = engine.Truncate(response, length);
-                        break;
-                }
-
-                await udp.SendToAsync(response.AsMemory(0, length), SocketFlags.None, client, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (ObjectDisposedException) when (token.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException) when (!token.IsCancellationRequested)
-            {
-                // One client's unreachable port (ICMP) or a send failure must not stop the loop.
-            }
-            catch (SocketException)
-            {
-                return;
-            }
+            tcp.Dispose();
         }
     }
 

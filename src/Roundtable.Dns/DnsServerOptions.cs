@@ -20,7 +20,10 @@ public sealed record DnsServerOptions
     /// <summary>Largest query read over UDP; longer datagrams are cut and so fail to parse (FORMERR).</summary>
     public int MaxUdpQueryBytes { get; init; } = 4096;
 
-    /// <summary>Concurrent UDP receive loops on the one socket.</summary>
+    /// <summary>
+    /// UDP worker threads, each blocking on its own socket on the port (SO_REUSEPORT on Linux;
+    /// elsewhere they share one socket). Dedicated threads, not the thread pool.
+    /// </summary>
     public int UdpWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Response-rate limiting over UDP; null turns it off.</summary>

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roundtable.Dns;
+
+/// <summary>
+/// The UDP side of <see cref="DnsServer"/>: one dedicated thread per worker, blocking in
+/// <c>recvfrom</c> and <c>sendto</c> on preallocated buffers and a reused
+/// <see cref="SocketAddress"/>, so a query costs two system calls, no thread-pool hop, no epoll
+/// and no allocation. On Linux each worker has its own socket on the port (<c>SO_REUSEPORT</c>:
+/// the kernel spreads clients over the sockets by address hash, as Knot and NSD do); elsewhere the
+/// workers share one socket. The rate limiter is one object shared by all workers, so a client
+/// prefix has one bucket whichever socket its datagrams reach.
+/// </summary>
+internal sealed class UdpListener
+{
+    private const int SolSocket = 1;
+    private const int SoReusePort = 15;
+
+    private readonly Socket[] sockets;
+    private readonly Thread[] threads;
+    private readonly TaskCompletionSource[] ended;
+    private readonly AnswerEngine engine;
+    private readonly ResponseRateLimiter? limiter;
+    private readonly int maxQueryBytes;
+    private volatile bool stopping;
+
+    private UdpListener(Socket[] sockets, int workers, AnswerEngine engine, ResponseRateLimiter? limiter, int maxQueryBytes)
+    {
+        this.sockets = sockets;
+        this.engine = engine;
+        this.limiter = limiter;
+        this.maxQueryBytes = maxQueryBytes;
+        threads = new Thread[workers];
+        ended = new TaskCompletionSource[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            ended[i] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            threads[i] = new Thread(Serve) { IsBackground = true, Name = $"dns-udp-{i}" };
+        }
+    }
+
+    /// <summary>The address the first socket is bound to (its port is the server's port).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)sockets[0].LocalEndPoint!;
+
+    /// <summary>
+    /// Binds the sockets of <paramref name="workers"/> workers: the first on
+    /// <paramref name="endPoint"/> (port 0 picks a free one), the others on its port.
+    /// </summary>
+    /// <exception cref="SocketException">The endpoint cannot be bound.</exception>
+    public static Socket[] Bind(IPEndPoint endPoint, int workers)
+    {
+        var sockets = new List<Socket>(workers);
+        try
+        {
+            // The first socket binds without SO_REUSEPORT, so the bind is exclusive: a port that
+            // anything holds fails as before, and port 0 cannot land in another process's (or
+            // another server's) reuse-port group of the same user, which the kernel's free-port
+            // search would otherwise allow. Setting the option after the bind lets our own workers'
+            // sockets join it (Linux forms the group on the second bind).
+            var first = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            sockets.Add(first);
+            first.Bind(endPoint);
+            if (workers == 1 || !OperatingSystem.IsLinux() || !TryReusePort(first))
+            {
+                return [.. sockets];
+            }
+
+            var shared = new IPEndPoint(endPoint.Address, ((IPEndPoint)first.LocalEndPoint!).Port);
+            for (var i = 1; i < workers; i++)
+            {
+                var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                sockets.Add(socket);
+                if (!TryReusePort(socket))
+                {
+                    // Cannot happen after the first succeeded; fall back to one shared socket.
+                    socket.Dispose();
+                    sockets.Remove(socket);
+                    break;
+                }
+
+                socket.Bind(shared);
+            }
+
+            return [.. sockets];
+        }
+        catch
+        {
+            foreach (var socket in sockets)
+            {
+                socket.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Starts one thread per worker on the bound sockets (worker i on socket i mod count).</summary>
+    public static UdpListener Start(Socket[] sockets, int workers, AnswerEngine engine, ResponseRateLimiter? limiter, int maxQueryBytes)
+    {
+        var listener = new UdpListener(sockets, workers, engine, limiter, maxQueryBytes);
+        for (var i = 0; i < workers; i++)
+        {
+            listener.threads[i].Start(i);
+        }
+
+        return listener;
+    }
+
+    /// <summary>
+    /// Stops every worker and closes the sockets: shutting a socket down wakes a thread blocked in
+    /// its receive (it returns 0 bytes, or throws, and sees the stop flag); every thread is joined
+    /// before the sockets are disposed. Never throws.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        stopping = true;
+        foreach (var socket in sockets)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Linux answers ENOTCONN for an unconnected UDP socket yet marks it shut down and
+                // wakes its blocked receivers, which is all this is for.
+            }
+        }
+
+        var all = Task.WhenAll(ended.Select(e => e.Task));
+        try
+        {
+            await all.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A platform where shutdown does not wake a blocked receive: disposing does (below).
+        }
+
+        foreach (var socket in sockets)
+        {
+            socket.Dispose();
+        }
+
+        await all.ConfigureAwait(false);
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+    }
+
+    private static bool TryReusePort(Socket socket)
+    {
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private void Serve(object? state)
+    {
+        var worker = (int)state!;
+        var socket = sockets[worker % sockets.Length];
+        try
+        {
+            var query = new byte[maxQueryBytes];
+            var response = new byte[AnswerEngine.ResponseBufferSize];
+            var client = new SocketAddress(socket.AddressFamily);
+            while (!stopping)
+            {
+                try
+                {
+                    var received = socket.ReceiveFrom(query, SocketFlags.None, client);
+                    if (stopping)
+                    {
+                        // Shut down (0 bytes), or a datagram that arrived as we stop: not answered.
+                        return;
+                    }
+
+                    var length = TransferRequest.IsTransfer(query.AsSpan(0, received))
+                        ? TransferOverUdp(socket, query.AsMemory(0, received), client, response)
+                        : engine.Answer(query.AsSpan(0, received), response, overTcp: false);
+                    if (length == 0)
+                    {
+                        continue;
+                    }
+
+                    switch (limiter?.Check(client) ?? RateDecision.Send)
+                    {
+                        case RateDecision.Drop:
+                            continue;
+                        case RateDecision.Slip:
+                            length = engine.Truncate(response, length);
+                            break;
+                    }
+
+                    socket.SendTo(response.AsSpan(0, length), SocketFlags.None, client);
+                }
+                catch (Exception e) when (stopping && e is SocketException or ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException)
+                {
+                    // One client's unreachable port (ICMP) or a failed send must not stop the worker.
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A dedicated thread that throws takes the process down; one datagram that the
+                    // engine fails on (it should not: it answers FORMERR or drops) is dropped alone.
+                }
+            }
+        }
+        finally
+        {
+            ended[worker].TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// A transfer request over UDP is answered with one message (FORMERR for AXFR, the SOA for
+    /// IXFR); reading the engine's sequence to its end lets it report the transfer. Rare, so the
+    /// client's address may be allocated here.
+    /// </summary>
+    private int TransferOverUdp(Socket socket, ReadOnlyMemory<byte> query, SocketAddress client, byte[] response) =>
+        engine.Transfer(query, ((IPEndPoint)socket.LocalEndPoint!.Create(client)).Address, overTcp: false, response).LastOrDefault();
+}
