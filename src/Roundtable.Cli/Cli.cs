@@ -31,7 +31,8 @@ public static class Cli
 
         try
         {
-            var parse = root.Parse(args);
+            // No response files: an argument starting with '@' is data here (a DNS record's owner), never a file to expand.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Action is ParseErrorAction)
             {
                 return ReportUsageErrors(parse, host);

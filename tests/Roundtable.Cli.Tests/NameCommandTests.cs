@@ -23,7 +23,7 @@ public sealed class NameCommandTests
                 (await cli.RunAsync("tx", "register", "--key", key, "--name", key, "--group", group, "--region", "africa")).Ok();
             }
 
-            (await cli.RunAsync("tx", "name-register", "--key", "ada", "ada.community.internal", "--record", "A 192.0.2.7", "--record", "www 600 CNAME ada", "--record", "TXT \"open minutes\"")).Ok();
+            (await cli.RunAsync("tx", "name-register", "--key", "ada", "ada.community.internal", "--record", "A 192.0.2.7", "--record", "www 600 CNAME ada", "--record", "@ TXT \"open minutes\"")).Ok();
             var shown = (await cli.RunAsync("query", "name", "ada.community.internal")).Ok().Stdout;
             var json = (await cli.RunAsync("--json", "query", "name", "ada.community.internal.")).Ok().Json();
             var zone = (await cli.RunAsync("query", "zone", "community.internal")).Ok().Stdout;

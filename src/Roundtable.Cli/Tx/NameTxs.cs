@@ -53,7 +53,7 @@ internal static class NameTxs
 
     private static Option<string[]> RecordOption() => new("--record")
     {
-        Description = "A record as '[owner] [ttl] TYPE data' (owner relative to the name, none for the name itself), e.g. 'www 300 A 192.0.2.1'; repeat for each",
+        Description = "A record as '[owner] [ttl] TYPE data' (owner relative to the name, '@' or none for the name itself), e.g. 'www 300 A 192.0.2.1'; repeat for each",
         HelpName = "record",
     };
 
