@@ -30,8 +30,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             await AssertCommittedSurvive(node, load, seed, round);
 
             using var stopLoad = new CancellationTokenSource();
+            var committedBefore = load.CommittedCount;
             var loading = load.RunAsync(node.Http, stopLoad.Token);
-            await Task.Delay(random.Next(50, 1500));
+            // Each round must commit something before its kill, or a slow machine turns the test into
+            // twenty restarts of an idle node; the kill moment after that stays random.
+            await Until(() => Task.FromResult(load.CommittedCount > committedBefore), $"a commit in round {round} (seed {seed})");
+            await Task.Delay(random.Next(0, 1500));
             node.KillHard();
             await stopLoad.CancelAsync();
             await loading;
@@ -47,7 +51,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             final.KillHard();
         }
 
-        Assert.True(load.Committed.Count > Kills, $"seed {seed}: only {load.Committed.Count} transactions were committed; the test proved little.");
+        Assert.True(load.Committed.Count >= Kills, $"seed {seed}: only {load.Committed.Count} transactions were committed; the test proved little.");
         AssertChainIntact(home, seed);
         output.WriteLine($"{load.Committed.Count} committed transactions survived {Kills} SIGKILLs");
     }

@@ -17,7 +17,7 @@ public sealed class ApiPasskeyTests
     [Fact]
     public async Task A_passkey_member_registers_and_votes_and_the_parameters_name_the_allowed_site()
     {
-        await using var node = await TestNode.StartAsync(governancePeriodSeconds: 1);
+        await using var node = await TestNode.StartAsync(governancePeriodSeconds: 3);
         using var passkey = new SoftwarePasskey("localhost");
         using var ada = new Member(node);
         await ada.RegisterAsync("Ada");

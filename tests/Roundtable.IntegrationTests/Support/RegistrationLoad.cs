@@ -15,8 +15,12 @@ public sealed class RegistrationLoad
 {
     private readonly Dictionary<string, ulong> _committed = [];
     private readonly List<string> _pending = [];
+    private int _committedCount;
 
     public IReadOnlyDictionary<string, ulong> Committed => _committed;
+
+    /// <summary>How many commits have been seen so far; safe to read while <see cref="RunAsync"/> runs.</summary>
+    public int CommittedCount => Volatile.Read(ref _committedCount);
 
     /// <summary>Submits and polls until cancelled or the node goes away.</summary>
     public async Task RunAsync(HttpClient http, CancellationToken cancellationToken)
@@ -56,6 +60,7 @@ public sealed class RegistrationLoad
             {
                 _committed[_pending[i]] = (ulong)doc!["height"]!;
                 _pending.RemoveAt(i);
+                Volatile.Write(ref _committedCount, _committed.Count);
             }
         }
     }
