@@ -7,8 +7,8 @@ namespace Roundtable.Dns.Tests.Support;
 /// <summary>Hand-built query bytes and a raw UDP exchange, for what dig will not send.</summary>
 internal static class Packets
 {
-    /// <summary>A standard query for <paramref name="name"/> (absolute, dotted) and <paramref name="type"/>, optionally with an EDNS OPT.</summary>
-    public static byte[] Query(string name, RecordType type, ushort id = 0x1234, ushort? ednsSize = null)
+    /// <summary>A standard query for <paramref name="name"/> (absolute, dotted) and <paramref name="type"/>, optionally with an EDNS OPT (with the DO bit when <paramref name="dnssecOk"/>).</summary>
+    public static byte[] Query(string name, RecordType type, ushort id = 0x1234, ushort? ednsSize = null, bool dnssecOk = false)
     {
         var bytes = new List<byte> { (byte)(id >> 8), (byte)id, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, (byte)(ednsSize is null ? 0 : 1) };
         foreach (var label in name.TrimEnd('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -20,7 +20,7 @@ internal static class Packets
         bytes.AddRange([0, (byte)((ushort)type >> 8), (byte)type, 0, 1]);
         if (ednsSize is { } size)
         {
-            bytes.AddRange([0, 0, 41, (byte)(size >> 8), (byte)size, 0, 0, 0, 0, 0, 0]);
+            bytes.AddRange([0, 0, 41, (byte)(size >> 8), (byte)size, 0, 0, (byte)(dnssecOk ? 0x80 : 0), 0, 0, 0]);
         }
 
         return [.. bytes];
