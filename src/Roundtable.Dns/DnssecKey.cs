@@ -121,7 +121,7 @@ public sealed class DnssecKey : IEquatable<DnssecKey>
     /// <inheritdoc />
     public override int GetHashCode() => WireComparer.Instance.GetHashCode(Rdata);
 
-    /// <summary>The DNSKEY record in presentation form without owner: flags, protocol, algorithm, key tag.</summary>
+    /// <summary>A short description for logs: flags, algorithm and key tag (use <see cref="ToDnskeyText"/> for the record).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"DNSKEY {Flags} 3 {Algorithm} (key tag {KeyTag})");
 
     /// <summary>RFC 4034 Appendix B: the one's-complement-like sum of the RDATA as 16-bit words.</summary>
