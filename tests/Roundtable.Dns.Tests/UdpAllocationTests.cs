@@ -4,9 +4,13 @@ using Roundtable.Dns.Tests.Support;
 
 namespace Roundtable.Dns.Tests;
 
-/// <summary>Runs alone: it counts every byte the process allocates, so parallel tests would be noise.</summary>
-[CollectionDefinition(nameof(ProcessAllocations), DisableParallelization = true)]
-public sealed class ProcessAllocations;
+/// <summary>
+/// Tests that run alone, after the parallel ones: one counts every byte the process allocates, one
+/// checks that a port is free after stopping (another test binding port 0, or connecting, could
+/// be handed that port in between).
+/// </summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;
 
 /// <summary>
 /// The server's UDP path allocates nothing per query either: not only the engine
@@ -15,7 +19,7 @@ public sealed class ProcessAllocations;
 /// queries from a client that itself allocates nothing, and bounds the bytes per query well below
 /// one object (24 bytes) per query; what remains is the runtime's own background allocation.
 /// </summary>
-[Collection(nameof(ProcessAllocations))]
+[Collection(nameof(RunsAlone))]
 public sealed class UdpAllocationTests
 {
     private const int Queries = 20_000;

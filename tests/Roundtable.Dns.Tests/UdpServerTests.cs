@@ -8,8 +8,10 @@ namespace Roundtable.Dns.Tests;
 
 /// <summary>
 /// The UDP workers of <see cref="DnsServer"/>: one socket per worker on the port, a rate limit
-/// shared across them, the port held exclusively, and stopping under load.
+/// shared across them, the port held exclusively, and stopping under load. Alone, for the
+/// port-is-free check (<see cref="RunsAlone"/>).
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed class UdpServerTests
 {
     [Fact]
