@@ -55,8 +55,17 @@ public sealed class RegistrationLoad
     {
         for (var i = _pending.Count - 1; i >= 0; i--)
         {
-            var doc = await http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{_pending[i]}", cancellationToken).ConfigureAwait(false);
-            if ((string?)doc?["status"] == "committed")
+            using var response = await http.GetAsync($"/api/v1/txs/{_pending[i]}", cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // Accepted into the mempool of a node killed before it committed: lost, which a
+                // crash may do to an uncommitted transaction. Stop asking, or every later round fails.
+                _pending.RemoveAt(i);
+                continue;
+            }
+
+            var doc = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && (string?)doc?["status"] == "committed")
             {
                 _committed[_pending[i]] = (ulong)doc!["height"]!;
                 _pending.RemoveAt(i);
