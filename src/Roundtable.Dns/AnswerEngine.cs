@@ -169,7 +169,7 @@ public sealed class AnswerEngine
         var node = zone.Find(qname);
         var answers = node is null ? null : dnssec ? node.PreparedSigned : node.Prepared;
         var prepared = answers is null ? null
-            : answers.ByType.TryGetValue(query.Type, out var exact) ? exact
+            : answers.Find(query.Type) is { } exact ? exact
             : query.Type == (ushort)RecordType.ANY ? null
             : answers.NoData;
         if (prepared is not null)

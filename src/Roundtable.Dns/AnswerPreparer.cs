@@ -17,6 +17,7 @@ internal static class AnswerPreparer
     {
         var buffer = new byte[ResponseAssembler.BufferSize];
         var resolution = new Resolution();
+        var pool = new PreparedAnswerPool();
         foreach (var node in zone.Nodes)
         {
             if (Resolver.FindCut(zone, node.Name.Wire) is not null)
@@ -24,26 +25,25 @@ internal static class AnswerPreparer
                 continue;
             }
 
-            Prepare(zone, node, node.Prepared, dnssec: false, buffer, resolution);
+            node.Prepared = Prepare(zone, node, dnssec: false, buffer, resolution, pool);
             if (zone.IsSigned)
             {
-                Prepare(zone, node, node.PreparedSigned, dnssec: true, buffer, resolution);
+                node.PreparedSigned = Prepare(zone, node, dnssec: true, buffer, resolution, pool);
             }
         }
     }
 
-    private static void Prepare(DnsZone zone, ZoneNode node, PreparedAnswers answers, bool dnssec, byte[] buffer, Resolution resolution)
+    private static PreparedAnswers Prepare(DnsZone zone, ZoneNode node, bool dnssec, byte[] buffer, Resolution resolution, PreparedAnswerPool pool)
     {
-        foreach (var set in node.Sets)
+        var byType = new PreparedAnswer[node.Sets.Count];
+        for (var i = 0; i < byType.Length; i++)
         {
-            answers.ByType[(ushort)set.Type] = Prepare(zone, node, set.Type, dnssec, buffer, resolution);
+            byType[i] = pool.Intern(Prepare(zone, node, node.Sets[i].Type, dnssec, buffer, resolution));
         }
 
-        if (node.Get(RecordType.CNAME) is null)
-        {
-            // HINFO is never zone data here, so it resolves to the NODATA every absent type gets.
-            answers.NoData = Prepare(zone, node, RecordType.HINFO, dnssec, buffer, resolution);
-        }
+        // HINFO is never zone data here, so it resolves to the NODATA every absent type gets.
+        var noData = node.Get(RecordType.CNAME) is null ? pool.Intern(Prepare(zone, node, RecordType.HINFO, dnssec, buffer, resolution)) : null;
+        return new PreparedAnswers(byType, noData);
     }
 
     private static PreparedAnswer Prepare(DnsZone zone, ZoneNode node, RecordType type, bool dnssec, byte[] buffer, Resolution resolution)
@@ -75,6 +75,6 @@ internal static class AnswerPreparer
             throw new DnsZoneException($"the answer for {node.Name} {type} is over {MaxBody} bytes; make the RRset smaller");
         }
 
-        return new PreparedAnswer(resolution.Rcode, resolution.Authoritative, answers, authority, additional, buffer[questionEnd..end]);
+        return new PreparedAnswer((ushort)type, resolution.Rcode, resolution.Authoritative, answers, authority, additional, buffer[questionEnd..end]);
     }
 }

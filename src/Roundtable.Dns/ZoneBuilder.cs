@@ -95,7 +95,7 @@ internal static class ZoneBuilder
         foreach (var (owner, types) in byName)
         {
             Check(owner, types, cuts);
-            var sets = new Dictionary<RecordType, RRset>();
+            var sets = new List<RRset>(types.Count);
             foreach (var (type, list) in types)
             {
                 if (list.Select(r => r.Ttl).Distinct().Count() > 1)
@@ -110,7 +110,7 @@ internal static class ZoneBuilder
                     throw new DnsZoneException($"{owner}: more than one CNAME");
                 }
 
-                sets[type] = new RRset(owner, type, list[0].Ttl, unique);
+                sets.Add(new RRset(owner, type, list[0].Ttl, unique));
             }
 
             nodes[owner.Wire] = new ZoneNode(owner, sets) { IsDelegation = cuts.Contains(owner) };
@@ -126,9 +126,8 @@ internal static class ZoneBuilder
 
     private static ZoneNode ApexNode(DnsName origin, RRset soaSet, Dictionary<byte[], ZoneNode> nodes)
     {
-        var sets = nodes.TryGetValue(origin.Wire, out var apex) ? apex.Sets.ToDictionary(s => s.Type) : [];
-        sets[RecordType.SOA] = soaSet;
-        return new ZoneNode(origin, sets);
+        var sets = nodes.TryGetValue(origin.Wire, out var apex) ? apex.Sets.Where(s => s.Type != RecordType.SOA) : [];
+        return new ZoneNode(origin, sets.Append(soaSet));
     }
 
     private static void Check(DnsName owner, Dictionary<RecordType, List<(uint Ttl, Rdata Data, string Source)>> types, List<DnsName> cuts)
