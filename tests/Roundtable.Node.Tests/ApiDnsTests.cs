@@ -17,9 +17,9 @@ namespace Roundtable.Node.Tests;
 /// </summary>
 public sealed class ApiDnsTests
 {
-    private const string Zone = "test.internal.";
+    internal const string Zone = "test.internal.";
 
-    private static readonly GenesisDocument.ZoneDocument TestZone = new(
+    internal static readonly GenesisDocument.ZoneDocument TestZone = new(
         Zone, "hostmaster." + Zone, [new GenesisDocument.NameServerDocument("ns1." + Zone, "127.0.0.1")],
         RegistrantGroups: [], RequireVerified: false, MinLabelLength: 2, ReservedLabels: ["nic"],
         RegistrationPeriodSeconds: 86_400, GracePeriodSeconds: 3_600, MaxRecordsPerName: 8,

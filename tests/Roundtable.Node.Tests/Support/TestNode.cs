@@ -34,7 +34,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public string ChainId => "test-chain";
 
-    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null)
+    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null, IReadOnlyList<PrivateKey>? dnssecKeys = null)
     {
         root ??= Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
         var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = blockIntervalMs, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024, DnsListen = dns ? "127.0.0.1:0" : null, TsigKeys = tsigKeys ?? [] };
@@ -52,6 +52,11 @@ public sealed class TestNode : IAsyncDisposable
                 Zones = zones ?? [],
             };
             node.Home.Initialize(config, genesis, key);
+            foreach (var (dnssecKey, i) in (dnssecKeys ?? []).Select((k, i) => (k, i)))
+            {
+                Directory.CreateDirectory(node.Home.DnssecKeysDirectory);
+                KeyFiles.Write(Path.Combine(node.Home.DnssecKeysDirectory, $"key-{i}.pem"), dnssecKey);
+            }
         }
         else
         {

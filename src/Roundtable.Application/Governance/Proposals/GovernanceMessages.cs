@@ -42,6 +42,10 @@ public static class GovernanceMessages
     public static SubmitProposal WithdrawAnchor(string title, string markdown, Hash256 digest, Hash256? replacement, string reason) =>
         new(title, ProposalDocument.Inline(markdown), new AnchorWithdrawal(digest, replacement, reason), default, false);
 
+    /// <summary>Creates a zone, replaces its policy (<paramref name="change"/> with a policy) or retires it (without one).</summary>
+    public static SubmitProposal ChangeZone(string title, string markdown, ZoneChange change) =>
+        new(title, ProposalDocument.Inline(markdown), change, default, false);
+
     /// <summary>An open ballot of any method (yes/no, consensus statement, approval, ranked).</summary>
     public static CastVote Vote<TBallot>(Hash256 proposal, Hash256 document, TBallot ballot)
         where TBallot : ICanonical<TBallot> => new(proposal, document, Canonical.ToBytes(ballot));
