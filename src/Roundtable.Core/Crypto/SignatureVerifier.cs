@@ -1,22 +1,15 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Roundtable.Core.Crypto;
 
 /// <summary>
-/// Verifies signatures. Importing a point into the platform's ECDSA object costs about two
-/// verifications (measured: bench/run.sh verify), so imported keys are cached. The cache has two
-/// generations: when the young one fills, it becomes the old one and the previous old one is
-/// dropped; a hit in the old generation moves the key back to the young one. Keys in active use
-/// therefore survive a turnover, instead of all being lost at once. Thread-safe.
+/// Verifies signatures: with the system's libcrypto directly where it is available
+/// (<see cref="OpenSslP256"/>: a key seen for the first time costs no more than one already
+/// seen), else through .NET's ECDsa with a cache of imported keys. Both accept exactly the same
+/// signatures. Thread-safe.
 /// </summary>
 public static class SignatureVerifier
 {
-    private const int GenerationLimit = 8192;
-    private static readonly Lock Turnover = new();
-    private static ConcurrentDictionary<PublicKey, ImportedKey> young = new();
-    private static ConcurrentDictionary<PublicKey, ImportedKey> old = new();
-
     /// <summary>
     /// True when <paramref name="signature"/> is a valid low-S signature by <paramref name="key"/>
     /// over <paramref name="message"/>: for an ECDSA key, over SHA-256(message); for a passkey, a
@@ -34,86 +27,28 @@ public static class SignatureVerifier
         switch (key.Algorithm)
         {
             case SignatureAlgorithm.EcdsaP256Sha256:
-                var imported = GetOrImport(key);
-                return imported is not null && imported.Verify(message, signature.RS);
+                return VerifyP256(key, message, signature.RS);
             case SignatureAlgorithm.WebAuthnP256:
-                if (!WebAuthnAssertion.IsAssertionOver(message, signature.AuthenticatorData, signature.ClientDataJson))
-                {
-                    return false;
-                }
-
-                var passkey = GetOrImport(key);
-                return passkey is not null && passkey.Verify(WebAuthnAssertion.SignedBytes(signature.AuthenticatorData, signature.ClientDataJson), signature.RS);
+                return WebAuthnAssertion.IsAssertionOver(message, signature.AuthenticatorData, signature.ClientDataJson)
+                    && VerifyP256(key, WebAuthnAssertion.SignedBytes(signature.AuthenticatorData, signature.ClientDataJson), signature.RS);
             default:
                 return false;
         }
     }
 
     /// <summary>True when the key is a point on the curve (a key nobody could ever sign for is refused at registration).</summary>
-    public static bool IsValidKey(PublicKey key) => GetOrImport(key) is not null;
+    public static bool IsValidKey(PublicKey key) =>
+        OpenSslP256.IsAvailable ? OpenSslP256.IsOnCurve(key.Point) : DotNetEcdsa.IsValidKey(key);
 
-    private static ImportedKey? GetOrImport(PublicKey key)
+    private static bool VerifyP256(PublicKey key, ReadOnlySpan<byte> signedBytes, ReadOnlySpan<byte> rs)
     {
-        var current = young;
-        if (!current.TryGetValue(key, out var imported))
+        if (!OpenSslP256.IsAvailable)
         {
-            // A miss costs only a re-import, so races between generations are harmless.
-            imported = old.TryGetValue(key, out var survivor) ? survivor : ImportedKey.Create(key);
-            if (current.Count >= GenerationLimit)
-            {
-                lock (Turnover)
-                {
-                    if (ReferenceEquals(current, young))
-                    {
-                        old = current;
-                        young = new ConcurrentDictionary<PublicKey, ImportedKey>();
-                    }
-                }
-            }
-
-            young.TryAdd(key, imported);
+            return DotNetEcdsa.Verify(key, signedBytes, rs);
         }
 
-        return imported.Ecdsa is null ? null : imported;
-    }
-
-    private sealed class ImportedKey
-    {
-        private readonly Lock _gate = new();
-
-        private ImportedKey(ECDsa? ecdsa)
-        {
-            Ecdsa = ecdsa;
-        }
-
-        public ECDsa? Ecdsa { get; }
-
-        public static ImportedKey Create(PublicKey key)
-        {
-            try
-            {
-                var point = key.Point;
-                var ecdsa = ECDsa.Create(new ECParameters
-                {
-                    Curve = ECCurve.NamedCurves.nistP256,
-                    Q = new ECPoint { X = point[..32].ToArray(), Y = point[32..].ToArray() },
-                });
-                return new ImportedKey(ecdsa);
-            }
-            catch (CryptographicException)
-            {
-                return new ImportedKey(null);
-            }
-        }
-
-        public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> rs)
-        {
-            // The platform object is not documented as thread-safe; the lock is per key, so
-            // different signers still verify in parallel.
-            lock (_gate)
-            {
-                return Ecdsa!.VerifyData(message, rs, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
-        }
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(signedBytes, digest);
+        return OpenSslP256.Verify(key.Point, digest, rs);
     }
 }
