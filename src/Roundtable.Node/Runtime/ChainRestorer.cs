@@ -12,6 +12,9 @@ namespace Roundtable.Node.Runtime;
 /// </summary>
 public static class ChainRestorer
 {
+    private const int ReplayWindowTransactions = 1024;
+    private const int ReplayWindowBlocks = 256;
+
     /// <summary>Thrown when stored data contradicts itself; the node must stop with this message.</summary>
     public sealed class ChainInconsistentException(string message) : Exception(message);
 
@@ -29,9 +32,18 @@ public static class ChainRestorer
         var snapshots = new SnapshotStore(snapshotsDirectory);
         var app = LoadSnapshot(genesis, store, snapshots, log) ?? LedgerApplication.FromGenesis(genesis);
         var from = app.Height + 1;
+        var ahead = new Queue<StoredBlock>();
+        VerifiedSignatures? signatures = null;
         for (var height = from; height <= store.LastHeight; height++)
         {
-            var stored = store.Read(height) ?? throw new ChainInconsistentException($"Block {height} is missing from the block store.");
+            if (ahead.Count == 0)
+            {
+                // Read a window of blocks and check all their signatures at once, on every core:
+                // replay is bound by signature checks, and most blocks hold too few to share out.
+                signatures = VerifiedSignatures.Check(ReadAhead(store, height, ahead), _ => false);
+            }
+
+            var stored = ahead.Dequeue();
             var header = stored.Block.Header;
             if (header.StateRoot != app.StateRoot)
             {
@@ -40,7 +52,7 @@ public static class ChainRestorer
                     "The software or the stored data differs from what committed this block.");
             }
 
-            var result = app.ExecuteBlock(stored.Block);
+            var result = app.ExecuteBlock(stored.Block, signatures!.IsValid);
             for (var i = 0; i < result.Results.Count; i++)
             {
                 if (result.Results[i] != stored.Results[i])
@@ -56,6 +68,20 @@ public static class ChainRestorer
         }
 
         return (app, store, snapshots);
+    }
+
+    /// <summary>Reads blocks from <paramref name="height"/> on into <paramref name="ahead"/> until about <see cref="ReplayWindowTransactions"/> transactions; returns their transactions.</summary>
+    private static List<Ledger.Transactions.Transaction> ReadAhead(ChainStore store, ulong height, Queue<StoredBlock> ahead)
+    {
+        var transactions = new List<Ledger.Transactions.Transaction>();
+        for (var h = height; h <= store.LastHeight && (ahead.Count == 0 || transactions.Count < ReplayWindowTransactions) && ahead.Count < ReplayWindowBlocks; h++)
+        {
+            var stored = store.Read(h) ?? throw new ChainInconsistentException($"Block {h} is missing from the block store.");
+            ahead.Enqueue(stored);
+            transactions.AddRange(stored.Block.Transactions);
+        }
+
+        return transactions;
     }
 
     private static LedgerApplication? LoadSnapshot(GenesisState genesis, ChainStore store, SnapshotStore snapshots, ILogger log)

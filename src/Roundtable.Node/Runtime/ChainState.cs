@@ -265,11 +265,20 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     {
         StoredBlock stored;
         Hash256 stateRoot;
+        HashSet<Hash256> admitted;
+        lock (_gate)
+        {
+            admitted = [.. block.Transactions.Where(t => _mempool.Contains(t.Hash)).Select(t => t.Hash)];
+        }
+
+        // Signatures admission did not check (transactions this node never received) are checked
+        // here, on every core and outside the lock, so that consensus and the API keep going.
+        var signatures = VerifiedSignatures.Check(block.Transactions, t => admitted.Contains(t.Hash));
         lock (_gate)
         {
             var setEffectiveHeight = _app.Validators.EffectiveHeight;
             _provable = _app.Snapshot();
-            var result = _app.ExecuteBlock(block, t => _mempool.Contains(t.Hash));
+            var result = _app.ExecuteBlock(block, signatures.IsValid);
             var next = _app.Validators.Set;
             var handover = block.Header.NextValidatorSetHash != block.Header.ValidatorSetHash && next.Hash == block.Header.NextValidatorSetHash ? next : null;
             stored = new StoredBlock(block, commit, result.Results, new ValidatorHistory(setEffectiveHeight, handover));
