@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Roundtable.IntegrationTests.Support;
 using Roundtable.Node.Devnet;
 using Xunit.Abstractions;
@@ -29,13 +27,13 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
                 await p!.WaitUntilServingAsync();
             }
 
-            await WaitAllAbove(processes, [0, 1, 2, 3], 5);
+            await NodeWaits.AllAbove(processes, [0, 1, 2, 3], 5);
 
             // One validator (a quarter of the power) crashes: the other three keep committing.
             var killedAt = await processes[3]!.HeightAsync();
             processes[3]!.KillHard();
             var atCrash = await processes[0]!.HeightAsync();
-            await WaitAllAbove(processes, [0, 1, 2], atCrash + 5);
+            await NodeWaits.AllAbove(processes, [0, 1, 2], atCrash + 5);
 
             // It restarts and catches up with what it missed.
             var behind = await processes[0]!.HeightAsync();
@@ -44,7 +42,7 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
             await processes[3]!.WaitUntilServingAsync();
             var serving = clock.ElapsedMilliseconds;
             var restored = await processes[3]!.HeightAsync();
-            await WaitAllAbove(processes, [3], behind);
+            await NodeWaits.AllAbove(processes, [3], behind);
             var line = $"catch-up: a restarted validator served its API {serving} ms after launch at height {restored} and passed height {behind}, where the others were when it launched " +
                 $"({behind - killedAt} blocks missed while it was down; it had {(restored > killedAt ? "caught up " + (restored - killedAt) : "recovered none")} of them when its API answered) {clock.ElapsedMilliseconds} ms after launch";
             output.WriteLine(line);
@@ -64,15 +62,10 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
             processes[3] = NodeProcess.Start(nodes[3].Home, nodes[3].ApiUrl);
             await processes[2]!.WaitUntilServingAsync();
             await processes[3]!.WaitUntilServingAsync();
-            await WaitAllAbove(processes, [0, 1, 2, 3], halted + 5);
+            await NodeWaits.AllAbove(processes, [0, 1, 2, 3], halted + 5);
 
             // Every node holds the same blocks and state roots.
-            var common = (await Task.WhenAll(processes.Select(p => p!.HeightAsync()))).Min();
-            for (ulong h = 1; h <= common; h++)
-            {
-                var ids = await Task.WhenAll(processes.Select(p => BlockAsync(p!, h)));
-                Assert.All(ids, id => Assert.Equal(ids[0], id));
-            }
+            await NodeWaits.AssertSameChainAsync(processes.Select(p => p!));
         }
         finally
         {
@@ -91,29 +84,6 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
         }
         catch (DirectoryNotFoundException)
         {
-        }
-    }
-
-    private static async Task<(string Id, string StateRoot)> BlockAsync(NodeProcess node, ulong height)
-    {
-        var block = (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/blocks/{height}"))!;
-        return ((string)block["id"]!, (string)block["header"]!["stateRoot"]!);
-    }
-
-    private static async Task WaitAllAbove(NodeProcess?[] processes, int[] which, ulong height)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var i in which)
-        {
-            while (await SafeHeight(processes[i]!) <= height)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"node-{i} did not pass height {height}:\n{processes[i]!.Output}");
-                }
-
-                await Task.Delay(50);
-            }
         }
     }
 
@@ -144,18 +114,6 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
         {
             Assert.Equal(height, await node.HeightAsync());
             await Task.Delay(100);
-        }
-    }
-
-    private static async Task<ulong> SafeHeight(NodeProcess node)
-    {
-        try
-        {
-            return await node.HeightAsync();
-        }
-        catch (HttpRequestException)
-        {
-            return 0;
         }
     }
 }

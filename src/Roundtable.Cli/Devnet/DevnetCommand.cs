@@ -24,20 +24,28 @@ internal static class DevnetCommand
         var basePort = new Option<int>("--base-port") { Description = "Node i serves its API on base+10i+7 and peers on base+10i+6", DefaultValueFactory = _ => 26650 };
         var interval = new Option<ulong>("--block-interval-ms") { Description = "Target time between blocks", DefaultValueFactory = _ => 1000 };
         var noDemo = new Option<bool>("--no-demo") { Description = "On a new network, skip the demo (a round table with a poll, a recommendation under consensus, a parameter change under balanced voting)" };
+        var fullNodes = new Option<int>("--full-nodes") { Description = "On a new network, this many more nodes that follow the chain and serve the API and portal without voting", DefaultValueFactory = _ => 0 };
+        var sparse = new Option<bool>("--sparse") { Description = "On a new network, each validator peers with two others only (a ring) and each full node with one validator; votes and blocks travel by relay" };
         var command = new Command("devnet", "Run a local multi-validator network (one validator per stakeholder group) until Ctrl-C")
         {
-            validators, dir, reset, basePort, interval, noDemo,
+            validators, dir, reset, basePort, interval, noDemo, fullNodes, sparse,
         };
         app.SetAction(command, (context, parse, ct) => RunAsync(
-            context, parse.GetValue(validators), Path.GetFullPath(parse.GetValue(dir)!), parse.GetValue(reset), parse.GetValue(basePort), parse.GetValue(interval), !parse.GetValue(noDemo), ct));
+            context, new Shape(parse.GetValue(validators), parse.GetValue(fullNodes), parse.GetValue(sparse) ? DevnetTopology.Ring : DevnetTopology.Mesh),
+            Path.GetFullPath(parse.GetValue(dir)!), parse.GetValue(reset), parse.GetValue(basePort), parse.GetValue(interval), !parse.GetValue(noDemo), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, int count, string dir, bool reset, int basePort, ulong interval, bool demo, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, Shape shape, string dir, bool reset, int basePort, ulong interval, bool demo, CancellationToken cancellationToken)
     {
-        if (count is < 1 or > 32)
+        if (shape.Validators is < 1 or > 32)
         {
             throw new CliException("--validators must be between 1 and 32.", "invalid-option");
+        }
+
+        if (shape.FullNodes is < 0 or > 32)
+        {
+            throw new CliException("--full-nodes must be between 0 and 32.", "invalid-option");
         }
 
         if (reset && Directory.Exists(dir))
@@ -46,7 +54,8 @@ internal static class DevnetCommand
         }
 
         var resumed = DevnetLayout.Exists(dir);
-        var nodes = resumed ? DevnetLayout.Load(dir) : DevnetLayout.Create(dir, count, basePort, interval, DateTimeOffset.UtcNow);
+        var nodes = resumed ? DevnetLayout.Load(dir) : DevnetLayout.Create(
+            dir, shape.Validators, basePort, interval, DateTimeOffset.UtcNow, fullNodes: shape.FullNodes, topology: shape.Topology);
         ShowLayout(context, nodes, dir, resumed);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -90,7 +99,7 @@ internal static class DevnetCommand
                 ["chainId"] = DevnetLayout.ChainId,
                 ["nodes"] = new JsonArray([.. nodes.Select(n => (JsonNode)new JsonObject
                 {
-                    ["name"] = n.Name, ["stakeholderGroup"] = n.StakeholderGroup, ["validator"] = n.ValidatorName,
+                    ["name"] = n.Name, ["isValidator"] = n.IsValidator, ["stakeholderGroup"] = n.StakeholderGroup, ["validator"] = n.ValidatorName,
                     ["api"] = n.ApiUrl, ["p2p"] = n.P2p, ["dns"] = n.Dns, ["nodeId"] = n.NodeId, ["home"] = n.Home,
                 })]),
             });
@@ -101,7 +110,7 @@ internal static class DevnetCommand
             .AddColumns("node", "stakeholder group", "validator", "API", "DNS (UDP+TCP)", "peer port", "node id");
         foreach (var n in nodes)
         {
-            table.AddRow(n.Name, n.StakeholderGroup, Markup.Escape(n.ValidatorName), n.ApiUrl, n.Dns ?? "-", n.P2p, n.NodeId[..12]);
+            table.AddRow(n.Name, n.IsValidator ? n.StakeholderGroup : "(full node, no vote)", Markup.Escape(n.ValidatorName), n.ApiUrl, n.Dns ?? "-", n.P2p, n.NodeId[..12]);
         }
 
         context.Line((resumed ? "Resuming" : "Started") + $" local network '{DevnetLayout.ChainId}' in {dir}");
@@ -189,4 +198,7 @@ internal static class DevnetCommand
             return null;
         }
     }
+
+    /// <summary>How many nodes of each kind a new network gets, and who peers with whom.</summary>
+    private sealed record Shape(int Validators, int FullNodes, DevnetTopology Topology);
 }

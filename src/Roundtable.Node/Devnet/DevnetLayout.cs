@@ -6,20 +6,32 @@ using Roundtable.Node.Hosting;
 
 namespace Roundtable.Node.Devnet;
 
-/// <summary>One validator of a local network: its home, ports and identity.</summary>
+/// <summary>One node of a local network (a validator, or a full node): its home, ports and identity.</summary>
 /// <param name="Name">node-0, node-1, …</param>
 /// <param name="Home">Its home directory.</param>
-/// <param name="StakeholderGroup">The group its validator runs for.</param>
-/// <param name="ValidatorName">Operator name in the genesis.</param>
+/// <param name="StakeholderGroup">The group its validator runs for (empty for a full node).</param>
+/// <param name="ValidatorName">Operator name in the genesis ("full node N" for a full node).</param>
 /// <param name="ApiUrl">HTTP API.</param>
 /// <param name="P2p">Peer port address.</param>
 /// <param name="NodeId">Peer identity (hash of the node key).</param>
-/// <param name="Dns">Its authoritative DNS server, UDP and TCP (null in networks made before DNS).</param>
-public sealed record DevnetNode(string Name, string Home, string StakeholderGroup, string ValidatorName, string ApiUrl, string P2p, string NodeId, string? Dns = null);
+/// <param name="Dns">Its authoritative DNS server, UDP and TCP (null in networks made before DNS, and for full nodes).</param>
+/// <param name="IsValidator">False for a full node: it follows the chain and serves the API and portal without voting power.</param>
+public sealed record DevnetNode(string Name, string Home, string StakeholderGroup, string ValidatorName, string ApiUrl, string P2p, string NodeId, string? Dns = null, bool IsValidator = true);
+
+/// <summary>Who a devnet node dials: every other node, or (sparse) only its two neighbours on a ring of the validators, full nodes one validator each.</summary>
+public enum DevnetTopology
+{
+    /// <summary>Every node a persistent peer of every other.</summary>
+    Mesh,
+
+    /// <summary>Validator i peers with validators i−1 and i+1 (mod n); full node j with validator j (mod n). Consensus messages reach the rest by relay.</summary>
+    Ring,
+}
 
 /// <summary>
 /// A local multi-validator network on loopback: one home per validator, one per stakeholder group,
-/// a shared genesis, every node a persistent peer of every other. Written once, reused by later runs.
+/// optional full nodes (no voting power: they follow the chain and serve the API and the portal),
+/// a shared genesis, peers by <see cref="DevnetTopology"/>. Written once, reused by later runs.
 /// </summary>
 public static class DevnetLayout
 {
@@ -77,21 +89,30 @@ public static class DevnetLayout
     /// <paramref name="basePort"/> + 10·i + 7, peers on + 6, DNS on + 5. With four or more validators the genesis
     /// requires four stakeholder groups, so no group can halt or capture the chain. Every governance
     /// period (deliberation, voting, appeal, timelock, …) lasts <paramref name="governancePeriodSeconds"/>
-    /// of block time, so a proposal's whole life fits in a demo.
+    /// of block time, so a proposal's whole life fits in a demo. <paramref name="fullNodes"/> more nodes
+    /// (numbered after the validators, without DNS) follow the chain without voting.
     /// </summary>
-    public static IReadOnlyList<DevnetNode> Create(string directory, int validators, int basePort, ulong blockIntervalMs, DateTimeOffset genesisTime, ulong governancePeriodSeconds = DefaultGovernancePeriodSeconds)
+    public static IReadOnlyList<DevnetNode> Create(string directory, int validators, int basePort, ulong blockIntervalMs, DateTimeOffset genesisTime, ulong governancePeriodSeconds = DefaultGovernancePeriodSeconds, int fullNodes = 0, DevnetTopology topology = DevnetTopology.Mesh)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(validators, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(fullNodes);
         Directory.CreateDirectory(directory);
-        var keys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
-        var nodeKeys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
+        var all = validators + fullNodes;
+        var keys = Enumerable.Range(0, all).Select(_ => PrivateKey.Generate()).ToList();
+        var nodeKeys = Enumerable.Range(0, all).Select(_ => PrivateKey.Generate()).ToList();
         var dnssecKeys = Enumerable.Range(0, validators).Select(_ => PrivateKey.Generate()).ToList();
         try
         {
-            var nodes = Enumerable.Range(0, validators).Select(i =>
+            var nodes = Enumerable.Range(0, all).Select(i =>
             {
-                var (group, name, _) = Operators[i % Operators.Count];
                 var port = basePort + (10 * i);
+                if (i >= validators)
+                {
+                    return new DevnetNode($"node-{i}", Path.GetFullPath(Path.Combine(directory, $"node-{i}")), "", $"full node {i - validators + 1}",
+                        $"http://127.0.0.1:{port + 7}", $"127.0.0.1:{port + 6}", nodeKeys[i].PublicKey.Id.ToString(), Dns: null, IsValidator: false);
+                }
+
+                var (group, name, _) = Operators[i % Operators.Count];
                 return new DevnetNode(
                     $"node-{i}",
                     Path.GetFullPath(Path.Combine(directory, $"node-{i}")),
@@ -103,7 +124,8 @@ public static class DevnetLayout
                     $"127.0.0.1:{port + 5}");
             }).ToList();
 
-            var groups = nodes.Select(n => n.StakeholderGroup).Distinct(StringComparer.Ordinal).Count();
+            var voting = nodes.Take(validators).ToList();
+            var groups = voting.Select(n => n.StakeholderGroup).Distinct(StringComparer.Ordinal).Count();
             var founders = WriteFounderKeys(Path.Combine(directory, "keys"));
             var genesis = new GenesisDocument
             {
@@ -111,13 +133,13 @@ public static class DevnetLayout
                 GenesisTime = genesisTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 Parameters = new GenesisDocument.ParametersDocument(
                     GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty]),
-                Validators = [.. nodes.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
+                Validators = [.. voting.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
-                Zones = [DevnetZone.Document(validators, [.. nodes.Select((n, i) => new GenesisDocument.SigningKeyDocument(n.ValidatorName, Convert.ToHexStringLower(dnssecKeys[i].PublicKey.Point)))])],
+                Zones = [DevnetZone.Document(validators, [.. voting.Select((n, i) => new GenesisDocument.SigningKeyDocument(n.ValidatorName, Convert.ToHexStringLower(dnssecKeys[i].PublicKey.Point)))])],
                 GovernancePeriodSeconds = governancePeriodSeconds,
             };
 
-            for (var i = 0; i < validators; i++)
+            for (var i = 0; i < all; i++)
             {
                 var node = nodes[i];
                 var config = new NodeConfig
@@ -125,13 +147,16 @@ public static class DevnetLayout
                     ApiUrl = node.ApiUrl,
                     P2pListen = node.P2p,
                     DnsListen = node.Dns,
-                    PersistentPeers = [.. nodes.Where(n => n != node).Select(n => $"{n.NodeId}@{n.P2p}")],
+                    PersistentPeers = [.. PeersOf(i, validators, nodes, topology).Select(n => $"{n.NodeId}@{n.P2p}")],
                     BlockIntervalMs = blockIntervalMs,
                 };
                 var home = new NodeHome(node.Home);
                 home.Initialize(config, genesis, keys[i], nodeKeys[i]);
-                Directory.CreateDirectory(home.DnssecKeysDirectory);
-                KeyFiles.Write(Path.Combine(home.DnssecKeysDirectory, "forum.internal.pem"), dnssecKeys[i]);
+                if (i < validators)
+                {
+                    Directory.CreateDirectory(home.DnssecKeysDirectory);
+                    KeyFiles.Write(Path.Combine(home.DnssecKeysDirectory, "forum.internal.pem"), dnssecKeys[i]);
+                }
             }
 
             File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(nodes, NodeJson.Files));
@@ -143,5 +168,24 @@ public static class DevnetLayout
             nodeKeys.ForEach(k => k.Dispose());
             dnssecKeys.ForEach(k => k.Dispose());
         }
+    }
+
+    /// <summary>The peers node <paramref name="i"/> dials under <paramref name="topology"/>.</summary>
+    private static IEnumerable<DevnetNode> PeersOf(int i, int validators, List<DevnetNode> nodes, DevnetTopology topology)
+    {
+        if (topology == DevnetTopology.Mesh)
+        {
+            return nodes.Where((_, j) => j != i);
+        }
+
+        if (i >= validators)
+        {
+            return [nodes[(i - validators) % validators]];
+        }
+
+        // Peers are mutual: a node accepts only the peers it lists itself, so a validator lists its full nodes too.
+        var neighbours = new[] { (i + validators - 1) % validators, (i + 1) % validators }.Where(j => j != i).Distinct();
+        var followers = Enumerable.Range(validators, nodes.Count - validators).Where(j => (j - validators) % validators == i);
+        return neighbours.Concat(followers).Select(j => nodes[j]);
     }
 }

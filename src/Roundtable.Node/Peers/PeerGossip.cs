@@ -14,8 +14,10 @@ namespace Roundtable.Node.Peers;
 
 /// <summary>
 /// What the node says to its peers and how it understands them: consensus messages (blocks split
-/// into parts), transactions, evidence, and catch-up of committed blocks. Anything a peer sends that
-/// does not decode or verify gets that peer disconnected; nothing it sends can crash the node.
+/// into parts), transactions, evidence, and catch-up of committed blocks. Consensus messages of the
+/// current height are relayed (see <see cref="HeightMessages"/>), so a node needs only some of the
+/// others as peers. Anything a peer sends that does not decode or verify gets that peer
+/// disconnected; nothing it sends can crash the node.
 /// </summary>
 public sealed class PeerGossip : IConsensusGossip
 {
@@ -28,7 +30,7 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly ChainState _chain;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
-    private readonly List<(byte Type, byte[] Payload, ulong Height)> _own = [];
+    private readonly HeightMessages _current = new();
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
 
     // Peers' transactions wait here for admission (a signature check each), so that votes and block
@@ -57,10 +59,19 @@ public sealed class PeerGossip : IConsensusGossip
         var bytes = block.ToBytes();
         var parts = (bytes.Length + ProposalMessage.PartSize - 1) / ProposalMessage.PartSize;
         Remember(WireType.Proposal, Canonical.ToBytes(new ProposalMessage(proposal, bytes.Length, parts)), proposal.Height);
-        for (var i = 0; i < parts; i++)
+        foreach (var part in Parts(proposal, block.Id, bytes))
+        {
+            Remember(WireType.BlockPart, part, proposal.Height);
+        }
+    }
+
+    /// <summary>The encoded parts of a proposed block, in order.</summary>
+    private static IEnumerable<byte[]> Parts(Proposal proposal, Hash256 blockId, byte[] bytes)
+    {
+        for (var i = 0; i * ProposalMessage.PartSize < bytes.Length; i++)
         {
             var slice = bytes.AsSpan(i * ProposalMessage.PartSize, Math.Min(ProposalMessage.PartSize, bytes.Length - (i * ProposalMessage.PartSize))).ToArray();
-            Remember(WireType.BlockPart, Canonical.ToBytes(new BlockPartMessage(proposal.Height, proposal.Round, block.Id, i, slice)), proposal.Height);
+            yield return Canonical.ToBytes(new BlockPartMessage(proposal.Height, proposal.Round, blockId, i, slice));
         }
     }
 
@@ -76,14 +87,30 @@ public sealed class PeerGossip : IConsensusGossip
 
     private void Remember(byte type, byte[] payload, ulong height)
     {
-        lock (_gate)
-        {
-            // Own messages of the current height are re-sent periodically, so a peer that missed them (dropped, reconnecting) still gets them.
-            _own.RemoveAll(m => m.Height < height);
-            _own.Add((type, payload, height));
-        }
-
+        _current.TryAdd(type, payload, height);
         _network.Broadcast(type, payload);
+    }
+
+    /// <summary>Forwards a peer's message of the current height to every peer, the first time it is seen.</summary>
+    private void Relay(byte type, byte[] payload, ulong height)
+    {
+        if (height == _chain.Height + 1 && _current.TryAdd(type, payload, height))
+        {
+            _network.Broadcast(type, payload);
+        }
+    }
+
+    /// <summary>True when <paramref name="key"/> is a validator of <paramref name="height"/> (false for a height no longer or not yet known).</summary>
+    private bool IsValidatorOf(ulong height, Core.Crypto.PublicKey key)
+    {
+        try
+        {
+            return _chain.ValidatorsFor(height).Validators.Find(key) is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // The chain moved on between the caller's check and this one.
+        }
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
@@ -94,13 +121,8 @@ public sealed class PeerGossip : IConsensusGossip
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 _network.Broadcast(WireType.Status, Canonical.ToBytes(new StatusMessage(_chain.Height)));
-                (byte Type, byte[] Payload, ulong Height)[] own;
-                lock (_gate)
-                {
-                    own = [.. _own];
-                }
-
-                foreach (var (type, payload, _) in own)
+                _current.DropBelow(_chain.Height + 1);
+                foreach (var (type, payload) in _current.Snapshot())
                 {
                     _network.Broadcast(type, payload);
                 }
@@ -156,6 +178,11 @@ public sealed class PeerGossip : IConsensusGossip
     private void Dispatch(InboundMessage message)
     {
         var now = _loop!.NowMs;
+        if (message.Type is WireType.Vote or WireType.Proposal or WireType.BlockPart && _current.Contains(message.Type, message.Payload.Span))
+        {
+            return; // Seen and handled already (re-gossip, or the same message relayed by another peer).
+        }
+
         switch (WireCodec.Decode(message.Type, message.Payload.Span))
         {
             case Transaction tx:
@@ -167,7 +194,12 @@ public sealed class PeerGossip : IConsensusGossip
                     throw new InvalidPeerDataException("sent a vote with an invalid signature");
                 }
 
-                _loop.Post(new VoteReceived(vote, now));
+                // A vote the full inbox dropped is not marked seen, so re-gossip can still bring it.
+                if (_loop.Post(new VoteReceived(vote, now)) && IsValidatorOf(vote.Height, vote.Validator))
+                {
+                    Relay(WireType.Vote, message.Payload.ToArray(), vote.Height);
+                }
+
                 break;
             case ProposalMessage proposal:
                 OnProposal(proposal);
@@ -270,7 +302,23 @@ public sealed class PeerGossip : IConsensusGossip
             throw new InvalidPeerDataException($"block parts from {from.ToShortString()} do not hash to the proposed block");
         }
 
-        _loop!.Post(new ProposalReceived(assembly.Message.Proposal, block, now));
+        var proposal = assembly.Message.Proposal;
+        if (!_loop!.Post(new ProposalReceived(proposal, block, now)))
+        {
+            return;
+        }
+
+        // Forwarded only whole and checked: a part alone proves nothing, and a bad one passed on
+        // would get this node disconnected by its peers. The encoding is canonical, so every node
+        // forwards the same bytes and recognises them when they come back.
+        if (proposal.Height == _chain.Height + 1 && IsValidatorOf(proposal.Height, proposal.Proposer) && proposal.VerifySignature(_chain.ChainId))
+        {
+            Relay(WireType.Proposal, Canonical.ToBytes(assembly.Message), proposal.Height);
+            foreach (var encoded in Parts(proposal, block.Id, block.ToBytes()))
+            {
+                Relay(WireType.BlockPart, encoded, proposal.Height);
+            }
+        }
     }
 
     private void OnStatus(Hash256 peer, StatusMessage status)

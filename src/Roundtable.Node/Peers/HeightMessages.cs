@@ -1,0 +1,104 @@
+using Roundtable.Core.Hashing;
+
+namespace Roundtable.Node.Peers;
+
+/// <summary>
+/// The consensus messages of the height being decided, this node's own and those it relayed, each
+/// kept once and in arrival order (a proposal before its parts). A node forwards a peer's message
+/// the first time it sees it, so validators need not be fully meshed: a vote crosses the network
+/// hop by hop. All of them are re-sent with each status, so a peer that missed one (dropped,
+/// reconnecting) still gets it. A message seen before costs a hash: no second signature check,
+/// no second forward, so relaying cannot turn into a storm. Thread-safe.
+/// </summary>
+internal sealed class HeightMessages
+{
+    /// <summary>Most messages kept for one height (votes of 200 validators over 10 rounds fit); beyond it messages are still processed, not relayed.</summary>
+    public const int Capacity = 8192;
+
+    private readonly Lock gate = new();
+    private readonly HashSet<Hash256> ids = [];
+    private readonly List<(Hash256 Id, byte Type, byte[] Payload, ulong Height)> inOrder = [];
+
+    /// <summary>Number of messages kept.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return inOrder.Count;
+            }
+        }
+    }
+
+    /// <summary>True when this exact message (type and bytes) is kept.</summary>
+    public bool Contains(byte type, ReadOnlySpan<byte> payload)
+    {
+        var id = Id(type, payload);
+        lock (gate)
+        {
+            return ids.Contains(id);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a message of <paramref name="height"/>, first dropping those of lower heights. False when
+    /// it was kept already or the height is full: the caller then neither forwards it nor sends it again.
+    /// </summary>
+    public bool TryAdd(byte type, byte[] payload, ulong height)
+    {
+        var id = Id(type, payload);
+        lock (gate)
+        {
+            DropBelowLocked(height);
+            if (ids.Count >= Capacity || !ids.Add(id))
+            {
+                return false;
+            }
+
+            inOrder.Add((id, type, payload, height));
+            return true;
+        }
+    }
+
+    /// <summary>Forgets the messages of heights below <paramref name="height"/> (decided: peers behind catch up by blocks).</summary>
+    public void DropBelow(ulong height)
+    {
+        lock (gate)
+        {
+            DropBelowLocked(height);
+        }
+    }
+
+    /// <summary>The messages kept, in the order they came.</summary>
+    public (byte Type, byte[] Payload)[] Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. inOrder.Select(m => (m.Type, m.Payload))];
+        }
+    }
+
+    private void DropBelowLocked(ulong height)
+    {
+        if (!inOrder.Exists(m => m.Height < height))
+        {
+            return;
+        }
+
+        foreach (var stale in inOrder.Where(m => m.Height < height))
+        {
+            ids.Remove(stale.Id);
+        }
+
+        inOrder.RemoveAll(m => m.Height < height);
+    }
+
+    private static Hash256 Id(byte type, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> tagged = payload.Length < 1024 ? stackalloc byte[payload.Length + 1] : new byte[payload.Length + 1];
+        tagged[0] = type;
+        payload.CopyTo(tagged[1..]);
+        return Hash256.Compute(tagged);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Roundtable.Core.Crypto;
+using Roundtable.IntegrationTests.Support;
+using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Node.Devnet;
+
+namespace Roundtable.IntegrationTests;
+
+/// <summary>
+/// Four validator processes on a ring (each peers with two others) and a full node hanging off one
+/// of them. Votes and blocks reach validators that are not peers by relay: with one validator
+/// down, the two on either side of the gap are connected only through the fourth, and the chain
+/// still needs all three of them. The full node follows without voting and serves the same chain.
+/// </summary>
+public sealed class SparseTopologyTests : IDisposable
+{
+    private const int Validators = 4;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-ring-" + Path.GetRandomFileName());
+
+    [Fact]
+    public async Task A_ring_of_validators_commits_by_relay_even_with_one_down_and_a_full_node_follows_the_same_chain()
+    {
+        var nodes = DevnetLayout.Create(_dir, Validators, DevnetPorts.FindFreeBase(Validators + 1), 200, DateTimeOffset.UtcNow, fullNodes: 1, topology: DevnetTopology.Ring);
+        var processes = new NodeProcess?[nodes.Count];
+        try
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                processes[i] = NodeProcess.Start(nodes[i].Home, nodes[i].ApiUrl);
+            }
+
+            foreach (var p in processes)
+            {
+                await p!.WaitUntilServingAsync();
+            }
+
+            await NodeWaits.AllAbove(processes, [0, 1, 2, 3, 4], 5);
+            var full = processes[Validators]!;
+            Assert.Equal(Validators, ((JsonArray)(await full.Http.GetFromJsonAsync<JsonObject>("/api/v1/status"))!["validators"]!).Count);
+
+            // node-1 stops: node-0 and node-2 are no one's neighbours but node-1's and node-3's,
+            // and three votes of four are needed, so every height now needs node-3 to relay.
+            processes[1]!.KillHard();
+            var atKill = await processes[0]!.HeightAsync();
+            await NodeWaits.AllAbove(processes, [0, 2, 3, 4], atKill + 5);
+
+            // A transaction given to the full node is committed by the validators.
+            using var key = PrivateKey.Generate();
+            var tx = Transaction.Create(DevnetLayout.ChainId, key, 0, 1_000_000, new RegisterMember("Relayed Registrant", "technical", "africa", []));
+            using var content = new ByteArrayContent(tx.Encoded.ToArray());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using (var response = await full.Http.PostAsync("/api/v1/txs", content))
+            {
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            await Until(async () => (string?)(await processes[2]!.Http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{tx.Hash}"))?["status"] == "committed", "the full node's transaction to be committed");
+
+            var common = await NodeWaits.AssertSameChainAsync([processes[0]!, processes[2]!, processes[3]!, full]);
+            Assert.True(common > atKill + 5);
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                p?.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await Safe(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting for " + what);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<bool> Safe(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}
