@@ -4,13 +4,17 @@ using System.Net.Sockets;
 namespace Roundtable.Dns;
 
 /// <summary>
-/// The UDP side of <see cref="DnsServer"/>: one dedicated thread per worker, blocking in
-/// <c>recvfrom</c> and <c>sendto</c> on preallocated buffers and a reused
-/// <see cref="SocketAddress"/>, so a query costs two system calls, no thread-pool hop, no epoll
-/// and no allocation. On Linux each worker has its own socket on the port (<c>SO_REUSEPORT</c>:
-/// the kernel spreads clients over the sockets by address hash, as Knot and NSD do); elsewhere the
-/// workers share one socket. The rate limiter is one object shared by all workers, so a client
-/// prefix has one bucket whichever socket its datagrams reach.
+/// The UDP side of <see cref="DnsServer"/>: one dedicated thread per worker, blocking on its socket
+/// with preallocated buffers, so a query costs no thread-pool hop, no epoll and no allocation. On
+/// Linux a worker takes every datagram waiting, up to the batch size, with one <c>recvmmsg</c>
+/// (blocking for the first only, so a lone query is not delayed), answers each, and sends all the
+/// responses with one <c>sendmmsg</c> (<see cref="DatagramBatch"/>): under load two system calls
+/// serve a whole batch instead of each query, as in Knot. Elsewhere, with a batch size of 1, or
+/// without recvmmsg, it is one <c>recvfrom</c> and one <c>sendto</c> per query with a reused
+/// <see cref="SocketAddress"/>. On Linux each worker has its own socket on the port
+/// (<c>SO_REUSEPORT</c>: the kernel spreads clients over the sockets by address hash, as Knot and
+/// NSD do); elsewhere the workers share one socket. The rate limiter is one object shared by all
+/// workers, so a client prefix has one bucket whichever socket its datagrams reach.
 /// </summary>
 internal sealed class UdpListener
 {
