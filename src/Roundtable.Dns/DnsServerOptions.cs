@@ -31,7 +31,7 @@ public sealed record DnsServerOptions
     /// takes what is waiting, up to this many, answers them and sends the responses with one
     /// <c>sendmmsg</c>. 1 receives and sends one datagram per call, as other platforms always do.
     /// </summary>
-    public int UdpBatchSize { get; init; } = 32;
+    public int UdpBatchSize { get; init; } = 64;
 
     /// <summary>Response-rate limiting over UDP; null turns it off.</summary>
     public RateLimitOptions? RateLimit { get; init; } = new();
