@@ -5,7 +5,8 @@
 #   bench/dns.sh --quick    10,000 names, 5 s per server: a smoke test of the harness (not for the doc)
 # Options: --names N, --queries N, --seconds S (measured), --warmup S, --workers W (UDP workers or
 # processes of every server, default 2), --port P (first of three ports, default 15353),
-# --sign-threads T (Knot's signing-threads, default 1), --no-sign, --keep (keep the work directory).
+# --sign-threads T (Knot's signing-threads, default 1), --udp-batch B (Roundtable's UdpBatchSize:
+# datagrams per recvmmsg on Linux; default the server's default), --no-sign, --keep (keep the work directory).
 # dnsperf runs as: dnsperf -s 127.0.0.1 -p PORT -d QUERIES -l S -c 4 -T 2 -q 256 -Q 1000000
 # (override with DNSPERF_OPTS="..."), so it sends as fast as answers come back, with 256 queries in
 # flight. dnsperf and the server share the machine's cores: that is a limit of the figure.
@@ -15,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-names=100000 queries=200000 seconds=20 warmup=3 workers=2 port=15353 sign_threads=1 sign=1 keep=0
+names=100000 queries=200000 seconds=20 warmup=3 workers=2 port=15353 sign_threads=1 sign=1 keep=0 udp_batch=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) names=10000 queries=20000 seconds=5 warmup=1; shift ;;
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --workers) workers="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --sign-threads) sign_threads="$2"; shift 2 ;;
+    --udp-batch) udp_batch=(--udp-batch "$2"); shift 2 ;;
     --no-sign) sign=0; shift ;;
     --keep) keep=1; shift ;;
     *) echo "unknown option $1 (see the comment at the top of $0)" >&2; exit 2 ;;
@@ -152,7 +154,7 @@ measure() { # name pid port
 rt_port=$port knot_port=$((port + 1)) nsd_port=$((port + 2))
 log "Roundtable on 127.0.0.1:$rt_port, $workers UDP workers"
 port_free "$rt_port"
-dotnet "$dll" serve --zone "$zone" --port "$rt_port" --workers "$workers" > "$work/roundtable.log" 2>&1 &
+dotnet "$dll" serve --zone "$zone" --port "$rt_port" --workers "$workers" "${udp_batch[@]}" > "$work/roundtable.log" 2>&1 &
 pid=$!; started+=("$pid")
 wait_ready "$pid" "$rt_port" Roundtable || { cat "$work/roundtable.log" >&2; exit 1; }
 log "$(head -1 "$work/roundtable.log")"
@@ -292,7 +294,7 @@ fi
 # --- table --------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "?"}'; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
-echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(cut -d' ' -f1-3 /proc/loadavg); $names names, $queries queries, $seconds s per server after $warmup s warm-up; dnsperf ${dnsperf_opts[*]} -->"
+echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(cut -d' ' -f1-3 /proc/loadavg); $names names, $queries queries, $seconds s per server after $warmup s warm-up; dnsperf ${dnsperf_opts[*]}${udp_batch[*]:+; Roundtable ${udp_batch[*]}} -->"
 echo "| server | queries/s | × Knot | server CPU (cores) | queries per server CPU-second | × Knot | memory, PSS (MiB) | × Knot | peak RSS, largest VmHWM (MiB) | lost | load (1 min) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for s in Roundtable Knot NSD; do

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Roundtable.Dns;
 using Roundtable.DnsBench;
 
 // The DNS figure of docs/benchmarks.md ("DNS"); bench/dns.sh drives it. Modes:
 //   gen   --names N --queries M --zone PATH --query-file PATH   the zone file (for Knot, NSD and us) and the dnsperf input
-//   serve --zone PATH --port P [--workers W]                    serves the zone on 127.0.0.1:P until SIGTERM/SIGINT
-//                                                               (or stdin closed, with --until-stdin-closed)
+//   serve --zone PATH --port P [--workers W] [--udp-batch B]    serves the zone on 127.0.0.1:P until SIGTERM/SIGINT
+//                                                               (or stdin closed, with --until-stdin-closed); B is
+//                                                               DnsServerOptions.UdpBatchSize (default: its default)
 //   sign  --zone PATH                                           signs the zone (ECDSA P-256) and prints the time
 //   prototype --zone PATH --port P [--workers W]                NOT the product: the engine behind blocking per-thread
 //                                                               SO_REUSEPORT sockets, for the analysis (BlockingUdpPrototype)
@@ -12,7 +14,7 @@ using Roundtable.DnsBench;
 // Results on stdout, progress on stderr.
 const string Usage = """
     usage: Roundtable.DnsBench gen --names N --queries M --zone PATH --query-file PATH
-           Roundtable.DnsBench serve --zone PATH --port P [--workers W] [--until-stdin-closed]
+           Roundtable.DnsBench serve --zone PATH --port P [--workers W] [--udp-batch B] [--until-stdin-closed]
            Roundtable.DnsBench sign --zone PATH
            Roundtable.DnsBench prototype --zone PATH --port P [--workers W]
            Roundtable.DnsBench answer --zone PATH --query-file PATH [--seconds S]
@@ -30,7 +32,7 @@ try
     return args[0] switch
     {
         "gen" => Generate(options),
-        "serve" => await Serve.RunAsync(options.Path("--zone"), options.Int("--port"), options.Int("--workers", 2), options.Flag("--until-stdin-closed")).ConfigureAwait(false),
+        "serve" => await Serve.RunAsync(options.Path("--zone"), options.Int("--port"), options.Int("--workers", 2), options.Int("--udp-batch", new DnsServerOptions().UdpBatchSize), options.Flag("--until-stdin-closed")).ConfigureAwait(false),
         "sign" => Sign.Run(options.Path("--zone")),
         "prototype" => BlockingUdpPrototype.Run(options.Path("--zone"), options.Int("--port"), options.Int("--workers", 2)),
         "answer" => AnswerRate.Run(options.Path("--zone"), options.Path("--query-file"), options.Int("--seconds", 5)),

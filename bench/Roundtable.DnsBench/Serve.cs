@@ -13,7 +13,7 @@ namespace Roundtable.DnsBench;
 /// </summary>
 internal static class Serve
 {
-    public static async Task<int> RunAsync(string zonePath, int port, int workers, bool untilStdinClosed)
+    public static async Task<int> RunAsync(string zonePath, int port, int workers, int udpBatch, bool untilStdinClosed)
     {
         var build = Stopwatch.StartNew();
         var zone = BenchZone.Read(zonePath);
@@ -24,7 +24,7 @@ internal static class Serve
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var engine = new AnswerEngine(new ZoneSet([zone]));
-        var options = new DnsServerOptions { EndPoint = new IPEndPoint(IPAddress.Loopback, port), RateLimit = null, UdpWorkers = workers };
+        var options = new DnsServerOptions { EndPoint = new IPEndPoint(IPAddress.Loopback, port), RateLimit = null, UdpWorkers = workers, UdpBatchSize = udpBatch };
         var server = DnsServer.Start(engine, options);
         var stopFailed = false;
         try
@@ -42,7 +42,7 @@ internal static class Serve
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ready {server.EndPoint} pid {Environment.ProcessId}: {zone.NameCount:N0} names built in {build.Elapsed.TotalSeconds:F2} s, {workers} UDP workers, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
+                $"ready {server.EndPoint} pid {Environment.ProcessId}: {zone.NameCount:N0} names built in {build.Elapsed.TotalSeconds:F2} s, {workers} UDP workers, UDP batch {udpBatch}, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
             await stop.Task.ConfigureAwait(false);
 
             void Stopping(PosixSignalContext context)

@@ -33,7 +33,7 @@ public sealed class DnsServer : IAsyncDisposable
         this.tcp = tcp;
         connectionSlots = new SemaphoreSlim(options.MaxTcpConnections, options.MaxTcpConnections);
         limiter = options.RateLimit is { } rate ? new ResponseRateLimiter(rate, options.TimeProvider) : null;
-        udp = UdpListener.Start(udpSockets, options.UdpWorkers, engine, limiter, options.MaxUdpQueryBytes);
+        udp = UdpListener.Start(udpSockets, options.UdpWorkers, engine, limiter, options.MaxUdpQueryBytes, options.UdpBatchSize);
         EndPoint = udp.LocalEndPoint;
         notifier = new NotifySender(EndPoint.Address, engine.TransferOptions);
     }
@@ -52,6 +52,8 @@ public sealed class DnsServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTcpConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.UdpWorkers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.UdpBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.UdpBatchSize, 1024);
         var (udp, tcp) = Bind(options.EndPoint, options.UdpWorkers);
         var server = new DnsServer(engine, options, udp, tcp);
         server.loops.Add(Task.Run(server.AcceptTcpAsync));

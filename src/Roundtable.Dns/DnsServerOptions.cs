@@ -26,6 +26,13 @@ public sealed record DnsServerOptions
     /// </summary>
     public int UdpWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Datagrams a UDP worker takes per receive call on Linux (<c>recvmmsg</c>, 1 to 1024): it
+    /// takes what is waiting, up to this many, answers them and sends the responses with one
+    /// <c>sendmmsg</c>. 1 receives and sends one datagram per call, as other platforms always do.
+    /// </summary>
+    public int UdpBatchSize { get; init; } = 64;
+
     /// <summary>Response-rate limiting over UDP; null turns it off.</summary>
     public RateLimitOptions? RateLimit { get; init; } = new();
 
