@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var loading = load.RunAsync(node.Http, stopLoad.Token);
             // Each round must commit something before its kill, or a slow machine turns the test into
             // twenty restarts of an idle node; the kill moment after that stays random.
-            await Until(() => Task.FromResult(load.CommittedCount > committedBefore), $"a commit in round {round} (seed {seed})");
+            await NodeWaits.UntilAsync(() => Task.FromResult(load.CommittedCount > committedBefore), $"a commit in round {round} (seed {seed})");
             await Task.Delay(random.Next(0, 1500));
             node.KillHard();
             await stopLoad.CancelAsync();
@@ -47,7 +47,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             await final.WaitUntilServingAsync();
             await AssertCommittedSurvive(final, load, seed, Kills);
             var resumed = await final.HeightAsync();
-            await Until(async () => await final.HeightAsync() > resumed + 3, "block production after the last restart");
+            await NodeWaits.UntilAsync(async () => await final.HeightAsync() > resumed + 3, "block production after the last restart");
             final.KillHard();
         }
 
@@ -86,20 +86,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var validators = new ValidatorSet([new Validator(header.Proposer, "v", "technical", StakeholderPower.PerGroup)]);
             Assert.Null(block.Commit.Verify(TestHome.ChainId, validators));
             previous = block;
-        }
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(20);
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class PeerPortAttackTests : IDisposable
             }
 
             await attacker.StartAsync(CancellationToken.None);
-            await Until(() => Task.FromResult(attacker.Peers.Count == 3), "the attacker to connect");
+            await NodeWaits.UntilAsync(() => Task.FromResult(attacker.Peers.Count == 3), "the attacker to connect");
             var before = await honest[0].HeightAsync();
 
             var random = new Random(7);
@@ -78,7 +78,7 @@ public sealed class PeerPortAttackTests : IDisposable
             }
 
             // The honest three decided new blocks throughout, and none of them died.
-            await Until(async () => await honest[0].HeightAsync() > before + 10 && await honest[2].HeightAsync() > before + 10, "honest progress");
+            await NodeWaits.UntilAsync(async () => await honest[0].HeightAsync() > before + 10 && await honest[2].HeightAsync() > before + 10, "honest progress");
             Assert.All(honest, n => Assert.False(n.HasExited, n.Output));
             Assert.Contains("disconnect", string.Concat(honest.Select(n => n.Output)), StringComparison.OrdinalIgnoreCase);
         }
@@ -96,20 +96,6 @@ public sealed class PeerPortAttackTests : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-        }
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(50);
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class SparseTopologyTests : IDisposable
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             }
 
-            await Until(async () => (string?)(await processes[2]!.Http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{tx.Hash}"))?["status"] == "committed", "the full node's transaction to be committed");
+            await NodeWaits.UntilAsync(async () => (string?)(await processes[2]!.Http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{tx.Hash}"))?["status"] == "committed", "the full node's transaction to be committed");
 
             var common = await NodeWaits.AssertSameChainAsync([processes[0]!, processes[2]!, processes[3]!, full]);
             Assert.True(common > atKill + 5);
@@ -79,32 +79,6 @@ public sealed class SparseTopologyTests : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-        }
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await Safe(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<bool> Safe(Func<Task<bool>> condition)
-    {
-        try
-        {
-            return await condition();
-        }
-        catch (HttpRequestException)
-        {
-            return false;
         }
     }
 }

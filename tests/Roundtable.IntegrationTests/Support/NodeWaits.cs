@@ -24,6 +24,24 @@ internal static class NodeWaits
         }
     }
 
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds (60 s at most). A node that does not answer
+    /// yet (connection refused while it starts) counts as "not yet".
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await Holds(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting for " + what);
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The id and state root of the block at <paramref name="height"/> as the node serves it.</summary>
     public static async Task<(string Id, string StateRoot)> BlockAsync(NodeProcess node, ulong height)
     {
@@ -43,6 +61,18 @@ internal static class NodeWaits
         }
 
         return common;
+    }
+
+    private static async Task<bool> Holds(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static async Task<ulong> SafeHeight(NodeProcess node)
