@@ -15,9 +15,13 @@ internal sealed class HeightMessages
     /// <summary>Most messages kept for one height (votes of 200 validators over 10 rounds fit); beyond it messages are still processed, not relayed.</summary>
     public const int Capacity = 8192;
 
+    /// <summary>Most payload bytes kept for one height: block parts are up to 64 KiB each, and a height may see several proposals.</summary>
+    public const long ByteCapacity = 64L * 1024 * 1024;
+
     private readonly Lock gate = new();
     private readonly HashSet<Hash256> ids = [];
     private readonly List<(Hash256 Id, byte Type, byte[] Payload, ulong Height)> inOrder = [];
+    private long bytes;
 
     /// <summary>Number of messages kept.</summary>
     public int Count
@@ -51,12 +55,13 @@ internal sealed class HeightMessages
         lock (gate)
         {
             DropBelowLocked(height);
-            if (ids.Count >= Capacity || !ids.Add(id))
+            if (ids.Count >= Capacity || bytes + payload.Length > ByteCapacity || !ids.Add(id))
             {
                 return false;
             }
 
             inOrder.Add((id, type, payload, height));
+            bytes += payload.Length;
             return true;
         }
     }
@@ -89,6 +94,7 @@ internal sealed class HeightMessages
         foreach (var stale in inOrder.Where(m => m.Height < height))
         {
             ids.Remove(stale.Id);
+            bytes -= stale.Payload.Length;
         }
 
         inOrder.RemoveAll(m => m.Height < height);
