@@ -24,12 +24,12 @@ namespace Roundtable.IntegrationTests;
 public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private const ulong PeriodSeconds = 6;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-gov-" + Path.GetRandomFileName());
+    private readonly ScratchDirectory _dir = new("roundtable-gov-");
 
     [Fact]
     public async Task Session_poll_consensus_parameter_change_and_validator_change_work_across_four_processes()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
+        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
         var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;
@@ -42,7 +42,7 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
 
             var client = new LedgerClient(processes[0].Http);
             await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
-            var outcome = await DevnetDemo.RunAsync(Path.Combine(_dir, "keys"), client, output.WriteLine, ct);
+            var outcome = await DevnetDemo.RunAsync(Path.Combine(_dir.Path, "keys"), client, output.WriteLine, ct);
 
             // The session: check-in by group and declared gender, the ranked poll's Schulze winner, the minority view.
             var report = await client.GetTextAsync($"sessions/{outcome.Session}/report", ct);
@@ -140,7 +140,7 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
     {
         // A fifth validator, for the intergovernmental group, whose node is not running: the four
         // running validators keep 4/5 of the power, so the chain goes on.
-        using var cast = DemoCast.Load(Path.Combine(_dir, "keys"), client, output.WriteLine);
+        using var cast = DemoCast.Load(Path.Combine(_dir.Path, "keys"), client, output.WriteLine);
         using var newcomer = PrivateKey.Generate();
         var status = await client.GetAsync("status", ct);
         var current = ((JsonArray)status["validators"]!).Select(v => new Validator(
@@ -186,14 +186,5 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
     private static async Task<JsonObject> Header(LedgerClient client, ulong height, CancellationToken ct) =>
         (JsonObject)(await client.GetAsync($"blocks/{height}", ct))["header"]!;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -8,12 +8,12 @@ namespace Roundtable.IntegrationTests;
 /// <summary>Four validator processes of four stakeholder groups on loopback, with faults injected by killing processes.</summary>
 public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-net-" + Path.GetRandomFileName());
+    private readonly ScratchDirectory _dir = new("roundtable-net-");
 
     [Fact]
     public async Task Network_survives_a_crash_halts_without_quorum_and_converges_on_identical_blocks()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
+        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
         var processes = new NodeProcess?[4];
         try
         {
@@ -76,16 +76,7 @@ public sealed class MultiValidatorNetworkTests(ITestOutputHelper output) : IDisp
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     private static async Task<ulong> WaitUntilAgreed(NodeProcess a, NodeProcess b)
     {

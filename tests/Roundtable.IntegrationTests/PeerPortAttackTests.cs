@@ -19,12 +19,12 @@ namespace Roundtable.IntegrationTests;
 /// </summary>
 public sealed class PeerPortAttackTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-attack-" + Path.GetRandomFileName());
+    private readonly ScratchDirectory _dir = new("roundtable-attack-");
 
     [Fact]
     public async Task Garbage_floods_and_forged_votes_from_a_peer_neither_crash_nodes_nor_stall_consensus()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
+        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
         var honest = nodes.Take(3).Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         var attackerHome = new NodeHome(nodes[3].Home);
         using var nodeKey = attackerHome.LoadOrCreateNodeKey();
@@ -88,14 +88,5 @@ public sealed class PeerPortAttackTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

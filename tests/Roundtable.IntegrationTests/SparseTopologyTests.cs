@@ -18,12 +18,12 @@ namespace Roundtable.IntegrationTests;
 public sealed class SparseTopologyTests : IDisposable
 {
     private const int Validators = 4;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "roundtable-ring-" + Path.GetRandomFileName());
+    private readonly ScratchDirectory _dir = new("roundtable-ring-");
 
     [Fact]
     public async Task A_ring_of_validators_commits_by_relay_even_with_one_down_and_a_full_node_follows_the_same_chain()
     {
-        var nodes = DevnetLayout.Create(_dir, Validators, DevnetPorts.FindFreeBase(Validators + 1), 200, DateTimeOffset.UtcNow, fullNodes: 1, topology: DevnetTopology.Ring);
+        var nodes = DevnetLayout.Create(_dir.Path, Validators, DevnetPorts.FindFreeBase(Validators + 1), 200, DateTimeOffset.UtcNow, fullNodes: 1, topology: DevnetTopology.Ring);
         var processes = new NodeProcess?[nodes.Count];
         try
         {
@@ -71,14 +71,5 @@ public sealed class SparseTopologyTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -36,6 +36,7 @@ public sealed class DnssecRolloverByProposalTests
         using var newKey = PrivateKey.Generate();
         var zone = ApiDnsTests.TestZone with
         {
+            // Listing loopback lets the test's dig transfer the zone; port 9 (discard) takes the NOTIFYs.
             Secondaries = ["127.0.0.1:9"], TransferKey = TransferKeyName,
             SigningKeys = [Signing(oldKey, active: true)],
         };
@@ -54,12 +55,19 @@ public sealed class DnssecRolloverByProposalTests
             ("new key signs", [Signing(oldKey, active: false), Signing(newKey, active: true)], [oldKey, newKey], newKey),
             ("old key withdrawn", [Signing(newKey, active: true)], [newKey], newKey),
         };
-        foreach (var (step, keys, published, signer) in steps)
+        try
         {
-            await DecideAsync(node, members, new ZoneChange(Zone, (zone with { SigningKeys = keys }).ToPolicy()));
-            await Dig.QueryUntilAsync(server, a => a.Answer.Count(r => r.Type == "DNSKEY") == published.Length
-                && Signatures(a).All(tag => tag == Dnskey(signer).KeyTag), "+dnssec", Zone, "DNSKEY");
-            AssertServesAndVerifies(server, anchors, published, signer, step);
+            foreach (var (step, keys, published, signer) in steps)
+            {
+                await DecideAsync(node, members, new ZoneChange(Zone, (zone with { SigningKeys = keys }).ToPolicy()));
+                await Dig.QueryUntilAsync(server, a => a.Answer.Count(r => r.Type == "DNSKEY") == published.Length
+                    && Signatures(a).All(tag => tag == Dnskey(signer).KeyTag), "+dnssec", Zone, "DNSKEY");
+                AssertServesAndVerifies(server, anchors, published, signer, step);
+            }
+        }
+        finally
+        {
+            Array.ForEach(members, m => m.Dispose());
         }
     }
 

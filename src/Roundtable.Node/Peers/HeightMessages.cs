@@ -23,6 +23,10 @@ internal sealed class HeightMessages
     private readonly List<(Hash256 Id, byte Type, byte[] Payload, ulong Height)> inOrder = [];
     private long bytes;
 
+    // The lowest height among the messages kept, so that adding a message of a height already kept
+    // (nearly every add) costs no scan.
+    private ulong lowestHeight = ulong.MaxValue;
+
     /// <summary>Number of messages kept.</summary>
     public int Count
     {
@@ -62,6 +66,7 @@ internal sealed class HeightMessages
 
             inOrder.Add((id, type, payload, height));
             bytes += payload.Length;
+            lowestHeight = Math.Min(lowestHeight, height);
             return true;
         }
     }
@@ -86,7 +91,7 @@ internal sealed class HeightMessages
 
     private void DropBelowLocked(ulong height)
     {
-        if (!inOrder.Exists(m => m.Height < height))
+        if (lowestHeight >= height)
         {
             return;
         }
@@ -98,6 +103,7 @@ internal sealed class HeightMessages
         }
 
         inOrder.RemoveAll(m => m.Height < height);
+        lowestHeight = inOrder.Count == 0 ? ulong.MaxValue : inOrder.Min(m => m.Height);
     }
 
     private static Hash256 Id(byte type, ReadOnlySpan<byte> payload)

@@ -91,13 +91,23 @@ public sealed class PeerGossip : IConsensusGossip
         _network.Broadcast(type, payload);
     }
 
-    /// <summary>Forwards a peer's message of the current height to every peer, the first time it is seen.</summary>
-    private void Relay(byte type, byte[] payload, ulong height)
+    /// <summary>
+    /// Forwards a peer's message to every peer the first time it is seen, if it is of the current
+    /// height and <paramref name="signer"/> is a validator of that height; true when it was forwarded.
+    /// </summary>
+    private bool Relay(byte type, byte[] payload, ulong height, Core.Crypto.PublicKey signer) =>
+        height == _chain.Height + 1 && IsValidatorOf(height, signer) && Forward(type, payload, height);
+
+    /// <summary>Keeps and broadcasts a message unless it was kept already.</summary>
+    private bool Forward(byte type, byte[] payload, ulong height)
     {
-        if (height == _chain.Height + 1 && _current.TryAdd(type, payload, height))
+        if (!_current.TryAdd(type, payload, height))
         {
-            _network.Broadcast(type, payload);
+            return false;
         }
+
+        _network.Broadcast(type, payload);
+        return true;
     }
 
     /// <summary>True when <paramref name="key"/> is a validator of <paramref name="height"/> (false for a height no longer or not yet known).</summary>
@@ -195,9 +205,9 @@ public sealed class PeerGossip : IConsensusGossip
                 }
 
                 // A vote the full inbox dropped is not marked seen, so re-gossip can still bring it.
-                if (_loop.Post(new VoteReceived(vote, now)) && IsValidatorOf(vote.Height, vote.Validator))
+                if (_loop.Post(new VoteReceived(vote, now)))
                 {
-                    Relay(WireType.Vote, message.Payload.ToArray(), vote.Height);
+                    Relay(WireType.Vote, message.Payload.ToArray(), vote.Height, vote.Validator);
                 }
 
                 break;
@@ -311,12 +321,11 @@ public sealed class PeerGossip : IConsensusGossip
         // Forwarded only whole and checked: a part alone proves nothing, and a bad one passed on
         // would get this node disconnected by its peers. The encoding is canonical, so every node
         // forwards the same bytes and recognises them when they come back.
-        if (proposal.Height == _chain.Height + 1 && IsValidatorOf(proposal.Height, proposal.Proposer) && proposal.VerifySignature(_chain.ChainId))
+        if (proposal.VerifySignature(_chain.ChainId) && Relay(WireType.Proposal, Canonical.ToBytes(assembly.Message), proposal.Height, proposal.Proposer))
         {
-            Relay(WireType.Proposal, Canonical.ToBytes(assembly.Message), proposal.Height);
             foreach (var encoded in Parts(proposal, block.Id, block.ToBytes()))
             {
-                Relay(WireType.BlockPart, encoded, proposal.Height);
+                Forward(WireType.BlockPart, encoded, proposal.Height);
             }
         }
     }

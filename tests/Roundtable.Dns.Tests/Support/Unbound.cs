@@ -16,12 +16,14 @@ internal sealed class Unbound : IDisposable
 {
     private readonly Process process;
     private readonly string directory;
+    private readonly string configPath;
     private readonly StringBuilder log = new();
 
-    private Unbound(Process process, string directory, IPEndPoint endPoint)
+    private Unbound(Process process, string directory, string configPath, IPEndPoint endPoint)
     {
         this.process = process;
         this.directory = directory;
+        this.configPath = configPath;
         EndPoint = endPoint;
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
@@ -74,6 +76,12 @@ internal sealed class Unbound : IDisposable
             config.AppendLine(CultureInfo.InvariantCulture, $"  trust-anchor: \"{anchor}\"");
         }
 
+        // A local control socket (no certificates), for FlushZone.
+        config.AppendLine("remote-control:")
+            .AppendLine("  control-enable: yes")
+            .AppendLine(CultureInfo.InvariantCulture, $"  control-interface: \"{Path.Combine(directory, "control.sock")}\"")
+            .AppendLine("  control-use-cert: no");
+
         config.AppendLine("stub-zone:").AppendLine(CultureInfo.InvariantCulture, $"  name: \"{zone}\"");
         foreach (var server in servers)
         {
@@ -86,13 +94,35 @@ internal sealed class Unbound : IDisposable
         start.ArgumentList.Add("-d");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(configPath);
-        var unbound = new Unbound(Process.Start(start)!, directory, new IPEndPoint(IPAddress.Loopback, port));
+        var unbound = new Unbound(Process.Start(start)!, directory, configPath, new IPEndPoint(IPAddress.Loopback, port));
         unbound.WaitUntilServing();
         return unbound;
     }
 
     /// <summary>Asks with DO set (as a validating stub would), without retries.</summary>
     public DigResult Query(string name, string type) => Dig.Query(EndPoint, "+dnssec", name, type);
+
+    /// <summary>
+    /// Drops everything unbound holds at or below <paramref name="zone"/>, validated keys included
+    /// (<c>unbound-control flush_zone</c>): the state of a resolver once every TTL has run out,
+    /// without waiting for them.
+    /// </summary>
+    public void FlushZone(string zone)
+    {
+        var start = new ProcessStartInfo("/usr/sbin/unbound-control") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-c", configPath, "flush_zone", zone })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var control = Process.Start(start)!;
+        var output = control.StandardOutput.ReadToEndAsync();
+        var error = control.StandardError.ReadToEnd();
+        if (!control.WaitForExit(10_000) || control.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"unbound-control flush_zone {zone} failed: {output.Result}{error}");
+        }
+    }
 
     public void Dispose()
     {

@@ -52,10 +52,10 @@ public sealed class TestNode : IAsyncDisposable
                 Zones = zones ?? [],
             };
             node.Home.Initialize(config, genesis, key);
-            foreach (var (dnssecKey, i) in (dnssecKeys ?? []).Select((k, i) => (k, i)))
+            Directory.CreateDirectory(node.Home.DnssecKeysDirectory);
+            for (var i = 0; i < (dnssecKeys?.Count ?? 0); i++)
             {
-                Directory.CreateDirectory(node.Home.DnssecKeysDirectory);
-                KeyFiles.Write(Path.Combine(node.Home.DnssecKeysDirectory, $"key-{i}.pem"), dnssecKey);
+                KeyFiles.Write(Path.Combine(node.Home.DnssecKeysDirectory, $"key-{i}.pem"), dnssecKeys![i]);
             }
         }
         else
