@@ -33,7 +33,11 @@ public sealed partial class BlockStore
         }
         else
         {
-            damage = TryLoadTxIndexFile(path, events, totals);
+            damage = TryLoadTxIndexFile(path, events, totals, out var indexedThrough);
+            if (damage is null && blocks > 0 && _options.TransactionHashExtractor is { } catchUpExtractor)
+            {
+                CatchUpTxIndex(path, indexedThrough, catchUpExtractor, events);
+            }
         }
 
         if (damage is not { } d)
@@ -59,11 +63,16 @@ public sealed partial class BlockStore
 
     /// <summary>
     /// Loads the index file, repairing a torn tail and dropping entries above the last block.
-    /// Returns the damage that prevents loading it, or null when it was loaded.
+    /// Returns the damage that prevents loading it, or null when it was loaded; then
+    /// <paramref name="indexedThrough"/> says how far the file is known to be complete.
     /// </summary>
-    private (string Problem, long? Offset)? TryLoadTxIndexFile(string path, List<RecoveryEvent> events, ScanTotals totals)
+    private (string Problem, long? Offset)? TryLoadTxIndexFile(string path, List<RecoveryEvent> events, ScanTotals totals, out IndexedThrough indexedThrough)
     {
+        indexedThrough = default;
         var last = LastHeightLocked;
+        ulong markerHeight = 0;
+        ulong lastEntryHeight = 0;
+        var entriesAtLastHeight = 0;
         long length;
         long entries;
         long firstBad = -1;
@@ -107,7 +116,8 @@ public sealed partial class BlockStore
 
                 var height = BinaryPrimitives.ReadUInt64LittleEndian(entry[32..]);
                 var position = BinaryPrimitives.ReadUInt32LittleEndian(entry[40..]);
-                if (height < previousHeight || position > int.MaxValue)
+                var marker = IsCompletenessMarker(entry, position);
+                if (height < previousHeight || (position > int.MaxValue && !marker))
                 {
                     return (string.Create(
                         CultureInfo.InvariantCulture,
@@ -126,6 +136,14 @@ public sealed partial class BlockStore
                     continue;
                 }
 
+                if (marker)
+                {
+                    markerHeight = height;
+                    continue;
+                }
+
+                entriesAtLastHeight = height == lastEntryHeight ? entriesAtLastHeight + 1 : 1;
+                lastEntryHeight = height;
                 index.TryAdd(Hash256.FromBytes(entry[..32]), new TxLocation(height, (int)position));
             }
         }
@@ -159,7 +177,86 @@ public sealed partial class BlockStore
         _txHandle = handle;
         _txLength = keep;
         _txIndex = index;
+        _txMarkerHeight = markerHeight;
+        indexedThrough = new IndexedThrough(markerHeight, lastEntryHeight, entriesAtLastHeight);
         return null;
+    }
+
+    /// <summary>
+    /// Re-derives the entries of blocks the index file does not cover yet: appends made with one
+    /// fsync leave the index behind the blocks after a crash. The entries are written unsynced;
+    /// the next sync or a clean close makes them durable, and a crash before that repeats this.
+    /// </summary>
+    private void CatchUpTxIndex(string path, IndexedThrough indexedThrough, TransactionHashExtractor extractor, List<RecoveryEvent> events)
+    {
+        var last = LastHeightLocked;
+        var from = Math.Max(_baseHeight, indexedThrough.FirstHeightToDerive);
+        long added = 0;
+        for (var height = from; height <= last && height != 0; height++)
+        {
+            var hashes = extractor(height, ReadForRebuild(height, path));
+            var present = height == indexedThrough.LastEntryHeight ? indexedThrough.EntriesAtLastEntryHeight : 0;
+            if (hashes.Count <= present)
+            {
+                continue;
+            }
+
+            WriteTxEntries(height, hashes, present);
+            for (var i = present; i < hashes.Count; i++)
+            {
+                _txIndex.TryAdd(hashes[i], new TxLocation(height, i));
+            }
+
+            added += hashes.Count - present;
+            _txUnsynced = true;
+        }
+
+        if (added > 0)
+        {
+            events.Add(new TxIndexCaughtUp(path, from, last, added));
+        }
+    }
+
+    /// <summary>
+    /// Appends an "every block through the last height is indexed" marker when the file does not
+    /// already end in one, so that the next open derives nothing. Only stores that can re-derive
+    /// entries (with an extractor) write markers: the others keep the index durable per append.
+    /// </summary>
+    private void MarkIndexComplete()
+    {
+        ulong last;
+        lock (_stateLock)
+        {
+            last = LastHeightLocked;
+        }
+
+        if (_options.TransactionHashExtractor is null || last == 0 || _txMarkerHeight == last)
+        {
+            return;
+        }
+
+        Span<byte> entry = stackalloc byte[TxEntrySize];
+        entry[..32].Clear();
+        BinaryPrimitives.WriteUInt64LittleEndian(entry[32..], last);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[40..], CompletenessMarkerPosition);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[44..], Crc32C.Compute(entry[..44]));
+        RandomAccess.Write(_txHandle, entry, _txLength);
+        _txLength += TxEntrySize;
+        _txMarkerHeight = last;
+        _txUnsynced = true;
+    }
+
+    private static bool IsCompletenessMarker(ReadOnlySpan<byte> entry, uint position) =>
+        position == CompletenessMarkerPosition && !entry[..32].ContainsAnyExcept((byte)0);
+
+    /// <summary>How far a loaded index file reaches: its newest marker and its last block with entries.</summary>
+    private readonly record struct IndexedThrough(ulong MarkerHeight, ulong LastEntryHeight, int EntriesAtLastEntryHeight)
+    {
+        /// <summary>
+        /// The first block whose entries may be missing: the last block with entries (it may be
+        /// partly written), unless a marker covers it.
+        /// </summary>
+        public ulong FirstHeightToDerive => MarkerHeight >= LastEntryHeight ? MarkerHeight + 1 : LastEntryHeight;
     }
 
     private static long EntryOffset(long entry) => StorageFormat.FileHeaderSize + (entry * TxEntrySize);
@@ -208,6 +305,7 @@ public sealed partial class BlockStore
         _txHandle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
         _txLength = EntryOffset(entries);
         _txUnsynced = false;
+        _txMarkerHeight = 0;
         lock (_stateLock)
         {
             _txIndex = index;

@@ -20,6 +20,9 @@ public sealed partial class BlockStore : IDisposable
     /// <summary>Bytes of one transaction-index entry: hash, height, index, CRC32C.</summary>
     internal const int TxEntrySize = 48;
 
+    /// <summary>Position field of an index entry with an all-zero hash that marks "indexed through this height".</summary>
+    internal const uint CompletenessMarkerPosition = uint.MaxValue;
+
     /// <summary>Name of the transaction index inside the store directory.</summary>
     internal const string TxIndexFileName = "txindex.dat";
 
@@ -47,6 +50,10 @@ public sealed partial class BlockStore : IDisposable
     private long _txLength;
     private bool _segmentUnsynced;
     private bool _txUnsynced;
+
+    // Height of the newest "indexed through" marker in the index file (0: none): lets the next
+    // open skip re-deriving entries for the blocks up to it.
+    private ulong _txMarkerHeight;
     private Exception? _fault;
 
     private BlockStore(
@@ -159,8 +166,9 @@ public sealed partial class BlockStore : IDisposable
 
     /// <summary>
     /// Appends the block at <paramref name="height"/> and indexes its transactions.
-    /// With <paramref name="sync"/> (the default) the block and its index entries are on disk
-    /// when this returns. With <paramref name="sync"/> false nothing is fsynced until
+    /// With <paramref name="sync"/> (the default) the block is on disk when this returns, and so
+    /// are its index entries, or, when <see cref="BlockStoreOptions.TransactionHashExtractor"/> is
+    /// set, the means to restore them at open: then one fsync suffices instead of two. With <paramref name="sync"/> false nothing is fsynced until
     /// <see cref="Sync"/> (bulk replay, benchmarks).
     /// </summary>
     /// <param name="height">Must be <see cref="LastHeight"/> + 1, or any height of at least 1 when the store is empty.</param>
@@ -202,12 +210,14 @@ public sealed partial class BlockStore : IDisposable
             long offset;
             try
             {
-                // Index entries go first and are made durable first, so a block that is on disk
-                // always has its entries; entries whose block never made it are dropped at open.
+                // Index entries go first. When the store cannot re-derive them (no extractor) they
+                // are made durable first, so a block on disk always has its entries; entries whose
+                // block never made it are dropped at open. With an extractor a lagging index is
+                // caught up from the blocks at open, so a durable append needs one fsync, not two.
                 if (txHashes.Count > 0)
                 {
                     WriteTxEntries(height, txHashes);
-                    if (sync)
+                    if (sync && _options.TransactionHashExtractor is null)
                     {
                         RandomAccess.FlushToDisk(_txHandle);
                         _txUnsynced = false;
@@ -358,6 +368,7 @@ public sealed partial class BlockStore : IDisposable
             {
                 if (_fault is null)
                 {
+                    MarkIndexComplete();
                     SyncCore();
                 }
             }
@@ -409,15 +420,16 @@ public sealed partial class BlockStore : IDisposable
         }
     }
 
-    private void WriteTxEntries(ulong height, IReadOnlyList<Hash256> txHashes)
+    /// <summary>Writes the entries of positions <paramref name="firstPosition"/> and later of one block.</summary>
+    private void WriteTxEntries(ulong height, IReadOnlyList<Hash256> txHashes, int firstPosition = 0)
     {
-        var size = txHashes.Count * TxEntrySize;
+        var size = (txHashes.Count - firstPosition) * TxEntrySize;
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            for (var i = 0; i < txHashes.Count; i++)
+            for (var i = firstPosition; i < txHashes.Count; i++)
             {
-                EncodeTxEntry(buffer.AsSpan(i * TxEntrySize, TxEntrySize), txHashes[i], height, i);
+                EncodeTxEntry(buffer.AsSpan((i - firstPosition) * TxEntrySize, TxEntrySize), txHashes[i], height, i);
             }
 
             RandomAccess.Write(_txHandle, buffer.AsSpan(0, size), _txLength);

@@ -63,6 +63,22 @@ public sealed record TxIndexEntriesDropped(string File, long Offset, long Entrie
         $"Dropped {EntriesDropped} transaction-index entr{(EntriesDropped == 1 ? "y" : "ies")} of {File} from byte offset {Offset}: they refer to blocks above the last stored height {LastHeight}.");
 }
 
+/// <summary>
+/// The transaction index was behind the blocks (appends with one fsync leave it so after a crash)
+/// and the missing entries were derived from the stored blocks.
+/// </summary>
+/// <param name="File">Full path of the transaction index.</param>
+/// <param name="FromHeight">The first block examined.</param>
+/// <param name="ToHeight">The last block examined (the store's last height).</param>
+/// <param name="EntriesAdded">How many entries were added.</param>
+public sealed record TxIndexCaughtUp(string File, ulong FromHeight, ulong ToHeight, long EntriesAdded) : RecoveryEvent(File)
+{
+    /// <inheritdoc />
+    public override string Message => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Caught up transaction index {File} from blocks {FromHeight}..{ToHeight}: {EntriesAdded} entr{(EntriesAdded == 1 ? "y" : "ies")} added.");
+}
+
 /// <summary>The transaction index was rebuilt from the stored blocks.</summary>
 /// <param name="File">Full path of the transaction index.</param>
 /// <param name="Reason">Why it had to be rebuilt.</param>

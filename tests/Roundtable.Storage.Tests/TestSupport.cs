@@ -102,6 +102,23 @@ internal static class Blocks
         return offsets;
     }
 
+    /// <summary>Byte offset of transaction-index entry number <paramref name="entry"/>.</summary>
+    public static long TxEntryOffset(long entry) => StorageFormat.FileHeaderSize + (entry * BlockStore.TxEntrySize);
+
+    /// <summary>Every transaction of the standard blocks 1..last is found at its height and position.</summary>
+    public static void AssertAllIndexed(BlockStore store, ulong last)
+    {
+        for (ulong h = 1; h <= last; h++)
+        {
+            var txs = TxsOf(h);
+            for (var i = 0; i < txs.Length; i++)
+            {
+                Assert.True(store.TryFindTransaction(txs[i], out var location), $"tx {i} of block {h}");
+                Assert.Equal(new TxLocation(h, i), location);
+            }
+        }
+    }
+
     public static string LastSegment(string directory) =>
         Directory.EnumerateFiles(directory, "blocks-*.seg").Order(StringComparer.Ordinal).Last();
 

@@ -5,8 +5,6 @@ public sealed class TxIndexTests
     private const string Segment0 = "blocks-000000.seg";
     private const string TxIndex = "txindex.dat";
 
-    private static long EntryOffset(long entry) => StorageFormat.FileHeaderSize + (entry * BlockStore.TxEntrySize);
-
     [Fact]
     public void Transactions_are_found_by_hash_after_append_and_after_reopen()
     {
@@ -20,7 +18,7 @@ public sealed class TxIndexTests
             Assert.Equal(new TxLocation(1, 3), location);
         }
 
-        Assert.Equal(EntryOffset(5), new FileInfo(dir.File(TxIndex)).Length);
+        Assert.Equal(Blocks.TxEntryOffset(5), new FileInfo(dir.File(TxIndex)).Length);
         using var reopened = BlockStore.Open(dir.Path, out var report);
         Assert.True(report.IsClean);
         for (var i = 0; i < txs.Length; i++)
@@ -48,9 +46,9 @@ public sealed class TxIndexTests
         {
             var dropped = Assert.IsType<TxIndexEntriesDropped>(Assert.Single(report.Events));
             Assert.Equal(Blocks.TxsOf(5).Length, dropped.EntriesDropped);
-            Assert.Equal(EntryOffset(entriesUpTo4), dropped.Offset);
+            Assert.Equal(Blocks.TxEntryOffset(entriesUpTo4), dropped.Offset);
             Assert.Equal(4ul, dropped.LastHeight);
-            Assert.Equal(EntryOffset(entriesUpTo4), new FileInfo(dir.File(TxIndex)).Length);
+            Assert.Equal(Blocks.TxEntryOffset(entriesUpTo4), new FileInfo(dir.File(TxIndex)).Length);
             Assert.False(store.TryFindTransaction(Blocks.TxsOf(5)[0], out _));
             Assert.True(store.TryFindTransaction(Blocks.TxsOf(4)[0], out _));
 
@@ -79,16 +77,16 @@ public sealed class TxIndexTests
         // Crash while writing the second index entry of block 5: its record never got written.
         var entriesUpTo4 = Enumerable.Range(1, 4).Sum(h => Blocks.TxsOf((ulong)h).Length);
         Blocks.Truncate(dir.File(Segment0), offsets[5]);
-        Blocks.Truncate(dir.File(TxIndex), EntryOffset(entriesUpTo4 + 1) + 20);
+        Blocks.Truncate(dir.File(TxIndex), Blocks.TxEntryOffset(entriesUpTo4 + 1) + 20);
 
         using var store2 = BlockStore.Open(dir.Path, out var report);
         var torn = Assert.IsType<TruncatedTail>(Assert.Single(report.Events, e => e is TruncatedTail));
         Assert.Equal(dir.File(TxIndex), torn.File);
-        Assert.Equal(EntryOffset(entriesUpTo4 + 1), torn.Offset);
+        Assert.Equal(Blocks.TxEntryOffset(entriesUpTo4 + 1), torn.Offset);
         Assert.Equal(20, torn.BytesDropped);
         var dropped = Assert.IsType<TxIndexEntriesDropped>(Assert.Single(report.Events, e => e is TxIndexEntriesDropped));
         Assert.Equal(1, dropped.EntriesDropped);
-        Assert.Equal(EntryOffset(entriesUpTo4), new FileInfo(dir.File(TxIndex)).Length);
+        Assert.Equal(Blocks.TxEntryOffset(entriesUpTo4), new FileInfo(dir.File(TxIndex)).Length);
         Assert.Equal(entriesUpTo4, store2.TransactionCount);
     }
 
@@ -101,10 +99,10 @@ public sealed class TxIndexTests
             Blocks.AppendRange(store, 1, 10);
         }
 
-        Blocks.FlipByte(dir.File(TxIndex), EntryOffset(2) + 40);
+        Blocks.FlipByte(dir.File(TxIndex), Blocks.TxEntryOffset(2) + 40);
         var e = Assert.Throws<StoreCorruptedException>(() => BlockStore.Open(dir.Path, out _));
         Assert.Contains(dir.File(TxIndex), e.Message, StringComparison.Ordinal);
-        Assert.Contains($"byte offset {EntryOffset(2)}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"byte offset {Blocks.TxEntryOffset(2)}", e.Message, StringComparison.Ordinal);
         Assert.Contains("TransactionHashExtractor", e.Message, StringComparison.Ordinal);
     }
 
@@ -118,20 +116,20 @@ public sealed class TxIndexTests
             Blocks.AppendRange(store, 1, 30);
         }
 
-        Blocks.FlipByte(dir.File(TxIndex), EntryOffset(2) + 3);
+        Blocks.FlipByte(dir.File(TxIndex), Blocks.TxEntryOffset(2) + 3);
         using (var store = BlockStore.Open(dir.Path, options, out var report))
         {
             var rebuilt = Assert.IsType<TxIndexRebuilt>(Assert.Single(report.Events));
             Assert.Contains("CRC32C mismatch", rebuilt.Reason, StringComparison.Ordinal);
             Assert.Equal(30, rebuilt.Entries);
-            AssertAllIndexed(store, 30);
+            Blocks.AssertAllIndexed(store, 30);
             store.Append(31, Blocks.Payload(31), Blocks.TxsOf(31));
         }
 
         using var reopened = BlockStore.Open(dir.Path, options, out var clean);
         Assert.True(clean.IsClean);
         Assert.False(File.Exists(dir.File(TxIndex + ".tmp")));
-        AssertAllIndexed(reopened, 31);
+        Blocks.AssertAllIndexed(reopened, 31);
     }
 
     [Fact]
@@ -149,7 +147,7 @@ public sealed class TxIndexTests
 
         using var rebuilt = BlockStore.Open(dir.Path, new BlockStoreOptions { TransactionHashExtractor = Blocks.Extract }, out var report);
         Assert.IsType<TxIndexRebuilt>(Assert.Single(report.Events));
-        AssertAllIndexed(rebuilt, 10);
+        Blocks.AssertAllIndexed(rebuilt, 10);
     }
 
     [Fact]
@@ -165,9 +163,9 @@ public sealed class TxIndexTests
 
         Assert.Equal(Enumerable.Range(1, 20).Sum(h => Blocks.TxsOf((ulong)h).Length), entries);
         Assert.Equal(before, new FileInfo(dir.File(TxIndex)).Length);
-        AssertAllIndexed(store, 20);
+        Blocks.AssertAllIndexed(store, 20);
         store.Append(21, Blocks.Payload(21), Blocks.TxsOf(21));
-        AssertAllIndexed(store, 21);
+        Blocks.AssertAllIndexed(store, 21);
     }
 
     [Fact]
@@ -183,18 +181,5 @@ public sealed class TxIndexTests
         Assert.IsType<TxIndexRebuilt>(Assert.Single(report.Events));
         store.Append(1, Blocks.Payload(1), Blocks.TxsOf(1));
         Assert.True(store.TryFindTransaction(Blocks.TxsOf(1)[0], out _));
-    }
-
-    private static void AssertAllIndexed(BlockStore store, ulong last)
-    {
-        for (ulong h = 1; h <= last; h++)
-        {
-            var txs = Blocks.TxsOf(h);
-            for (var i = 0; i < txs.Length; i++)
-            {
-                Assert.True(store.TryFindTransaction(txs[i], out var location), $"tx {i} of block {h}");
-                Assert.Equal(new TxLocation(h, i), location);
-            }
-        }
     }
 }
