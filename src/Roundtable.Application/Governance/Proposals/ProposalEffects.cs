@@ -23,7 +23,7 @@ public static class ProposalEffects
         ParameterChange p => CheckParameters(state, p, out _, out _),
         ValidatorChange v => CheckValidators(state, v, out _),
         SoftwareUpgrade u => u.HaltHeight > height ? null : $"the halt height {u.HaltHeight} is not after the current height {height}",
-        EmergencyPause e => CheckEmergency(state, e),
+        EmergencyPause e => CheckEmergency(state, e, height),
         AnchorWithdrawal w => NotaryModule.CheckWithdrawalByProposal(state, w),
         ZoneChange z => NamesModule.CheckZoneChange(state, z, (state.Get<ChainParameters>(StateKeys.Parameters) ?? throw new InvalidOperationException("State has no parameters.")).HasGroup),
         _ => null,
@@ -66,9 +66,17 @@ public static class ProposalEffects
                     state.Put(GovernanceKeys.Pause(e.Module), new ModulePause(ProposalStore.After(timeMs, e.DurationMs), proposal.Id));
                 }
 
-                if (!e.Cancel.IsZero && ProposalStore.Get(state, e.Cancel) is { Status: ProposalStatus.Passed } target)
+                if (!e.Cancel.IsZero && ProposalStore.Get(state, e.Cancel) is { } target)
                 {
-                    ProposalStore.Finish(state, target, ProposalStatus.Cancelled, $"Cancelled during its timelock by emergency proposal {proposal.Id.ToShortString()}.");
+                    if (target.Status == ProposalStatus.Passed)
+                    {
+                        ProposalStore.Finish(state, target, ProposalStatus.Cancelled, $"Cancelled during its timelock by emergency proposal {proposal.Id.ToShortString()}.");
+                    }
+                    else if (IsPendingUpgrade(state, target, height))
+                    {
+                        state.Delete(GovernanceKeys.Upgrade);
+                        ProposalStore.Finish(state, target, ProposalStatus.Cancelled, $"Upgrade cancelled before its halt height by emergency proposal {proposal.Id.ToShortString()}; nodes go on past that height.");
+                    }
                 }
 
                 break;
@@ -138,7 +146,7 @@ public static class ProposalEffects
         return null;
     }
 
-    private static string? CheckEmergency(StateView state, EmergencyPause pause)
+    private static string? CheckEmergency(StateView state, EmergencyPause pause, ulong height)
     {
         if (pause.Module.Length > 0)
         {
@@ -157,12 +165,23 @@ public static class ProposalEffects
         if (!pause.Cancel.IsZero)
         {
             var target = ProposalStore.Get(state, pause.Cancel);
-            if (target is null || target.Status.IsFinal())
+            if (target is null || (target.Status.IsFinal() && !IsPendingUpgrade(state, target, height)))
             {
-                return $"proposal {pause.Cancel.ToShortString()} does not exist or is already closed";
+                return $"proposal {pause.Cancel.ToShortString()} does not exist or is already closed (an executed upgrade can be cancelled only while its halt height is ahead)";
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// True when <paramref name="proposal"/> is the executed upgrade whose plan is in force and
+    /// whose halt height is still ahead: the one closed proposal the emergency path may cancel,
+    /// because nothing has happened yet that cancelling would undo.
+    /// </summary>
+    private static bool IsPendingUpgrade(StateView state, ProposalRecord proposal, ulong height) =>
+        proposal.Status == ProposalStatus.Executed
+        && state.Get<UpgradePlan>(GovernanceKeys.Upgrade) is { } plan
+        && plan.Proposal == proposal.Id
+        && plan.HaltHeight > height;
 }

@@ -132,6 +132,51 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public void An_emergency_proposal_cancels_an_executed_upgrade_while_its_halt_height_is_ahead()
+    {
+        var p = new ProposalChain();
+        var upgrade = p.SubmitAndOpen(GovernanceMessages.Upgrade("Upgrade", "# 1.1.0", "1.1.0", Hash256.Compute("1.1.0"u8), 10_000));
+        p.VoteAll(ProposalChain.OnePerGroup, upgrade, YesNoBallot.Yes);
+        p.RunUntilDue(upgrade);
+        p.RunUntilDue(upgrade);
+        Assert.Equal(ProposalStatus.Executed, p.Proposal(upgrade).Status);
+        Assert.NotNull(p.App.UpgradePlan);
+
+        var stop = p.Submit(ProposalChain.Author, GovernanceMessages.Emergency("Stop 1.1.0", "# 1.1.0 corrupts names", string.Empty, 0, upgrade));
+        p.RunUntilDue(stop);
+        p.VoteAll(ProposalChain.OnePerGroup, stop, YesNoBallot.Yes);
+        p.RunUntilDue(stop);
+
+        Assert.Equal(ProposalStatus.Executed, p.Proposal(stop).Status);
+        Assert.Null(p.App.UpgradePlan);
+        var cancelled = p.Proposal(upgrade);
+        Assert.Equal(ProposalStatus.Cancelled, cancelled.Status);
+        Assert.Contains("before its halt height", cancelled.Outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_executed_upgrade_whose_halt_height_has_come_cannot_be_cancelled()
+    {
+        var p = new ProposalChain();
+        var halt = p.App.Height + 200;
+        var upgrade = p.SubmitAndOpen(GovernanceMessages.Upgrade("Upgrade", "# 1.1.0", "1.1.0", Hash256.Compute("1.1.0"u8), halt));
+        p.VoteAll(ProposalChain.OnePerGroup, upgrade, YesNoBallot.Yes);
+        p.RunUntilDue(upgrade);
+        p.RunUntilDue(upgrade);
+        Assert.Equal(ProposalStatus.Executed, p.Proposal(upgrade).Status);
+        while (p.App.Height < halt)
+        {
+            p.Chain.ExecuteAt(p.App.LastBlockTimeMs + 1);
+        }
+
+        var refused = p.Chain.RefuseConsumingSequence(
+            p.Chain.Tx(ProposalChain.Author, GovernanceMessages.Emergency("Too late", "# Stop it", string.Empty, 0, upgrade)),
+            TxCode.InvalidArgument);
+        Assert.Contains("halt height is ahead", refused.Reason, StringComparison.Ordinal);
+        Assert.NotNull(p.App.UpgradePlan);
+    }
+
+    [Fact]
     public void Changing_the_governance_rules_is_decided_under_the_constitutional_rule()
     {
         var p = new ProposalChain();
