@@ -9,6 +9,7 @@ using Roundtable.Cli.Proofs;
 using Roundtable.Cli.Query;
 using Roundtable.Cli.Status;
 using Roundtable.Cli.Tx;
+using Roundtable.Cli.Version;
 
 namespace Roundtable.Cli;
 
@@ -31,6 +32,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(ProveCommand.Create(app));
         root.Subcommands.Add(VerifyCommand.Create(app));
         root.Subcommands.Add(LightCommand.Create(app));
+        root.Subcommands.Add(VersionCommand.Create(app));
         return root;
     }
 }

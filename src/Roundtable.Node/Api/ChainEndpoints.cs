@@ -28,6 +28,18 @@ internal static class ChainEndpoints
                 ["validators"] = new JsonArray([.. s.Validators.Validators.Select(v => (JsonNode)ApiViews.Validator(v))]),
                 ["totalVotingPower"] = s.Validators.TotalPower,
                 ["mempool"] = new JsonObject { ["transactions"] = s.MempoolSize, ["bytes"] = s.MempoolBytes },
+                ["release"] = new JsonObject { ["version"] = chain.Release.Version, ["releaseHash"] = chain.Release.Hash.ToString() },
+                ["upgrade"] = chain.UpgradePlan is { } plan
+                    ? new JsonObject
+                    {
+                        ["version"] = plan.Version,
+                        ["releaseHash"] = plan.VersionHash.ToString(),
+                        ["haltHeight"] = plan.HaltHeight,
+                        ["proposal"] = plan.Proposal.ToString(),
+                        ["thisNodeContinues"] = plan.VersionHash == chain.Release.Hash,
+                    }
+                    : null,
+                ["halted"] = chain.UpgradeHalt?.Message,
             });
         }).WithName("GetStatus").WithSummary("Chain id, height, latest block, state root and validators.");
 

@@ -4,6 +4,7 @@ using Roundtable.Consensus;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Node.Runtime;
+using Roundtable.Node.Upgrades;
 
 namespace Roundtable.Node.Consensus;
 
@@ -85,6 +86,7 @@ public sealed class ConsensusLoop
                     break;
                 case CommitBlock commit:
                     _chain.Commit(commit.Block, commit.Commit);
+                    ThrowIfHaltedForUpgrade();
                     break;
                 case ReportEvidence evidence:
                     _log.LogWarning("Validator {Validator} signed conflicting {Type} votes at {Height}/{Round}",
@@ -140,7 +142,20 @@ public sealed class ConsensusLoop
 
         _chain.Commit(c.Block, c.Commit);
         _log.LogInformation("Caught up block {Height} from peer {Peer}", height, c.From.ToShortString());
+        ThrowIfHaltedForUpgrade();
         return _engine.Start(_chain.Tip());
+    }
+
+    /// <summary>
+    /// Ends the loop right after the halt height's block is stored, before the engine can sign
+    /// anything for the next height (the actions after a commit are not performed).
+    /// </summary>
+    private void ThrowIfHaltedForUpgrade()
+    {
+        if (_chain.UpgradeHalt is { } halt)
+        {
+            throw new UpgradeRequiredException(halt);
+        }
     }
 
     private sealed record CatchUp(Block Block, Commit Commit, Hash256 From);

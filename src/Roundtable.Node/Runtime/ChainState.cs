@@ -13,6 +13,7 @@ using Roundtable.Ledger.Validators;
 using Roundtable.Merkle;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Hosting;
+using Roundtable.Node.Upgrades;
 using Roundtable.Proofs.Building;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Storage;
@@ -49,6 +50,36 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
 
     /// <summary>Refusals kept for status queries.</summary>
     public RejectedTransactions Rejected { get; } = new();
+
+    /// <summary>The build this node runs, checked against an approved upgrade's release hash.</summary>
+    public ReleaseIdentity Release { get; init; } = ReleaseIdentity.Current;
+
+    /// <summary>
+    /// Set once the chain has reached an approved upgrade's halt height and this node does not
+    /// run the approved build: it then commits nothing more.
+    /// </summary>
+    public UpgradeHalt? UpgradeHalt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Upgrades.UpgradeHalt.Check(_app.UpgradePlan, _app.Height, Release);
+            }
+        }
+    }
+
+    /// <summary>The approved software upgrade, if one is scheduled.</summary>
+    public Application.Governance.Proposals.UpgradePlan? UpgradePlan
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _app.UpgradePlan;
+            }
+        }
+    }
 
     /// <summary>The chain id.</summary>
     public string ChainId => _app.ChainId;
@@ -261,8 +292,14 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     /// Executes and durably stores a decided block, updates the mempool and takes a snapshot when
     /// due. The block is on disk (fsynced) before anyone can see it as committed.
     /// </summary>
+    /// <exception cref="UpgradeRequiredException">The chain stands at an approved upgrade's halt height and this build is not the approved one.</exception>
     public void Commit(Block block, Commit commit)
     {
+        if (UpgradeHalt is { } halt)
+        {
+            throw new UpgradeRequiredException(halt);
+        }
+
         StoredBlock stored;
         Hash256 stateRoot;
         HashSet<Hash256> admitted;

@@ -6,6 +6,7 @@ using Roundtable.Node.Dns;
 using Roundtable.Node.Peers;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Proofs;
+using Roundtable.Node.Upgrades;
 
 namespace Roundtable.Node.Runtime;
 
@@ -43,6 +44,11 @@ public sealed class ValidatorNode
         var key = KeyFiles.Read(_home.ValidatorKeyFile);
         var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log);
         using var chain = new ChainState(app, store, snapshots, config, GenesisAnchors.From(genesis), _logs.CreateLogger("Roundtable.Chain"));
+        if (app.UpgradePlan is { } plan)
+        {
+            log.LogWarning("Approved upgrade to {Version} (release SHA-256 {Hash}) at height {HaltHeight}; this node runs {Running}", plan.Version, plan.VersionHash, plan.HaltHeight, chain.Release);
+        }
+
         using var wal = ConsensusWal.Open(_home.ConsensusWalFile, out var walRepair);
         if (walRepair is not null)
         {
@@ -61,12 +67,42 @@ public sealed class ValidatorNode
         Started?.Invoke(chain);
         try
         {
-            await Task.WhenAll(loop.RunAsync(cancellationToken), peers.RunAsync(cancellationToken)).ConfigureAwait(false);
+            await RunUntilStoppedAsync(loop, peers, chain, log, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await api.StopAsync(CancellationToken.None).ConfigureAwait(false);
             log.LogInformation("Node stopped at height {Height}", chain.Height);
+        }
+    }
+
+    /// <summary>
+    /// Runs consensus and the peers until cancelled. At an approved upgrade's halt height a node
+    /// of another build stops committing (or, started there, never begins) but keeps serving its
+    /// API and its peers' catch-up requests, so that a slower node can still fetch the last block
+    /// and readers still see the chain; any other failure stops everything and surfaces.
+    /// </summary>
+    private static async Task RunUntilStoppedAsync(ConsensusLoop loop, PeerStack peers, ChainState chain, ILogger log, CancellationToken cancellationToken)
+    {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var consensus = chain.UpgradeHalt is { } atStart ? Task.FromException(new UpgradeRequiredException(atStart)) : loop.RunAsync(running.Token);
+        var gossip = peers.RunAsync(running.Token);
+        List<Task> pending = [consensus, gossip];
+        while (pending.Count > 0)
+        {
+            var ended = await Task.WhenAny(pending).ConfigureAwait(false);
+            pending.Remove(ended);
+            if (ended.Exception?.InnerException is UpgradeRequiredException halt)
+            {
+                log.LogCritical("Stopped committing at height {Height}: {Message}", chain.Height, halt.Message);
+                continue;
+            }
+
+            if (ended.IsFaulted)
+            {
+                await running.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(consensus, gossip).ConfigureAwait(false);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class NodeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private NodeProcess(Process process, string apiUrl)
     {
@@ -41,7 +42,8 @@ public sealed class NodeProcess : IDisposable
     /// <summary>The roundtable.dll built next to the tests.</summary>
     public static string CliPath => Path.Combine(AppContext.BaseDirectory, "roundtable.dll");
 
-    public static NodeProcess Start(string home, string apiUrl)
+    /// <summary>Starts <c>node start</c> on <paramref name="home"/>, from the tests' build or from <paramref name="cliPath"/>.</summary>
+    public static NodeProcess Start(string home, string apiUrl, string? cliPath = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,7 +51,7 @@ public sealed class NodeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(CliPath);
+        info.ArgumentList.Add(cliPath ?? CliPath);
         info.ArgumentList.Add("node");
         info.ArgumentList.Add("start");
         info.ArgumentList.Add("--home");
@@ -125,8 +127,15 @@ public sealed class NodeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the process if it still runs; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         KillHard();
         Http.Dispose();
         _process.Dispose();
