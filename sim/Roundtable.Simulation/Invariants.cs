@@ -31,7 +31,11 @@ internal sealed class Invariants
     public Invariants(SimulationRun sim)
     {
         _sim = sim;
+        ExpectedSets = new ExpectedValidatorSets(sim.Scenario, sim.Scenario.Genesis.Parameters);
     }
+
+    /// <summary>The sets the nodes must name, with the equivocation rule applied to what honest nodes committed.</summary>
+    public ExpectedValidatorSets ExpectedSets { get; }
 
     public Violation? Violation { get; private set; }
 
@@ -97,10 +101,10 @@ internal sealed class Invariants
             return;
         }
 
-        var expected = _sim.Scenario.ExpectedSet(height);
-        if (block.Header.ValidatorSetHash != expected.Hash || block.Header.NextValidatorSetHash != _sim.Scenario.ExpectedSet(height + 1).Hash)
+        var expected = ExpectedSets.At(height);
+        if (block.Header.ValidatorSetHash != expected.Hash || block.Header.NextValidatorSetHash != ExpectedSets.At(height + 1).Hash)
         {
-            Fail("validator-set", $"block {height} committed by {node.Name} names validator sets {block.Header.ValidatorSetHash.ToShortString()}/{block.Header.NextValidatorSetHash.ToShortString()}, expected {expected.Hash.ToShortString()}/{_sim.Scenario.ExpectedSet(height + 1).Hash.ToShortString()}");
+            Fail("validator-set", $"block {height} committed by {node.Name} names validator sets {block.Header.ValidatorSetHash.ToShortString()}/{block.Header.NextValidatorSetHash.ToShortString()}, expected {expected.Hash.ToShortString()}/{ExpectedSets.At(height + 1).Hash.ToShortString()}");
             return;
         }
 
@@ -115,6 +119,9 @@ internal sealed class Invariants
     public void AfterCommit(SimNode node, Block block, string path)
     {
         var height = block.Header.Height;
+        var suspensions = ExpectedSets.SuspensionCount;
+        ExpectedSets.OnCommitted(block);
+        _sim.Stats.Suspensions += ExpectedSets.SuspensionCount - suspensions;
         node.LastProgressAt = _sim.Now;
         _sim.Stats.Commits++;
         if (_decided.TryGetValue(height, out var decided))

@@ -131,12 +131,11 @@ internal sealed class Scenario
     private bool IsByzantineKey(PublicKey key) => Nodes.Any(n => n.IsByzantine && n.Key.Key.Equals(key));
 
     /// <summary>
-    /// Rounds in which every honest validator of the set deciding <paramref name="height"/> gets to
-    /// propose at least once, wherever the rotation starts: the longest gap between two turns of one validator.
+    /// Rounds in which every honest validator of <paramref name="set"/> gets to propose at least
+    /// once, wherever the rotation starts: the longest gap between two turns of one validator.
     /// </summary>
-    public uint RotationRounds(ulong height)
+    public uint RotationRounds(ValidatorSet set)
     {
-        var set = ExpectedSet(height);
         if (!_rotation.TryGetValue(set.Hash, out var rounds))
         {
             var schedule = new ProposerSchedule(set);
@@ -158,8 +157,6 @@ internal sealed class Scenario
         return rounds;
     }
 
-    /// <summary>The set deciding <paramref name="height"/>, as the scenario intends it (checked against what nodes do).</summary>
-    public ValidatorSet ExpectedSet(ulong height) => Change is { } c && height >= c.EffectiveHeight ? c.Set : GenesisSet;
 
     /// <summary>Draws a scenario from <paramref name="random"/> (the simulation's only random source).</summary>
     public static Scenario Generate(int seed, Random random, bool adversarial)

@@ -94,6 +94,9 @@ public sealed class SimulationStats
 
     public int EvidenceLostInCrash { get; set; }
 
+    /// <summary>Validators the equivocation rule took out of the set (as the honest nodes' blocks decided).</summary>
+    public int Suspensions { get; set; }
+
     /// <summary>Longest wait, after the heal, between two commits of one honest node below the goal.</summary>
     public ulong LongestGapAfterHealMs { get; set; }
 
@@ -105,7 +108,7 @@ public sealed class SimulationStats
         $"height {FinalHeight}, {Commits} commits, max round {MaxRound}, {Steps} events, {SimulatedMs} simulated ms, " +
         $"{MessagesSent} messages ({MessagesDropped} dropped, {MessagesDuplicated} duplicated), {Crashes} crashes, {Partitions} partitions, " +
         $"catch-up {CatchUpBlocks} blocks ({CatchUpRefused} refused), byzantine: {Equivocations} equivocations, {DoubleProposals} double and {InvalidProposals} invalid proposals, {Garbage} garbage; " +
-        $"evidence {EvidenceObserved} observed, {EvidenceRecorded} recorded, {EvidenceLostInCrash} lost in crashes; after the heal at most {MostRoundsAfterHeal} rounds and {LongestGapAfterHealMs} ms per height");
+        $"evidence {EvidenceObserved} observed, {EvidenceRecorded} recorded, {EvidenceLostInCrash} lost in crashes, {Suspensions} set change(s) suspending equivocators; after the heal at most {MostRoundsAfterHeal} rounds and {LongestGapAfterHealMs} ms per height");
 }
 
 /// <summary>The outcome of one seed.</summary>
@@ -503,7 +506,7 @@ internal sealed class SimulationRun
 
             var waited = Now - Math.Max(node.LastProgressAt, _healedAt);
             var rounds = node.Engine.Round - Math.Min(node.Engine.Round, node.RoundBase);
-            var allowed = Scenario.RotationRounds(node.Engine.Height) + Options.LivenessSlackRounds;
+            var allowed = Scenario.RotationRounds(Invariants.ExpectedSets.At(node.Engine.Height)) + Options.LivenessSlackRounds;
             Stats.LongestGapAfterHealMs = Math.Max(Stats.LongestGapAfterHealMs, waited);
             Stats.MostRoundsAfterHeal = Math.Max(Stats.MostRoundsAfterHeal, rounds);
             if (rounds > allowed || waited > Options.LivenessHardCapMs)

@@ -264,11 +264,13 @@ public sealed partial class LedgerApplication
         MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
         WorkingGroupsModule.SunsetDue(begin, header.TimeMs, header.Height);
         NamesModule.ExpireDue(begin, header.TimeMs, header.Height);
+        var offenders = new List<PublicKey>();
         foreach (var e in evidence ?? [])
         {
             if (!EvidenceModule.IsRecorded(begin, e))
             {
                 EvidenceModule.Record(begin, e);
+                offenders.Add(e.First.Validator);
             }
         }
 
@@ -278,6 +280,15 @@ public sealed partial class LedgerApplication
         var governance = Committed;
         _scheduledValidators = ProposalClock.Advance(governance, header.Height, header.TimeMs) ?? _scheduledValidators;
         governance.Commit();
+
+        // Double signers leave the coming set, whatever governance scheduled in this block.
+        if (offenders.Count > 0)
+        {
+            var suspensions = Committed;
+            var basis = _scheduledValidators ?? ReadValidators(StateKeys.NextValidators).Set;
+            _scheduledValidators = EquivocationSuspension.Apply(suspensions, basis, offenders, Parameters, header.Height) ?? _scheduledValidators;
+            suspensions.Commit();
+        }
 
         var results = new TxResult[transactions.Count];
         for (var i = 0; i < transactions.Count; i++)
