@@ -36,9 +36,9 @@ public static class EquivocationSuspension
         var (set, outcomes) = Decide(basis, offenders, parameters);
         foreach (var (offender, problem) in outcomes)
         {
-            state.Put(Key(offender.Id), problem is null
-                ? new SuspensionRecord(height, height + 2, Applied: true, "Suspended by rule for signing two conflicting votes.")
-                : new SuspensionRecord(height, 0, Applied: false, $"Kept in the set until a validator-change proposal replaces it: without it {problem}."));
+            state.Put(Key(offender.Key.Id), problem is null
+                ? new SuspensionRecord(offender.Name, offender.StakeholderGroup, height, height + 2, Applied: true, "Suspended by rule for signing two conflicting votes.")
+                : new SuspensionRecord(offender.Name, offender.StakeholderGroup, height, 0, Applied: false, $"Kept in the set until a validator-change proposal replaces it: without it {problem}."));
         }
 
         return set;
@@ -53,14 +53,14 @@ public static class EquivocationSuspension
     /// the set are skipped (no outcome). The simulator checks nodes against this same function.
     /// </summary>
     /// <returns>The new set (null when nothing changed) and, per offender in the set, null when it was removed or why it was kept.</returns>
-    public static (ValidatorSet? Set, IReadOnlyList<(PublicKey Offender, string? KeptBecause)> Outcomes) Decide(ValidatorSet basis, IEnumerable<PublicKey> offenders, ChainParameters parameters)
+    public static (ValidatorSet? Set, IReadOnlyList<(Validator Offender, string? KeptBecause)> Outcomes) Decide(ValidatorSet basis, IEnumerable<PublicKey> offenders, ChainParameters parameters)
     {
         var set = basis;
         var changed = false;
-        var outcomes = new List<(PublicKey, string?)>();
+        var outcomes = new List<(Validator, string?)>();
         foreach (var offender in offenders.DistinctBy(k => k.Id).OrderBy(k => k.Id))
         {
-            if (set.Find(offender) is null)
+            if (set.Find(offender) is not { } validator)
             {
                 continue; // Not in the coming set: nothing to take away.
             }
@@ -74,7 +74,7 @@ public static class EquivocationSuspension
                 changed = true;
             }
 
-            outcomes.Add((offender, problem));
+            outcomes.Add((validator, problem));
         }
 
         return (changed ? set : null, outcomes);

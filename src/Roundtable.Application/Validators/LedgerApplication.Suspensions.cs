@@ -15,6 +15,16 @@ public sealed partial class LedgerApplication
             Hash256.Parse(Encoding.ASCII.GetString(e.Key.AsSpan(EquivocationSuspension.Prefix.Length))),
             Canonical.FromBytes<SuspensionRecord>(e.Value)))];
 
+    /// <summary>
+    /// Every validator the equivocation rule acted on, with its evidence and whether it is in the
+    /// set deciding the next block (it is again once a proposal restores it).
+    /// </summary>
+    public IReadOnlyList<ValidatorAccountability> ReportAccountability()
+    {
+        var current = Validators.Set;
+        return [.. ListSuspensions().Select(s => new ValidatorAccountability(s.Validator, s.Record, EvidenceAgainst(s.Validator), current.Validators.Any(v => v.Key.Id == s.Validator)))];
+    }
+
     /// <summary>The evidence recorded against a validator, oldest hash first (by hash order); empty when none.</summary>
     public IReadOnlyList<DuplicateVoteEvidence> EvidenceAgainst(Hash256 validatorKeyId)
     {

@@ -21,6 +21,29 @@ internal static class PowerEndpoints
             var report = chain.ReportPower();
             return Results.Json(View(report));
         }).WithName("GetPower").WithSummary("Voting power per validator, stakeholder group and region, Nakamoto coefficients, verified members, proposal and vote shares, turnout.");
+
+        api.MapGet("/validators/accountability", () => Results.Json(new JsonObject
+        {
+            ["validators"] = new JsonArray([.. chain.ReportAccountability().Select(a => (JsonNode)new JsonObject
+            {
+                ["validator"] = a.Validator.ToString(),
+                ["name"] = a.Suspension.ValidatorName,
+                ["stakeholderGroup"] = a.Suspension.StakeholderGroup,
+                ["suspended"] = a.Suspension.Applied,
+                ["recordedHeight"] = a.Suspension.RecordedHeight,
+                ["withoutItFromHeight"] = a.Suspension.Applied ? a.Suspension.EffectiveHeight : null,
+                ["outcome"] = a.Suspension.Note,
+                ["inCurrentSet"] = a.InCurrentSet,
+                ["evidence"] = new JsonArray([.. a.Evidence.Select(e => (JsonNode)new JsonObject
+                {
+                    ["hash"] = e.Hash.ToString(),
+                    ["height"] = e.First.Height,
+                    ["round"] = e.First.Round,
+                    ["step"] = e.First.Type.ToString().ToLowerInvariant(),
+                    ["blocks"] = new JsonArray(e.First.BlockId.ToString(), e.Second.BlockId.ToString()),
+                })]),
+            })]),
+        })).WithName("GetValidatorAccountability").WithSummary("Validators suspended (or marked) for signing conflicting votes, with the evidence.");
     }
 
     private static JsonObject View(PowerReport r) => new()

@@ -230,6 +230,15 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         }
     }
 
+    /// <summary>Validators the equivocation rule acted on (see <see cref="LedgerApplication.ReportAccountability()"/>).</summary>
+    public IReadOnlyList<Application.Validators.ValidatorAccountability> ReportAccountability()
+    {
+        lock (_gate)
+        {
+            return _app.ReportAccountability();
+        }
+    }
+
     /// <summary>How the state sees a key, with the next sequence counting waiting transactions.</summary>
     public (SenderAccount Account, ulong Pending) DescribeSender(PublicKey key)
     {

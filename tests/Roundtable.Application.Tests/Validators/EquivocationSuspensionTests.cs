@@ -37,7 +37,7 @@ public sealed class EquivocationSuspensionTests
 
         var (validator, record) = Assert.Single(chain.App.ListSuspensions());
         Assert.Equal(offender.PublicKey.Id, validator);
-        Assert.Equal(new SuspensionRecord(2, 4, true, "Suspended by rule for signing two conflicting votes."), record);
+        Assert.Equal(new SuspensionRecord("Validator technical", "technical", 2, 4, true, "Suspended by rule for signing two conflicting votes."), record);
         Assert.Single(chain.App.EvidenceAgainst(offender.PublicKey.Id));
 
         chain.Execute();
