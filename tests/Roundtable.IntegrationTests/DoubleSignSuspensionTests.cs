@@ -60,11 +60,14 @@ public sealed class DoubleSignSuspensionTests(ITestOutputHelper output) : IDispo
             Assert.All(validators, v => Assert.Equal(validators[0]!["power"]!.GetValue<ulong>(), v!["power"]!.GetValue<ulong>()));
             Assert.False((bool)(await Accountability(processes[2]!, offender.ValidatorName))["inCurrentSet"]!);
 
-            // The power page says it in words, with the proof's hash.
+            // The power page and the explorer's page of the recording block say it in words.
             var page = await observer.Http.GetStringAsync("/power");
             Assert.Contains("Validators caught signing twice", page, StringComparison.Ordinal);
             Assert.Contains(offender.ValidatorName, page, StringComparison.Ordinal);
             Assert.Contains($"Out of the validator set from block {without}.", page, StringComparison.Ordinal);
+            var block = await observer.Http.GetStringAsync($"/blocks/{recorded}");
+            Assert.Contains("this block records the proof", block, StringComparison.Ordinal);
+            Assert.Contains($"By rule, it decides no block from block {without} on.", block, StringComparison.Ordinal);
             output.WriteLine($"{offender.ValidatorName}: evidence recorded in block {recorded}, out of the set from block {without}");
         }
         finally

@@ -1,3 +1,5 @@
+using Roundtable.Application.Validators;
+using Roundtable.Ledger.Consensus;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Hashing;
 using Roundtable.Portal.Explaining;
@@ -16,7 +18,10 @@ public sealed record BlockListModel(IReadOnlyList<BlockRow> Rows, ulong Tip, ulo
 public sealed record BlockRow(ulong Height, ulong TimeMs, int Transactions, string Proposer);
 
 /// <summary>One block explained: who proposed it, who signed it and what each transaction did.</summary>
-public sealed record BlockModel(CommittedBlock Committed, string Proposer, BlockSigners Signers, IReadOnlyList<TransactionStory> Stories, ChainParameters Parameters, ulong Tip);
+public sealed record BlockModel(CommittedBlock Committed, string Proposer, BlockSigners Signers, IReadOnlyList<TransactionStory> Stories, ChainParameters Parameters, ulong Tip, IReadOnlyList<RecordedEvidence> Evidence);
+
+/// <summary>A proof of a double sign that a block recorded: whose, and what the rule did about it (null when it did nothing: the validator had left the set).</summary>
+public sealed record RecordedEvidence(DuplicateVoteEvidence Proof, string ValidatorName, SuspensionRecord? Suspension);
 
 /// <summary>One transaction: where it stands and what it did.</summary>
 public sealed record TransactionModel(Hash256 Hash, TransactionLookup Lookup, TransactionStory? Story, ChainParameters Parameters);

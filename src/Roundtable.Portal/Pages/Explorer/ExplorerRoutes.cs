@@ -61,7 +61,8 @@ internal static class ExplorerRoutes
                 BlockSigners.Of(committed.Commit, [app.Validators.Set, app.LastValidators.Set, app.NextValidators.Set], app.Validators.Set),
                 [.. committed.Block.Transactions.Select((tx, i) => TransactionStories.Tell(app, tx, committed.Results[i]))],
                 app.Parameters,
-                app.Height));
+                app.Height,
+                Evidence(app, committed)));
             return pages.Render<BlockPage>(context, model);
         });
 
@@ -89,6 +90,22 @@ internal static class ExplorerRoutes
 
     private static bool TryParseHeight(string text, out ulong height) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out height) && height > 0;
+
+    /// <summary>The block's proofs of double signing, with what the rule did when this block recorded them.</summary>
+    private static IReadOnlyList<RecordedEvidence> Evidence(LedgerApplication app, CommittedBlock committed)
+    {
+        if (committed.Block.Evidence.Count == 0)
+        {
+            return [];
+        }
+
+        var suspensions = app.ListSuspensions();
+        return [.. committed.Block.Evidence.Select(e =>
+        {
+            var suspension = suspensions.FirstOrDefault(s => s.Validator == e.First.Validator.Id && s.Record.RecordedHeight == committed.Block.Header.Height).Record;
+            return new RecordedEvidence(e, suspension?.ValidatorName ?? ValidatorName(app, e.First.Validator), suspension);
+        })];
+    }
 
     private static string ValidatorName(LedgerApplication app, PublicKey key) =>
         new[] { app.Validators.Set, app.LastValidators.Set }.SelectMany(s => s.Validators).FirstOrDefault(v => v.Key.Equals(key))?.Name
