@@ -23,6 +23,7 @@ public sealed class PowerCommandTests : IAsyncLifetime
         Assert.Equal(1, (int)power["nakamoto"]!["operators"]!["toHalt"]!);
         Assert.Equal(1, (int)power["nakamoto"]!["stakeholderGroups"]!["toCommit"]!);
         Assert.Equal("0/1", (string?)power["powerByRegion"]!.AsArray().Single(r => (string?)r!["name"] == "africa")!["share"]);
+        Assert.Empty(power["accountability"]!.AsArray());
     }
 
     [Fact]
@@ -37,6 +38,18 @@ public sealed class PowerCommandTests : IAsyncLifetime
         Assert.Contains("100.00", table, StringComparison.Ordinal);
         Assert.Contains("3·P > 2·T", table, StringComparison.Ordinal);
         Assert.Contains("No proposals have been voted on yet", table, StringComparison.Ordinal);
+        Assert.Contains("signed twice", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_names_the_running_release_and_that_no_upgrade_is_approved()
+    {
+        using var cli = _node.Session();
+        var status = (await cli.RunAsync("status")).Ok().Stdout;
+        var version = (await cli.RunAsync("--json", "version")).Ok().Json();
+
+        Assert.Contains("none approved", status, StringComparison.Ordinal);
+        Assert.Equal(64, ((string?)version["releaseHash"])!.Length);
     }
 
     [Fact]

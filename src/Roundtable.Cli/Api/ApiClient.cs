@@ -53,6 +53,9 @@ internal sealed partial class ApiClient : IDisposable
     /// <summary>GET /api/v1/power.</summary>
     public Task<JsonObject> PowerAsync(CancellationToken ct) => GetAsync("api/v1/power", ct);
 
+    /// <summary>GET /api/v1/validators/accountability: validators the equivocation rule acted on.</summary>
+    public Task<JsonObject> AccountabilityAsync(CancellationToken ct) => GetAsync("api/v1/validators/accountability", ct);
+
     /// <summary>GET /api/v1/proposals?limit=.</summary>
     public Task<JsonObject> ProposalsAsync(int limit, CancellationToken ct) => GetAsync($"api/v1/proposals?limit={limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
 

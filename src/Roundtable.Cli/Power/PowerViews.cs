@@ -7,6 +7,25 @@ namespace Roundtable.Cli.Power;
 /// <summary>The human view of GET /api/v1/power: exact shares beside their percentages.</summary>
 internal static class PowerViews
 {
+    /// <summary>Validators caught signing two conflicting votes, and what the rule did.</summary>
+    public static void Accountability(CommandContext context, JsonObject accountability)
+    {
+        var validators = accountability.Array("validators");
+        if (validators.Count == 0)
+        {
+            context.Write(Views.Properties(("signed twice", "no validator")));
+            return;
+        }
+
+        var table = Views.Table("signed twice", "stakeholder group", "recorded in block", "outcome", "deciding now", "proofs");
+        foreach (var v in validators)
+        {
+            table.Row(v.Display("name"), v.Display("stakeholderGroup"), v.Display("recordedHeight"), v.Display("outcome"), v.Display("inCurrentSet"), v.Array("evidence").Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        context.Write(table);
+    }
+
     public static void Report(CommandContext context, JsonObject power)
     {
         var rules = power["rules"];

@@ -29,7 +29,10 @@ internal static class StatusCommand
                 ("latest block", status.Display("latestBlockId")),
                 ("latest block time", status.Display("latestBlockTime")),
                 ("state root", status.Display("stateRoot")),
-                ("mempool", $"{mempool.Display("transactions")} transaction(s), {mempool.Display("bytes")} bytes")));
+                ("mempool", $"{mempool.Display("transactions")} transaction(s), {mempool.Display("bytes")} bytes"),
+                ("release", $"{status["release"].Display("version")} ({status["release"].Display("releaseHash")})"),
+                ("upgrade", status["upgrade"] is { } upgrade ? $"to {upgrade.Display("version")} ({upgrade.Display("releaseHash")}) at height {upgrade.Display("haltHeight")}" : "none approved"),
+                ("halted", status.OptionalString("halted") ?? "no")));
             var table = Views.Table("validator", "stakeholder group", "power", "address");
             foreach (var v in status.Array("validators"))
             {
