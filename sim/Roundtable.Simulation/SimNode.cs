@@ -19,7 +19,6 @@ namespace Roundtable.Simulation;
 /// </summary>
 internal sealed class SimNode : IConsensusApplication
 {
-    public const int MaxBlockTransactions = 8;
     private const int MaxCatchUpBatch = 16;
     private const ulong GossipIntervalMs = 500;
     private const ulong SlowHeightMs = 1_500;
@@ -140,13 +139,13 @@ internal sealed class SimNode : IConsensusApplication
             throw new InvalidOperationException($"Asked to propose height {height} while the state is at {App.Height}.");
         }
 
-        return App.BuildBlock(proposer, lastCommit, Pool.Reap(MaxBlockTransactions, 1 << 20), EvidencePool);
+        return App.BuildBlock(proposer, lastCommit, Pool.Reap(_sim.Scenario.MaxBlockTransactions, 1 << 20), EvidencePool);
     }
 
     /// <inheritdoc />
     public string? ValidateProposal(Block block) =>
-        block.Transactions.Count > MaxBlockTransactions
-            ? $"block carries {block.Transactions.Count} transactions; the limit is {MaxBlockTransactions}"
+        block.Transactions.Count > _sim.Scenario.MaxBlockTransactions
+            ? $"block carries {block.Transactions.Count} transactions; the limit is {_sim.Scenario.MaxBlockTransactions}"
             : App.ValidateBlock(block);
 
     /// <summary>Feeds one engine event and performs the resulting actions.</summary>
@@ -169,6 +168,11 @@ internal sealed class SimNode : IConsensusApplication
                 // (the current and the next): what it drops now must be deliverable again later.
                 if (!Keeps(p.Proposal.Height) || _deliveredProposals.Add(p.Proposal))
                 {
+                    if (Relays(p.Proposal.Height) && p.Proposal.BlockId == p.Block.Id && p.Proposal.VerifySignature(Scenario.ChainId))
+                    {
+                        _sim.Relay(Index, from, p);
+                    }
+
                     Remember(p.Proposal.Height, p);
                     Handle(new ProposalReceived(p.Proposal, p.Block, NowMs));
                 }
@@ -177,6 +181,11 @@ internal sealed class SimNode : IConsensusApplication
             case VoteMessage v:
                 if (!Keeps(v.Vote.Height) || _deliveredVotes.Add(v.Vote))
                 {
+                    if (Relays(v.Vote.Height) && IsVoter(v.Vote) && v.Vote.VerifySignature(Scenario.ChainId))
+                    {
+                        _sim.Relay(Index, from, v);
+                    }
+
                     Remember(v.Vote.Height, v);
                     Handle(new VoteReceived(v.Vote, NowMs));
                 }
@@ -324,6 +333,7 @@ internal sealed class SimNode : IConsensusApplication
                 {
                     _sim.Invariants.OnHonestProposalSent(this, proposal.Proposal);
                     Remember(proposal.Proposal.Height, new ProposalMessage(proposal.Proposal, proposal.Block));
+                    MarkOwn(proposal.Proposal);
                     _sim.Broadcast(Index, new ProposalMessage(proposal.Proposal, proposal.Block));
                 }
 
@@ -342,6 +352,7 @@ internal sealed class SimNode : IConsensusApplication
                 {
                     _sim.Invariants.OnHonestVoteSent(this, vote.Vote, _persistedVotes.Contains(vote.Vote));
                     Remember(vote.Vote.Height, new VoteMessage(vote.Vote));
+                    MarkOwn(vote.Vote);
                     _sim.Broadcast(Index, new VoteMessage(vote.Vote));
                 }
 
@@ -381,6 +392,7 @@ internal sealed class SimNode : IConsensusApplication
         if (!IsByzantine)
         {
             _sim.Invariants.AfterCommit(this, block, path);
+            _sim.Metrics?.OnCommitted(Index, block, commit);
         }
 
         _sim.Trace(Index, "commit", $"height {block.Header.Height} {block.Id.ToShortString()} via {path}, {block.Transactions.Count} tx, {block.Evidence.Count} evidence");
@@ -421,6 +433,35 @@ internal sealed class SimNode : IConsensusApplication
     }
 
     private bool Keeps(ulong height) => height == Engine.Height || height == Engine.Height + 1;
+
+    /// <summary>
+    /// Relay (scale mode): an honest node forwards a vote or proposal of a height it keeps to its
+    /// other neighbours the first time it sees it, once its signature checks out, as the node's relay does.
+    /// </summary>
+    private bool Relays(ulong height) => _sim.Relays && !IsByzantine && Keeps(height);
+
+    /// <summary>
+    /// A voter of the height, as the relay requires. The scenario's set for the height is the one
+    /// the node holds (the validator-set invariant checks it), and costs no read of the state.
+    /// </summary>
+    private bool IsVoter(Vote vote) => _sim.Scenario.ExpectedSet(vote.Height).Find(vote.Validator) is not null;
+
+    /// <summary>With relay on, our own messages count as seen, so their echoes from neighbours are not forwarded again.</summary>
+    private void MarkOwn(Vote vote)
+    {
+        if (_sim.Relays && Keeps(vote.Height))
+        {
+            _deliveredVotes.Add(vote);
+        }
+    }
+
+    private void MarkOwn(Proposal proposal)
+    {
+        if (_sim.Relays && Keeps(proposal.Height))
+        {
+            _deliveredProposals.Add(proposal);
+        }
+    }
 
     private void Remember(ulong height, SimMessage message)
     {
