@@ -2,6 +2,7 @@ using Roundtable.Application;
 using Roundtable.Application.Validators;
 using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
@@ -28,6 +29,10 @@ internal sealed class SimNode : IConsensusApplication
     private readonly HashSet<Vote> _deliveredVotes = [];
     private readonly HashSet<Proposal> _deliveredProposals = [];
     private readonly SortedDictionary<ulong, List<SimMessage>> _seen = [];
+
+    // The hashes of EvidencePool: an evidence hash is an encoding and a SHA-256, and a scale run's
+    // pool holds hundreds, checked against every evidence message that arrives.
+    private readonly HashSet<Hash256> _pooledEvidence = [];
     private ulong _engineHeight;
     private ulong _heightStartedAt;
     private ulong _catchUpDeadline;
@@ -94,6 +99,7 @@ internal sealed class SimNode : IConsensusApplication
 
         Pool = new Mempool.Mempool(new MempoolOptions(MaxTransactions: 1_000));
         EvidencePool.Clear();
+        _pooledEvidence.Clear();
         _deliveredVotes.Clear();
         _deliveredProposals.Clear();
         _seen.Clear();
@@ -115,6 +121,7 @@ internal sealed class SimNode : IConsensusApplication
         Engine = null!;
         Pool = null!;
         EvidencePool.Clear();
+        _pooledEvidence.Clear();
         _deliveredVotes.Clear();
         _deliveredProposals.Clear();
         _seen.Clear();
@@ -387,7 +394,10 @@ internal sealed class SimNode : IConsensusApplication
 
         Execute(block, t => Pool.Contains(t.Hash));
         Blocks.Add(new StoredBlock(block, commit));
-        EvidencePool.RemoveAll(e => block.Evidence.Any(r => r.Hash == e.Hash) || e.First.Height + EvidenceModule.MaxAgeHeights < block.Header.Height);
+        var recorded = block.Evidence.Select(e => e.Hash).ToHashSet();
+        EvidencePool.RemoveAll(e => recorded.Contains(e.Hash) || e.First.Height + EvidenceModule.MaxAgeHeights < block.Header.Height);
+        _pooledEvidence.Clear();
+        _pooledEvidence.UnionWith(EvidencePool.Select(e => e.Hash));
         Pool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => App.CheckTransaction(t, pending, signatureVerified: true));
         if (!IsByzantine)
         {
@@ -415,7 +425,8 @@ internal sealed class SimNode : IConsensusApplication
 
     private void AddEvidence(DuplicateVoteEvidence evidence, bool verify)
     {
-        if (EvidencePool.Exists(e => e.Hash == evidence.Hash) || App.GetRaw(EvidenceModule.EvidenceKey(evidence.Hash)) is not null)
+        var hash = evidence.Hash;
+        if (_pooledEvidence.Contains(hash) || App.GetRaw(EvidenceModule.EvidenceKey(hash)) is not null)
         {
             return;
         }
@@ -426,6 +437,7 @@ internal sealed class SimNode : IConsensusApplication
         }
 
         EvidencePool.Add(evidence);
+        _pooledEvidence.Add(hash);
         if (!IsByzantine)
         {
             _sim.Invariants.OnEvidenceHeld(this, evidence);
