@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Roundtable.Consensus.Tests.Support;
 using Roundtable.Simulation;
 using Xunit.Abstractions;
 
@@ -19,20 +19,7 @@ public sealed class ScaleSimulationTests(ITestOutputHelper output)
         var here = Run(1, options);
         Assert.Equal(4, here.Scale!.Heights);
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { typeof(Simulator).Assembly.Location, "--seed", "1", "--scale", "100", "--heights", "4", "--hash" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, text + process.StandardError.ReadToEnd());
+        var text = SimulatorProcess.Hashes("--seed", "1", "--scale", "100", "--heights", "4");
         Assert.Contains($"decision-log {here.DecisionLogHash}", text, StringComparison.Ordinal);
         Assert.Contains($"chain {here.ChainHash}", text, StringComparison.Ordinal);
     }
