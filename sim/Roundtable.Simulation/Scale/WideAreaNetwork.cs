@@ -16,10 +16,10 @@ internal sealed class WideAreaNetwork
 
     public static readonly string[] Regions = ["africa", "asia", "europe", "north-america", "oceania", "south-america"];
 
-    // Round-trip times in ms, in the order of Regions. Between regions: AWS inter-region medians
+    // Round-trip times in ms, in the order of Regions. Between regions: AWS inter-region round trips
     // from cloudping.co (Africa = af-south-1, Asia = ap-east-1, Europe = eu-central-1, North
     // America = us-east-1, Oceania = ap-southeast-2, South America = sa-east-1); the rows of
-    // af-south-1 and ap-east-1 as published there, the other pairs rounded typical values (see
+    // af-south-1 and ap-east-1 as published there, the other six pairs our rounded estimates (see
     // docs/scale.md). Within a region: institutions in different cities of one continent.
     private static readonly int[,] RoundTripMs =
     {
