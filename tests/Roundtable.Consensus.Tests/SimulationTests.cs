@@ -73,7 +73,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
         // Another process has other hash-code seeds and another heap: only the seed is shared.
         const int seed = 7;
         var here = Simulator.Run(seed);
-        var text = SimulatorProcess.Hashes("--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = SimulatorProcess.Run("--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash");
         Assert.Contains($"decision-log {here.DecisionLogHash}", text, StringComparison.Ordinal);
         Assert.Contains($"chain {here.ChainHash}", text, StringComparison.Ordinal);
     }

@@ -6,15 +6,15 @@ namespace Roundtable.Consensus.Tests.Support;
 /// <summary>The simulator's console in a child process: other hash-code seeds, another heap, only the arguments shared.</summary>
 internal static class SimulatorProcess
 {
-    /// <summary>Runs the console with <paramref name="arguments"/> and its <c>--hash</c> flag; fails unless it exits 0; returns what it printed.</summary>
-    public static string Hashes(params string[] arguments)
+    /// <summary>Runs the console with <paramref name="arguments"/>; fails unless it exits 0; returns what it printed.</summary>
+    public static string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])[typeof(Simulator).Assembly.Location, .. arguments, "--hash"])
+        foreach (var argument in (string[])[typeof(Simulator).Assembly.Location, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
