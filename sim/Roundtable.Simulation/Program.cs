@@ -8,6 +8,8 @@ using Roundtable.Simulation;
 /// <summary>Command line of the deterministic simulator.</summary>
 internal static class Cli
 {
+    private const int ValidatorSetLimit = Roundtable.Ledger.Validators.ValidatorSet.MaxValidators;
+
     private const string Usage = """
         Deterministic simulation of Roundtable consensus (Tendermint) with Byzantine validators,
         partitions, message loss, duplication and reordering, crashes and restarts.
@@ -25,6 +27,14 @@ internal static class Cli
           --verbose         print every event of a --seed run
           --hash            print only the decision-log and chain hashes of a --seed run
           --keep-going      with --seeds, do not stop at the first violation
+
+        Scale mode (docs/scale.md): many validators in five balanced stakeholder groups over a
+        wide-area network with full-node hubs, relay and a steady load; prints block time,
+        finality, rounds and messages per block:
+          --scale V         V validators (e.g. 100 or 200)
+          --heights H       heights to reach (default 10)
+          --byzantine B     none | group | scattered (default none)
+          --tx-rate R       client transactions per simulated second (default 10)
         """;
 
     public static int Main(string[] args)
@@ -39,6 +49,10 @@ internal static class Cli
         var verbose = false;
         var hashOnly = false;
         var keepGoing = false;
+        int? scale = null;
+        var heights = 10;
+        var byzantine = ScaleByzantine.None;
+        var txRate = 10;
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -62,6 +76,18 @@ internal static class Cli
                     case "--verbose": verbose = true; break;
                     case "--hash": hashOnly = true; break;
                     case "--keep-going": keepGoing = true; break;
+                    case "--scale": scale = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                    case "--heights": heights = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                    case "--tx-rate": txRate = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                    case "--byzantine":
+                        byzantine = Value(args, ref i) switch
+                        {
+                            "none" => ScaleByzantine.None,
+                            "group" => ScaleByzantine.Group,
+                            "scattered" => ScaleByzantine.Scattered,
+                            var other => throw new FormatException($"unknown byzantine mode '{other}'"),
+                        };
+                        break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return 0;
@@ -73,6 +99,11 @@ internal static class Cli
             {
                 throw new FormatException("give either --seed N or --seeds N (N > 0)");
             }
+
+            if (scale is < 5 or > ValidatorSetLimit || heights < 2 || txRate <= 0)
+            {
+                throw new FormatException($"--scale takes 5 to {ValidatorSetLimit} validators, --heights at least 2, --tx-rate more than 0");
+            }
         }
         catch (FormatException e)
         {
@@ -81,13 +112,20 @@ internal static class Cli
             return 2;
         }
 
-        var options = new SimulationOptions { LockingDisabled = brokenLocking, Adversary = adversary };
+        var options = new SimulationOptions
+        {
+            LockingDisabled = brokenLocking,
+            Adversary = adversary,
+            Scale = scale is { } validators ? new ScaleOptions(validators, heights, byzantine, txRate) : null,
+        };
         return seed is { } one ? RunOne(one, verbose ? options with { Log = Console.Out } : options, hashOnly) : RunMany(start, seeds!.Value, minutes, parallel, options, keepGoing);
     }
 
     private static int RunOne(int seed, SimulationOptions options, bool hashOnly)
     {
+        var wall = Stopwatch.StartNew();
         var result = Simulator.Run(seed, options);
+        wall.Stop();
         if (hashOnly)
         {
             Console.WriteLine($"decision-log {result.DecisionLogHash}");
@@ -96,6 +134,11 @@ internal static class Cli
         }
 
         Console.WriteLine(result.Report());
+        if (result.Scale is not null)
+        {
+            Console.WriteLine($"  wall time {wall.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        }
+
         return result.Passed ? 0 : 1;
     }
 

@@ -77,7 +77,7 @@ internal sealed record ValidatorChange(ulong BeforeHeight, IReadOnlyList<Validat
 internal sealed record SplitBrainPlan(ulong Height, int[] Byzantine, int[] A, int[] B, int[] C);
 
 /// <summary>Everything one seed decides up front: the nodes, the faults and when they happen, the workload.</summary>
-internal sealed class Scenario
+internal sealed partial class Scenario
 {
     public const string ChainId = "roundtable-sim";
     public const ulong GenesisTimeMs = 1_750_000_000_000;
@@ -169,6 +169,11 @@ internal sealed class Scenario
     /// <summary>One line describing the scenario.</summary>
     public string Describe()
     {
+        if (Wan is not null)
+        {
+            return DescribeScale();
+        }
+
         var validators = Nodes.Count(n => n.InGenesis);
         var byzantine = string.Join(", ", Byzantine.Select(n => $"{n.Name}({n.Group}): {n.Behaviour}"));
         var change = Change is null ? "none" : $"{Change.Description} before height {Change.BeforeHeight} (effective {Change.EffectiveHeight})";
@@ -280,9 +285,9 @@ internal sealed class Scenario
         Schedule = events;
     }
 
-    private static ChainParameters Parameters() => new(
+    private static ChainParameters Parameters(IEnumerable<string>? regions = null) => new(
         [.. AllGroups.Select(g => new NamedEntry(g, "Group " + g))],
-        [.. Regions.Select(r => new NamedEntry(r, "Region " + r))],
+        [.. (regions ?? Regions).Select(r => new NamedEntry(r, "Region " + r))],
         AdmissionRule.Attestation,
         AttestationsRequired: 1,
         RecoveryDelayMs: 60_000,
@@ -427,7 +432,7 @@ internal sealed class Scenario
         TransactionCount = count;
     }
 
-    private static int Pick(Random random, (int Value, int Weight)[] options)
+    internal static int Pick(Random random, (int Value, int Weight)[] options)
     {
         var roll = random.Next(options.Sum(o => o.Weight));
         foreach (var (value, weight) in options)

@@ -2,6 +2,7 @@ using Roundtable.Application;
 using Roundtable.Application.Validators;
 using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
+using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
@@ -19,7 +20,6 @@ namespace Roundtable.Simulation;
 /// </summary>
 internal sealed class SimNode : IConsensusApplication
 {
-    public const int MaxBlockTransactions = 8;
     private const int MaxCatchUpBatch = 16;
     private const ulong GossipIntervalMs = 500;
     private const ulong SlowHeightMs = 1_500;
@@ -29,6 +29,10 @@ internal sealed class SimNode : IConsensusApplication
     private readonly HashSet<Vote> _deliveredVotes = [];
     private readonly HashSet<Proposal> _deliveredProposals = [];
     private readonly SortedDictionary<ulong, List<SimMessage>> _seen = [];
+
+    // The hashes of EvidencePool: an evidence hash is an encoding and a SHA-256, and a scale run's
+    // pool holds hundreds, checked against every evidence message that arrives.
+    private readonly HashSet<Hash256> _pooledEvidence = [];
     private ulong _engineHeight;
     private ulong _heightStartedAt;
     private ulong _catchUpDeadline;
@@ -95,6 +99,7 @@ internal sealed class SimNode : IConsensusApplication
 
         Pool = new Mempool.Mempool(new MempoolOptions(MaxTransactions: 1_000));
         EvidencePool.Clear();
+        _pooledEvidence.Clear();
         _deliveredVotes.Clear();
         _deliveredProposals.Clear();
         _seen.Clear();
@@ -116,6 +121,7 @@ internal sealed class SimNode : IConsensusApplication
         Engine = null!;
         Pool = null!;
         EvidencePool.Clear();
+        _pooledEvidence.Clear();
         _deliveredVotes.Clear();
         _deliveredProposals.Clear();
         _seen.Clear();
@@ -140,13 +146,13 @@ internal sealed class SimNode : IConsensusApplication
             throw new InvalidOperationException($"Asked to propose height {height} while the state is at {App.Height}.");
         }
 
-        return App.BuildBlock(proposer, lastCommit, Pool.Reap(MaxBlockTransactions, 1 << 20), EvidencePool);
+        return App.BuildBlock(proposer, lastCommit, Pool.Reap(_sim.Scenario.MaxBlockTransactions, 1 << 20), EvidencePool);
     }
 
     /// <inheritdoc />
     public string? ValidateProposal(Block block) =>
-        block.Transactions.Count > MaxBlockTransactions
-            ? $"block carries {block.Transactions.Count} transactions; the limit is {MaxBlockTransactions}"
+        block.Transactions.Count > _sim.Scenario.MaxBlockTransactions
+            ? $"block carries {block.Transactions.Count} transactions; the limit is {_sim.Scenario.MaxBlockTransactions}"
             : App.ValidateBlock(block);
 
     /// <summary>Feeds one engine event and performs the resulting actions.</summary>
@@ -169,6 +175,11 @@ internal sealed class SimNode : IConsensusApplication
                 // (the current and the next): what it drops now must be deliverable again later.
                 if (!Keeps(p.Proposal.Height) || _deliveredProposals.Add(p.Proposal))
                 {
+                    if (Relays(p.Proposal.Height) && p.Proposal.BlockId == p.Block.Id && p.Proposal.VerifySignature(Scenario.ChainId))
+                    {
+                        _sim.Relay(Index, from, p);
+                    }
+
                     Remember(p.Proposal.Height, p);
                     Handle(new ProposalReceived(p.Proposal, p.Block, NowMs));
                 }
@@ -177,6 +188,11 @@ internal sealed class SimNode : IConsensusApplication
             case VoteMessage v:
                 if (!Keeps(v.Vote.Height) || _deliveredVotes.Add(v.Vote))
                 {
+                    if (Relays(v.Vote.Height) && IsVoter(v.Vote) && v.Vote.VerifySignature(Scenario.ChainId))
+                    {
+                        _sim.Relay(Index, from, v);
+                    }
+
                     Remember(v.Vote.Height, v);
                     Handle(new VoteReceived(v.Vote, NowMs));
                 }
@@ -324,6 +340,7 @@ internal sealed class SimNode : IConsensusApplication
                 {
                     _sim.Invariants.OnHonestProposalSent(this, proposal.Proposal);
                     Remember(proposal.Proposal.Height, new ProposalMessage(proposal.Proposal, proposal.Block));
+                    MarkOwn(proposal.Proposal);
                     _sim.Broadcast(Index, new ProposalMessage(proposal.Proposal, proposal.Block));
                 }
 
@@ -342,6 +359,7 @@ internal sealed class SimNode : IConsensusApplication
                 {
                     _sim.Invariants.OnHonestVoteSent(this, vote.Vote, _persistedVotes.Contains(vote.Vote));
                     Remember(vote.Vote.Height, new VoteMessage(vote.Vote));
+                    MarkOwn(vote.Vote);
                     _sim.Broadcast(Index, new VoteMessage(vote.Vote));
                 }
 
@@ -376,11 +394,15 @@ internal sealed class SimNode : IConsensusApplication
 
         Execute(block, t => Pool.Contains(t.Hash));
         Blocks.Add(new StoredBlock(block, commit));
-        EvidencePool.RemoveAll(e => block.Evidence.Any(r => r.Hash == e.Hash) || e.First.Height + EvidenceModule.MaxAgeHeights < block.Header.Height);
+        var recorded = block.Evidence.Select(e => e.Hash).ToHashSet();
+        EvidencePool.RemoveAll(e => recorded.Contains(e.Hash) || e.First.Height + EvidenceModule.MaxAgeHeights < block.Header.Height);
+        _pooledEvidence.Clear();
+        _pooledEvidence.UnionWith(EvidencePool.Select(e => e.Hash));
         Pool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => App.CheckTransaction(t, pending, signatureVerified: true));
         if (!IsByzantine)
         {
             _sim.Invariants.AfterCommit(this, block, path);
+            _sim.Metrics?.OnCommitted(Index, block, commit);
         }
 
         _sim.Trace(Index, "commit", $"height {block.Header.Height} {block.Id.ToShortString()} via {path}, {block.Transactions.Count} tx, {block.Evidence.Count} evidence");
@@ -403,7 +425,8 @@ internal sealed class SimNode : IConsensusApplication
 
     private void AddEvidence(DuplicateVoteEvidence evidence, bool verify)
     {
-        if (EvidencePool.Exists(e => e.Hash == evidence.Hash) || App.GetRaw(EvidenceModule.EvidenceKey(evidence.Hash)) is not null)
+        var hash = evidence.Hash;
+        if (_pooledEvidence.Contains(hash) || App.GetRaw(EvidenceModule.EvidenceKey(hash)) is not null)
         {
             return;
         }
@@ -414,6 +437,7 @@ internal sealed class SimNode : IConsensusApplication
         }
 
         EvidencePool.Add(evidence);
+        _pooledEvidence.Add(hash);
         if (!IsByzantine)
         {
             _sim.Invariants.OnEvidenceHeld(this, evidence);
@@ -421,6 +445,35 @@ internal sealed class SimNode : IConsensusApplication
     }
 
     private bool Keeps(ulong height) => height == Engine.Height || height == Engine.Height + 1;
+
+    /// <summary>
+    /// Relay (scale mode): an honest node forwards a vote or proposal of a height it keeps to its
+    /// other neighbours the first time it sees it, once its signature checks out, as the node's relay does.
+    /// </summary>
+    private bool Relays(ulong height) => _sim.Relays && !IsByzantine && Keeps(height);
+
+    /// <summary>
+    /// A voter of the height, as the relay requires. The scenario's set for the height is the one
+    /// the node holds (the validator-set invariant checks it), and costs no read of the state.
+    /// </summary>
+    private bool IsVoter(Vote vote) => _sim.Scenario.ExpectedSet(vote.Height).Find(vote.Validator) is not null;
+
+    /// <summary>With relay on, our own messages count as seen, so their echoes from neighbours are not forwarded again.</summary>
+    private void MarkOwn(Vote vote)
+    {
+        if (_sim.Relays && Keeps(vote.Height))
+        {
+            _deliveredVotes.Add(vote);
+        }
+    }
+
+    private void MarkOwn(Proposal proposal)
+    {
+        if (_sim.Relays && Keeps(proposal.Height))
+        {
+            _deliveredProposals.Add(proposal);
+        }
+    }
 
     private void Remember(ulong height, SimMessage message)
     {

@@ -47,8 +47,18 @@ public sealed record SimulationOptions
     /// <summary>After the goal height, evidence observed below it must be recorded within this time.</summary>
     public ulong EvidenceWindowMs { get; init; } = 30_000;
 
-    /// <summary>Events one seed may process before it is declared stuck.</summary>
+    /// <summary>Events one seed may process before it is declared stuck (in scale mode, per height and per validator squared: see <see cref="EffectiveMaxSteps"/>).</summary>
     public long MaxSteps { get; init; } = 2_000_000;
+
+    /// <summary>Scale mode (many validators over a wide-area network, see docs/scale.md), or null for the fault-model runs.</summary>
+    public ScaleOptions? Scale { get; init; }
+
+    /// <summary>
+    /// The event budget. Relayed votes cost about 20·n² deliveries per round at n validators;
+    /// scale mode allows 100·n² per height (a few rounds), and five heights more for recording
+    /// evidence (200 scattered Byzantine validators used 22 million events for 10 heights).
+    /// </summary>
+    internal long EffectiveMaxSteps => Scale is { } s ? 100L * s.Validators * s.Validators * (s.Heights + 5) : MaxSteps;
 
     internal Adversary EffectiveAdversary => Adversary ?? (LockingDisabled ? global::Roundtable.Simulation.Adversary.SplitBrain : global::Roundtable.Simulation.Adversary.Random);
 }
@@ -125,10 +135,16 @@ public sealed record SimulationResult(
     /// <summary>True when no invariant broke.</summary>
     public bool Passed => Violation is null;
 
+    /// <summary>What a scale run measured (null outside scale mode).</summary>
+    public ScaleReport? Scale { get; init; }
+
     /// <summary>The one command that replays this run exactly.</summary>
     public string ReplayCommand =>
         $"dotnet run --project sim/Roundtable.Simulation -c Release -- --seed {Seed.ToString(CultureInfo.InvariantCulture)}" +
-        $"{(Options.LockingDisabled ? " --broken-locking" : "")}{(Options.Adversary is { } a ? " --adversary " + Simulator.AdversaryName(a) : "")} --verbose";
+        $"{(Options.LockingDisabled ? " --broken-locking" : "")}{(Options.Adversary is { } a ? " --adversary " + Simulator.AdversaryName(a) : "")}{ScaleArguments(Options.Scale)} --verbose";
+
+    private static string ScaleArguments(ScaleOptions? scale) => scale is null ? "" : string.Create(CultureInfo.InvariantCulture,
+        $" --scale {scale.Validators} --heights {scale.Heights} --byzantine {scale.Byzantine.ToString().ToLowerInvariant()} --tx-rate {scale.TransactionsPerSecond}");
 
     /// <summary>The failure report: seed, invariant, the last events, and how to replay.</summary>
     public string Report()
@@ -141,6 +157,11 @@ public sealed record SimulationResult(
             text.AppendLine("  scenario: " + Scenario);
             text.AppendLine("  " + Stats);
             text.AppendLine("  decision log " + DecisionLogHash);
+            if (Scale is not null)
+            {
+                text.AppendLine(Scale.ToString());
+            }
+
             return text.ToString();
         }
 
@@ -192,7 +213,8 @@ internal sealed class SimulationRun
         Seed = seed;
         Options = options;
         Random = new Random(seed);
-        Scenario = Scenario.Generate(seed, Random, options.EffectiveAdversary == Adversary.SplitBrain);
+        Scenario = options.Scale is { } scale ? Scenario.GenerateScale(seed, Random, scale) : Scenario.Generate(seed, Random, options.EffectiveAdversary == Adversary.SplitBrain);
+        Metrics = options.Scale is null ? null : new ScaleMetrics(this);
         _trace = new (ulong, int, string, object?)[Math.Max(1, options.TraceLength)];
         Invariants = new Invariants(this);
         Byzantine = new ByzantineActor(this);
@@ -221,6 +243,12 @@ internal sealed class SimulationRun
     /// <summary>The coordinated attack, when the adversary is <see cref="Adversary.SplitBrain"/>.</summary>
     public SplitBrainAttack? Attack { get; }
 
+    /// <summary>Measurements of a scale run (null outside scale mode).</summary>
+    public ScaleMetrics? Metrics { get; }
+
+    /// <summary>True when nodes forward the votes and proposals they see first (the sparse topology of scale mode).</summary>
+    public bool Relays => Scenario.Wan is not null;
+
     /// <summary>True from the final heal on: no more faults.</summary>
     public bool Healed => _healed;
 
@@ -232,6 +260,22 @@ internal sealed class SimulationRun
     public ulong ElapsedMs => Now - Scenario.GenesisTimeMs;
 
     public SimulationResult Run()
+    {
+        if (Metrics is null)
+        {
+            return RunEvents();
+        }
+
+        // Hundreds of nodes check the same votes: one check per distinct signature (see SignatureMemo).
+        var memo = new SignatureMemo();
+        using (SignatureVerifier.Remembering(memo))
+        {
+            var result = RunEvents();
+            return result with { Scale = Metrics.Report(_goal, memo.Verified, memo.Remembered) };
+        }
+    }
+
+    private SimulationResult RunEvents()
     {
         Trace(-1, "scenario", Scenario.Describe());
         foreach (var (at, e) in Scenario.Schedule)
@@ -256,7 +300,7 @@ internal sealed class SimulationRun
                 break;
             }
 
-            if (Stats.Steps >= Options.MaxSteps)
+            if (Stats.Steps >= Options.EffectiveMaxSteps)
             {
                 Invariants.Fail("liveness", $"still running after {Stats.Steps} events ({ElapsedMs} simulated ms)");
             }
@@ -271,17 +315,22 @@ internal sealed class SimulationRun
 
     public IEnumerable<int> PeersOf(int node)
     {
-        for (var i = 0; i < Nodes.Count; i++)
+        if (Scenario.Wan is { } wan)
         {
-            if (i != node)
-            {
-                yield return i;
-            }
+            return wan.Neighbours(node);
         }
+
+        return AllBut(node);
     }
 
     public int? RandomPeer(int node)
     {
+        if (Scenario.Wan is { } wan)
+        {
+            var neighbours = wan.Neighbours(node);
+            return neighbours[Random.Next(neighbours.Count)];
+        }
+
         if (Nodes.Count < 2)
         {
             return null;
@@ -293,14 +342,35 @@ internal sealed class SimulationRun
 
     public void Broadcast(int from, SimMessage message)
     {
-        for (var to = 0; to < Nodes.Count; to++)
+        foreach (var to in PeersOf(from))
+        {
+            Send(from, to, message);
+        }
+    }
+
+    /// <summary>Forwards what <paramref name="node"/> saw first to its other neighbours, as the node's relay does.</summary>
+    public void Relay(int node, int from, SimMessage message)
+    {
+        foreach (var to in PeersOf(node))
         {
             if (to != from)
             {
-                Send(from, to, message);
+                Send(node, to, message);
             }
         }
     }
+
+    private IEnumerable<int> AllBut(int node)
+    {
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            if (i != node)
+            {
+                yield return i;
+            }
+        }
+    }
+
 
     /// <summary>Puts a message on the simulated network: it may be lost, delayed (reordering it), duplicated, or cut off by a partition.</summary>
     public void Send(int from, int to, SimMessage message)
@@ -311,6 +381,19 @@ internal sealed class SimulationRun
             // A real node decodes what it receives: a block whose body does not match its header
             // never reaches the engine (the engine names blocks by their header's hash).
             Stats.MessagesDropped++;
+            return;
+        }
+
+        if (Scenario.Wan is { } wan)
+        {
+            Metrics!.OnSent(message);
+            if (wan.Loses(from, to, Random))
+            {
+                Stats.MessagesDropped++;
+                return;
+            }
+
+            Schedule(Now + wan.DelayMs(from, to, Random), new Deliver(from, to, message));
             return;
         }
 
@@ -376,6 +459,7 @@ internal sealed class SimulationRun
                     Trace(d.To, "recv", (d.From, d.Message));
                 }
 
+                Metrics?.OnDelivered();
                 to.OnMessage(d.From, d.Message);
                 break;
             case EngineTimeout t:
@@ -455,6 +539,7 @@ internal sealed class SimulationRun
                 break;
             case SubmitTransaction s:
                 _knownGoodTransactions.Add(s.Transaction.Hash);
+                Metrics?.OnSubmitted(s.Transaction.Hash, s.Nodes[0]);
                 foreach (var target in s.Nodes)
                 {
                     if (Nodes[target].Up)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Roundtable.Consensus.Tests.Support;
 using Roundtable.Simulation;
 using Xunit.Abstractions;
 
@@ -73,19 +73,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
         // Another process has other hash-code seeds and another heap: only the seed is shared.
         const int seed = 7;
         var here = Simulator.Run(seed);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(typeof(Simulator).Assembly.Location);
-        start.ArgumentList.Add("--seed");
-        start.ArgumentList.Add(seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--hash");
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, text + process.StandardError.ReadToEnd());
+        var text = SimulatorProcess.Run("--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash");
         Assert.Contains($"decision-log {here.DecisionLogHash}", text, StringComparison.Ordinal);
         Assert.Contains($"chain {here.ChainHash}", text, StringComparison.Ordinal);
     }

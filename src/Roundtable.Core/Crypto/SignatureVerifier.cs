@@ -10,6 +10,21 @@ namespace Roundtable.Core.Crypto;
 /// </summary>
 public static class SignatureVerifier
 {
+    // Null on every thread of the node: the check below is then the whole cost of the memo.
+    [ThreadStatic]
+    private static SignatureMemo? t_memo;
+
+    /// <summary>
+    /// Until the returned scope is disposed, checks on this thread are answered from
+    /// <paramref name="memo"/> when it saw the same bytes before (see <see cref="SignatureMemo"/>).
+    /// </summary>
+    public static IDisposable Remembering(SignatureMemo memo)
+    {
+        var previous = t_memo;
+        t_memo = memo;
+        return new MemoScope(previous);
+    }
+
     /// <summary>
     /// True when <paramref name="signature"/> is a valid low-S signature by <paramref name="key"/>
     /// over <paramref name="message"/>: for an ECDSA key, over SHA-256(message); for a passkey, a
@@ -17,7 +32,15 @@ public static class SignatureVerifier
     /// A key accepts only signatures of its own algorithm. An invalid point or a mismatched
     /// algorithm is false, not an exception.
     /// </summary>
-    public static bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature)
+    public static bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature) =>
+        t_memo is { } memo ? memo.Verify(key, message, signature) : Check(key, message, signature);
+
+    /// <summary>True when the key is a point on the curve (a key nobody could ever sign for is refused at registration).</summary>
+    public static bool IsValidKey(PublicKey key) =>
+        OpenSslP256.IsAvailable ? OpenSslP256.IsOnCurve(key.Point) : DotNetEcdsa.IsValidKey(key);
+
+    /// <summary>The check itself, never memoized.</summary>
+    internal static bool Check(PublicKey key, ReadOnlySpan<byte> message, Signature signature)
     {
         if (signature.Algorithm != key.Algorithm)
         {
@@ -36,10 +59,6 @@ public static class SignatureVerifier
         }
     }
 
-    /// <summary>True when the key is a point on the curve (a key nobody could ever sign for is refused at registration).</summary>
-    public static bool IsValidKey(PublicKey key) =>
-        OpenSslP256.IsAvailable ? OpenSslP256.IsOnCurve(key.Point) : DotNetEcdsa.IsValidKey(key);
-
     private static bool VerifyP256(PublicKey key, ReadOnlySpan<byte> signedBytes, ReadOnlySpan<byte> rs)
     {
         if (!OpenSslP256.IsAvailable)
@@ -50,5 +69,10 @@ public static class SignatureVerifier
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(signedBytes, digest);
         return OpenSslP256.Verify(key.Point, digest, rs);
+    }
+
+    private sealed class MemoScope(SignatureMemo? previous) : IDisposable
+    {
+        public void Dispose() => t_memo = previous;
     }
 }
