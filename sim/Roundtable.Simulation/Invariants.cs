@@ -187,10 +187,19 @@ internal sealed class Invariants
         }
 
         _sim.Stats.EvidenceRecorded = recorded.Count;
+        var suspended = leader.App.ListSuspensions().Where(s => s.Record.Applied).Select(s => s.Validator).ToHashSet();
         foreach (var (hash, evidence) in _observed)
         {
             if (recorded.Contains(hash) || evidence.First.Height >= goal)
             {
+                continue;
+            }
+
+            // Its validator left the set by rule on earlier evidence: this proof can no longer be
+            // checked against a set the chain keeps, and the consequence already stands.
+            if (suspended.Contains(evidence.First.Validator.Id))
+            {
+                _sim.Stats.EvidenceMootBySuspension++;
                 continue;
             }
 

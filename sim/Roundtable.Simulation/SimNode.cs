@@ -394,8 +394,7 @@ internal sealed class SimNode : IConsensusApplication
 
         Execute(block, t => Pool.Contains(t.Hash));
         Blocks.Add(new StoredBlock(block, commit));
-        var recorded = block.Evidence.Select(e => e.Hash).ToHashSet();
-        EvidencePool.RemoveAll(e => recorded.Contains(e.Hash) || e.First.Height + EvidenceModule.MaxAgeHeights < block.Header.Height);
+        EvidencePool.RemoveAll(App.NeverRecordable());
         _pooledEvidence.Clear();
         _pooledEvidence.UnionWith(EvidencePool.Select(e => e.Hash));
         Pool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => App.CheckTransaction(t, pending, signatureVerified: true));
@@ -453,10 +452,10 @@ internal sealed class SimNode : IConsensusApplication
     private bool Relays(ulong height) => _sim.Relays && !IsByzantine && Keeps(height);
 
     /// <summary>
-    /// A voter of the height, as the relay requires. The scenario's set for the height is the one
+    /// A voter of the height, as the relay requires. The expected set for the height is the one
     /// the node holds (the validator-set invariant checks it), and costs no read of the state.
     /// </summary>
-    private bool IsVoter(Vote vote) => _sim.Scenario.ExpectedSet(vote.Height).Find(vote.Validator) is not null;
+    private bool IsVoter(Vote vote) => _sim.Invariants.ExpectedSets.At(vote.Height).Find(vote.Validator) is not null;
 
     /// <summary>With relay on, our own messages count as seen, so their echoes from neighbours are not forwarded again.</summary>
     private void MarkOwn(Vote vote)

@@ -104,6 +104,9 @@ public sealed class SimulationStats
 
     public int EvidenceLostInCrash { get; set; }
 
+    /// <summary>Observed equivocations left unrecorded because their validator had already left the set by rule.</summary>
+    public int EvidenceMootBySuspension { get; set; }
+
     /// <summary>Validators the equivocation rule took out of the set (as the honest nodes' blocks decided).</summary>
     public int Suspensions { get; set; }
 
@@ -118,7 +121,7 @@ public sealed class SimulationStats
         $"height {FinalHeight}, {Commits} commits, max round {MaxRound}, {Steps} events, {SimulatedMs} simulated ms, " +
         $"{MessagesSent} messages ({MessagesDropped} dropped, {MessagesDuplicated} duplicated), {Crashes} crashes, {Partitions} partitions, " +
         $"catch-up {CatchUpBlocks} blocks ({CatchUpRefused} refused), byzantine: {Equivocations} equivocations, {DoubleProposals} double and {InvalidProposals} invalid proposals, {Garbage} garbage; " +
-        $"evidence {EvidenceObserved} observed, {EvidenceRecorded} recorded, {EvidenceLostInCrash} lost in crashes, {Suspensions} set change(s) suspending equivocators; after the heal at most {MostRoundsAfterHeal} rounds and {LongestGapAfterHealMs} ms per height");
+        $"evidence {EvidenceObserved} observed, {EvidenceRecorded} recorded, {EvidenceLostInCrash} lost in crashes, {EvidenceMootBySuspension} moot (validator already suspended), {Suspensions} set change(s) suspending equivocators; after the heal at most {MostRoundsAfterHeal} rounds and {LongestGapAfterHealMs} ms per height");
 }
 
 /// <summary>The outcome of one seed.</summary>

@@ -107,6 +107,22 @@ public sealed partial class LedgerApplication
         return null;
     }
 
+    /// <summary>
+    /// A test for evidence pools, over the committed state: true for evidence no later block can
+    /// record — already recorded, too old for the next block, or signed by a validator in neither
+    /// the current nor the last set (it has left, by proposal or by the equivocation rule, whose
+    /// consequence then already stands). Pools drop such evidence instead of offering it forever.
+    /// </summary>
+    public Predicate<DuplicateVoteEvidence> NeverRecordable()
+    {
+        var state = Committed;
+        var next = Height + 1;
+        var (current, last) = (Validators.Set, LastValidators.Set);
+        return e => EvidenceModule.IsRecorded(state, e)
+            || (e.First.Height < next && next - e.First.Height > EvidenceModule.MaxAgeHeights)
+            || (current.Find(e.First.Validator) is null && last.Find(e.First.Validator) is null);
+    }
+
     /// <summary>Null when <paramref name="evidence"/> may be recorded in a block at <paramref name="height"/>.</summary>
     private string? CheckEvidence(DuplicateVoteEvidence evidence, ulong height)
     {

@@ -218,12 +218,7 @@ public sealed class PeerGossip : IConsensusGossip
                 OnBlockPart(message.From, part, now);
                 break;
             case DuplicateVoteEvidence evidence:
-                if (evidence.Verify(_chain.ChainId, _chain.ValidatorsFor(_chain.Height + 1).Validators) is { } problem)
-                {
-                    throw new InvalidPeerDataException("sent invalid evidence: " + problem);
-                }
-
-                _chain.AddEvidence(evidence);
+                OnEvidence(evidence);
                 break;
             case StatusMessage status:
                 OnStatus(message.From, status);
@@ -244,6 +239,27 @@ public sealed class PeerGossip : IConsensusGossip
                 _loop.PostCatchUp(response.Block, response.Commit, message.From);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Pools evidence that checks out against the set deciding the next height. Evidence about a
+    /// validator that no longer decides (it left, possibly by the equivocation rule on earlier
+    /// evidence that this peer had not seen recorded yet) is dropped without blaming the peer.
+    /// </summary>
+    private void OnEvidence(DuplicateVoteEvidence evidence)
+    {
+        var validators = _chain.ValidatorsFor(_chain.Height + 1).Validators;
+        if (validators.Find(evidence.First.Validator) is null)
+        {
+            return;
+        }
+
+        if (evidence.Verify(_chain.ChainId, validators) is { } problem)
+        {
+            throw new InvalidPeerDataException("sent invalid evidence: " + problem);
+        }
+
+        _chain.AddEvidence(evidence);
     }
 
     private void OnProposal(ProposalMessage message)

@@ -331,7 +331,7 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
             stateRoot = result.StateRoot;
             _store.Append(stored);
             _lastCommit = commit;
-            _evidence.RemoveAll(e => block.Evidence.Any(recorded => recorded.Hash == e.Hash) || e.First.Height + Application.Validators.EvidenceModule.MaxAgeHeights < block.Header.Height);
+            _evidence.RemoveAll(_app.NeverRecordable());
             var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
             foreach (var (tx, reason) in dropped)
             {
