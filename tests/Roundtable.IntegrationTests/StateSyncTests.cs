@@ -25,7 +25,7 @@ public sealed class StateSyncTests : IDisposable
     private readonly ScratchDirectory _dir = new("roundtable-statesync-");
 
     [Fact]
-    public async Task A_fresh_full_node_joins_by_snapshot_catches_up_by_blocks_and_serves_the_validators_state_root()
+    public async Task A_fresh_full_node_joins_by_snapshot_catches_up_by_blocks_serves_the_validators_state_root_and_restarts_from_what_it_kept()
     {
         const int validators = 4;
         var nodes = CreateNetwork(validators);
@@ -59,6 +59,17 @@ public sealed class StateSyncTests : IDisposable
                 Assert.True((bool)account!["registered"]!, $"member {key} registered before the snapshot is not visible on the joined node");
             }
 
+            await AssertNotKeptAsync(full, joinedAt);
+
+            // Restarted, it loads its state from what it kept (no block at the join height) and goes on.
+            full.KillHard();
+            full.Dispose();
+            full = processes[validators] = NodeProcess.Start(nodes[validators].Home, nodes[validators].ApiUrl);
+            await full.WaitUntilServingAsync();
+            Assert.DoesNotContain("Joined by snapshot", full.Output, StringComparison.Ordinal);
+            var restartedAt = await full.HeightAsync();
+            await NodeWaits.AllAbove(processes, [validators], restartedAt + 2);
+            await AssertServesCommittedRootAsync(full, processes[2]!);
             await AssertNotKeptAsync(full, joinedAt);
         }
         finally
