@@ -27,7 +27,7 @@ public sealed record JoinedState(LedgerApplication App, LightBlock Base);
 public sealed class SnapshotJoin
 {
     private const int ChunksInFlight = 8;
-    private static readonly TimeSpan AskInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan AskInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan OfferSettle = TimeSpan.FromSeconds(1);
 
     private readonly PeerNetwork _network;
@@ -82,19 +82,25 @@ public sealed class SnapshotJoin
         }
     }
 
-    /// <summary>Asks until offers arrive (then a moment more, for the other peers), newest snapshot first.</summary>
+    /// <summary>
+    /// Asks until offers arrive, then until every connected peer has offered or a moment has
+    /// passed (a peer may keep no snapshot); newest snapshot first.
+    /// </summary>
     private async Task<IReadOnlyList<(Hash256 Peer, SnapshotOfferMessage Offer)>> DiscoverAsync(PeerRequests requests, CancellationToken cancellation)
     {
         var deadline = DateTime.UtcNow + OfferTimeout;
-        while (requests.Offers.Count == 0 && DateTime.UtcNow < deadline)
+        DateTime? settled = null;
+        while (DateTime.UtcNow < (settled ?? deadline))
         {
             requests.AskForSnapshots();
             await Task.Delay(AskInterval, cancellation).ConfigureAwait(false);
-        }
+            var offering = requests.Offers.Select(o => o.Peer).Distinct().Count();
+            if (offering > 0 && offering >= _network.Peers.Count)
+            {
+                break;
+            }
 
-        if (requests.Offers.Count > 0)
-        {
-            await Task.Delay(OfferSettle, cancellation).ConfigureAwait(false);
+            settled ??= offering > 0 ? DateTime.UtcNow + OfferSettle : null;
         }
 
         return [.. requests.Offers.DistinctBy(o => (o.Peer, o.Offer)).OrderByDescending(o => o.Offer.Height)];
