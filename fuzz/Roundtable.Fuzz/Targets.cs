@@ -570,7 +570,7 @@ internal static class Targets
     {
         var samples = new LedgerSamples(seed, sign: false);
         var height = samples.Integer();
-        var size = 1 + (long)(samples.Integer() % (4UL * SnapshotOfferMessage.ChunkSize));
+        var size = SnapshotOfferMessage.MinSize + (long)(samples.Integer() % (4UL * SnapshotOfferMessage.ChunkSize));
         yield return [WireType.SnapshotsRequest];
         yield return [WireType.SnapshotOffer, .. Canonical.ToBytes(new SnapshotOfferMessage(height + 1, samples.Hash(), size, samples.Hash()))];
         yield return [WireType.ChunkRequest, .. Canonical.ToBytes(new ChunkRequestMessage(height, seed % 8))];

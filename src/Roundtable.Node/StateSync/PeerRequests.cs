@@ -15,6 +15,7 @@ namespace Roundtable.Node.StateSync;
 /// </summary>
 internal sealed class PeerRequests(PeerNetwork network)
 {
+    private const int MaxOffersPerPeer = 16;
     private static readonly TimeSpan Ban = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
     private readonly List<(Hash256 Peer, SnapshotOfferMessage Offer)> _offers = [];
@@ -95,7 +96,11 @@ internal sealed class PeerRequests(PeerNetwork network)
         {
             if (message is SnapshotOfferMessage offer)
             {
-                _offers.Add((from, offer));
+                // Asked every 200 ms, a peer repeats itself; a flood of offers is bounded too.
+                if (!_offers.Contains((from, offer)) && _offers.Count(o => o.Peer == from) < MaxOffersPerPeer)
+                {
+                    _offers.Add((from, offer));
+                }
             }
             else if (key is { } k && _waiting.Remove(k, out var waiter))
             {

@@ -103,7 +103,7 @@ public sealed class SnapshotJoin
             settled ??= offering > 0 ? DateTime.UtcNow + OfferSettle : null;
         }
 
-        return [.. requests.Offers.DistinctBy(o => (o.Peer, o.Offer)).OrderByDescending(o => o.Offer.Height)];
+        return [.. requests.Offers.OrderByDescending(o => o.Offer.Height)];
     }
 
     private async Task<JoinedState> TryJoinAsync(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer, CancellationToken cancellation)

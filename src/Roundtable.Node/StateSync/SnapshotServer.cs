@@ -18,7 +18,6 @@ internal sealed class SnapshotServer(PeerNetwork network, ChainState chain)
 {
     // Offsets in the snapshot file format (docs/storage.md): the root after the 16-byte file header and the height.
     private const int RootOffset = 24;
-    private const int MinFileBytes = 64 + Hash256.Size;
 
     /// <summary>Answers <paramref name="message"/> if it is a state-sync request; false when it is something else.</summary>
     public bool TryAnswer(Hash256 peer, object message)
@@ -61,7 +60,7 @@ internal sealed class SnapshotServer(PeerNetwork network, ChainState chain)
             {
                 using var file = File.OpenHandle(chain.Snapshots.PathOf(h));
                 var length = RandomAccess.GetLength(file);
-                if (length is >= MinFileBytes and <= SnapshotOfferMessage.MaxSize)
+                if (length is >= SnapshotOfferMessage.MinSize and <= SnapshotOfferMessage.MaxSize)
                 {
                     offers.Add(new SnapshotOfferMessage(h, ReadHash(file, RootOffset), length, ReadHash(file, length - Hash256.Size)));
                 }

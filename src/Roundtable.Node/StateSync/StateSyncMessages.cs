@@ -31,6 +31,9 @@ public sealed record SnapshotOfferMessage(ulong Height, Hash256 StateRoot, long 
     /// <summary>Largest snapshot offered or accepted (8 GiB, 8,192 chunks).</summary>
     public const long MaxSize = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>Smallest snapshot file: its 64-byte header and its 32-byte checksum (docs/storage.md).</summary>
+    public const long MinSize = 64 + Hash256.Size;
+
     /// <summary>How many chunks the file is split into.</summary>
     public int ChunkCount => (int)((Size + ChunkSize - 1) / ChunkSize);
 
@@ -52,9 +55,9 @@ public sealed record SnapshotOfferMessage(ulong Height, Hash256 StateRoot, long 
         var height = reader.ReadVarUInt();
         var root = reader.ReadHash();
         var size = (long)reader.ReadVarUInt((ulong)MaxSize, "snapshot size");
-        if (height == 0 || size == 0)
+        if (height == 0 || size < MinSize)
         {
-            throw new DecodeException(DecodeError.InvalidValue, "A snapshot offer needs a height and a size.");
+            throw new DecodeException(DecodeError.InvalidValue, $"A snapshot offer needs a height and at least {MinSize} bytes.");
         }
 
         return new SnapshotOfferMessage(height, root, size, reader.ReadHash());

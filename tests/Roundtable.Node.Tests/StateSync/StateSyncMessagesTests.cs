@@ -39,13 +39,13 @@ public sealed class StateSyncMessagesTests
     public void Oversize_and_out_of_range_fields_are_refused_before_anything_is_allocated_for_them()
     {
         var tooBig = Canonical.ToBytes(new SnapshotOfferMessage(40, Root, SnapshotOfferMessage.MaxSize + 1, Checksum));
-        var noSize = Canonical.ToBytes(new SnapshotOfferMessage(40, Root, 0, Checksum));
+        var tooSmall = Canonical.ToBytes(new SnapshotOfferMessage(40, Root, SnapshotOfferMessage.MinSize - 1, Checksum));
         var noHeight = Canonical.ToBytes(new SnapshotOfferMessage(0, Root, 100, Checksum));
         var farChunk = Canonical.ToBytes(new ChunkRequestMessage(40, ChunkRequestMessage.MaxIndex + 1));
         var bigChunk = Canonical.ToBytes(new ChunkResponseMessage(40, 0, new byte[SnapshotOfferMessage.ChunkSize + 1]));
 
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.SnapshotOffer, tooBig));
-        Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.SnapshotOffer, noSize));
+        Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.SnapshotOffer, tooSmall));
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.SnapshotOffer, noHeight));
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.ChunkRequest, farChunk));
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.ChunkResponse, bigChunk));
