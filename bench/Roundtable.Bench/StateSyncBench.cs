@@ -189,7 +189,11 @@ internal static class StateSyncBench
     {
         b.SetMinimumLevel(level);
         b.AddFilter("Microsoft", LogLevel.Warning);
-        b.AddSimpleConsole(o => o.SingleLine = true);
+        b.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
         b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     });
 

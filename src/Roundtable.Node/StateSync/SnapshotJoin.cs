@@ -118,6 +118,7 @@ public sealed class SnapshotJoin
         try
         {
             await new SnapshotDownload(requests, peer, offer).ToFileAsync(download, ChunksInFlight, cancellation).ConfigureAwait(false);
+            _log.LogInformation("Downloaded the snapshot at height {Height}: {Bytes} bytes in {Chunks} chunks", offer.Height, offer.Size, offer.ChunkCount);
             IReadOnlyList<KeyValuePair<byte[], byte[]>> entries;
             try
             {
@@ -126,6 +127,8 @@ public sealed class SnapshotJoin
                 {
                     throw new SnapshotRefusedException($"the file records state root {info.StateRoot.ToShortString()}, not the offered {offer.StateRoot.ToShortString()}");
                 }
+
+                _log.LogInformation("The snapshot file verifies: {Entries} entries", info.EntryCount);
             }
             catch (StoreCorruptedException e)
             {
@@ -162,6 +165,7 @@ public sealed class SnapshotJoin
             await client.SyncAsync(source, witness: null, offer.Height, nowMs, cancellation).ConfigureAwait(false);
             var next = await client.SyncAsync(source, witness: null, offer.Height + 1, nowMs, cancellation).ConfigureAwait(false);
             var atBase = source.Served(offer.Height) ?? throw new SnapshotRefusedException($"header {offer.Height} was not served");
+            _log.LogInformation("Headers {Height} and {Next} verified from genesis with {Checks} commit check(s)", offer.Height, offer.Height + 1, next.HeadersVerified);
             return (atBase, next.Target.StateRoot);
         }
         catch (LightClientException e)
