@@ -3,8 +3,9 @@
 #   bench/run.sh                 all figures (verify, blockstore, stateroot, restart, proofs, portal)
 #   bench/run.sh verify restart  only those
 #   bench/run.sh --quick all     small sizes, a smoke test of the harness (numbers not for the doc)
+#   bench/run.sh statesync       a fresh node joins a 1,000,000-transaction chain by snapshot (not in all)
 # Options are passed through: --keys N (stateroot, default 1000000), --blocks N (restart,
-# default 100000), --dir PATH (scratch directory for disk figures; default $ROUNDTABLE_BENCH_DIR
+# default 100000), --transactions N (statesync, default 1000000), --dir PATH (scratch directory for disk figures; default $ROUNDTABLE_BENCH_DIR
 # or the system temp directory — it must be on the disk you mean to measure).
 # Figures are printed on stdout, progress on stderr. Each figure runs in its own process.
 set -euo pipefail
@@ -23,7 +24,7 @@ options=()
 figures=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --keys|--blocks|--dir) options+=("$1" "$2"); shift 2 ;;
+    --keys|--blocks|--transactions|--dir) options+=("$1" "$2"); shift 2 ;;
     --quick) options+=("$1"); shift ;;
     all) figures+=(verify blockstore stateroot restart proofs portal); shift ;;
     *) figures+=("$1"); shift ;;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Roundtable.Application;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Parameters;
@@ -48,7 +49,8 @@ internal sealed class BenchChain
     /// <param name="txBlockEvery">Every this many blocks carries <paramref name="txPerBlock"/> transactions.</param>
     /// <param name="txPerBlock">Transactions in a block that carries any.</param>
     /// <param name="memberKeys">Distinct member keys (each registers, then sets guardians repeatedly).</param>
-    public static BenchChain Build(string root, int blocks, int txBlockEvery, int txPerBlock, int memberKeys)
+    /// <param name="genesisTime">Genesis time (default 2026-01-01); blocks follow it one second apart.</param>
+    public static BenchChain Build(string root, int blocks, int txBlockEvery, int txPerBlock, int memberKeys, DateTimeOffset? genesisTime = null)
     {
         var config = new NodeConfig();
         var home = new NodeHome(root);
@@ -56,7 +58,7 @@ internal sealed class BenchChain
         var document = new GenesisDocument
         {
             ChainId = ChainId,
-            GenesisTime = "2026-01-01T00:00:00Z",
+            GenesisTime = (genesisTime ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             Parameters = new GenesisDocument.ParametersDocument(GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Open, 2, 86_400),
             Validators = [new GenesisDocument.ValidatorDocument("bench-validator", validatorKey.PublicKey.ToString(), "technical")],
         };
@@ -107,9 +109,9 @@ internal sealed class BenchChain
                     snapshots.Save(app.Height, app.StateRoot, app.ExportOrdered());
                 }
 
-                if (h % 10_000 == 0)
+                if (h % 10_000 == 0 || h * (ulong)txPerBlock % 100_000 == 0)
                 {
-                    Report.Note($"restart: built {h:N0} blocks");
+                    Report.Note($"built {h:N0} blocks");
                 }
             }
 

@@ -250,3 +250,32 @@ internal static class OpenSsl
             : null;
     }
 }
+
+/// <summary>This benchmark program run again as a child process for one command (a fresh process: cold JIT, its own CPU count).</summary>
+internal static class Child
+{
+    /// <summary>Starts the child with standard input and output redirected.</summary>
+    public static Process Start(string command, string argument)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Child).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(command);
+        start.ArgumentList.Add(argument);
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {command} child.");
+    }
+
+    /// <summary>Runs the child to its end; its standard output, trimmed.</summary>
+    public static string Run(string command, string argument)
+    {
+        using var process = Start(command, argument);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"The {command} child failed ({process.ExitCode}): {output}");
+    }
+}

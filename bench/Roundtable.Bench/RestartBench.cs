@@ -17,7 +17,7 @@ namespace Roundtable.Bench;
 /// </summary>
 internal static partial class RestartBench
 {
-    private const string ChildCommand = "restore-once";
+    public const string ChildCommand = "restore-once";
 
     public static void Run(bool quick, int blocks)
     {
@@ -57,7 +57,7 @@ internal static partial class RestartBench
             {
                 var record = round > 0;
                 var readWarm = ReadAll(segments);
-                var (restoreWarm, restoreWarmCpu) = Child(home, chain);
+                var (restoreWarm, restoreWarmCpu) = RestoreInChild(home, chain);
                 var inProcess = Measure.Time(() =>
                 {
                     var (app, store, _) = ChainRestorer.Restore(chain.Genesis, home.BlocksDirectory, home.SnapshotsDirectory, NullLogger.Instance);
@@ -89,7 +89,7 @@ internal static partial class RestartBench
                 (double Wall, double Cpu) restoreTail;
                 try
                 {
-                    restoreTail = Child(home, chain);
+                    restoreTail = RestoreInChild(home, chain);
                 }
                 finally
                 {
@@ -100,7 +100,7 @@ internal static partial class RestartBench
                 var evicted = Evict(Path.Combine(home.Root, "data"));
                 var readCold = ReadAll(segments);
                 Evict(Path.Combine(home.Root, "data"));
-                var (restoreCold, restoreColdCpu) = Child(home, chain);
+                var (restoreCold, restoreColdCpu) = RestoreInChild(home, chain);
                 if (record)
                 {
                     Add("readWarm", readWarm.TotalMilliseconds);
@@ -137,7 +137,7 @@ internal static partial class RestartBench
                 // A second run only when the first one took under a minute.
                 for (var i = 0; i < (quick ? 1 : 2) && (i == 0 || fullRuns[0].Wall < 60_000); i++)
                 {
-                    fullRuns.Add(Child(home, chain));
+                    fullRuns.Add(RestoreInChild(home, chain));
                     Report.Note($"restart: full replay {fullRuns[^1].Wall:N0} ms");
                     Directory.Delete(home.SnapshotsDirectory, recursive: true);
                 }
@@ -243,24 +243,13 @@ internal static partial class RestartBench
         return 0;
     }
 
-    private static (double Wall, double Cpu) Child(NodeHome home, BenchChain chain)
+    private static (double Wall, double Cpu) RestoreInChild(NodeHome home, BenchChain chain)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(RestartBench).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(ChildCommand);
-        start.ArgumentList.Add(home.Root);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the restore child.");
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
+        var output = Child.Run(ChildCommand, home.Root);
         var parts = output.Split(' ');
-        if (process.ExitCode != 0 || parts.Length != 4)
+        if (parts.Length != 4)
         {
-            throw new InvalidOperationException($"The restore child failed ({process.ExitCode}): {output}");
+            throw new InvalidOperationException($"The restore child printed: {output}");
         }
 
         if (ulong.Parse(parts[2], CultureInfo.InvariantCulture) != chain.Height || Hash256.Parse(parts[3]) != chain.StateRoot)

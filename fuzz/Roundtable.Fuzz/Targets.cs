@@ -14,6 +14,7 @@ using Roundtable.Ledger.Validators;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
+using Roundtable.Node.StateSync;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
 using Roundtable.Proofs.Verification;
@@ -149,6 +150,17 @@ internal static class Targets
             Name = "peer-wire",
             TestProject = NodeTests,
             Seeds = PeerWireSeeds,
+            Run = RunPeerWire,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
+            // The same decoder as peer-wire, seeded only with what a joining node and its peers exchange.
+            Name = "state-sync-wire",
+            TestProject = NodeTests,
+            Seeds = StateSyncWireSeeds,
             Run = RunPeerWire,
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
@@ -321,6 +333,12 @@ internal static class Targets
             DuplicateVoteEvidence e => Canonical.ToBytes(new DuplicateVoteEvidence(e.First, e.Second)),
             StatusMessage m => Canonical.ToBytes(m),
             BlockRequestMessage m => Canonical.ToBytes(m),
+            SnapshotsRequestMessage m => Canonical.ToBytes(m),
+            SnapshotOfferMessage m => Canonical.ToBytes(m),
+            ChunkRequestMessage m => Canonical.ToBytes(m),
+            ChunkResponseMessage m => Canonical.ToBytes(m),
+            LightBlockRequestMessage m => Canonical.ToBytes(m),
+            LightBlockResponseMessage m => Canonical.ToBytes(m),
             _ => throw new InvalidOperationException($"WireCodec returned an unexpected {message.GetType().Name}."),
         };
         RequireSame(input.AsSpan(1).ToArray(), reencoded, "peer message " + input[0]);
@@ -545,6 +563,24 @@ internal static class Targets
             yield return Framed(WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(samples.Integer())));
             var commit = samples.Commit(chainId, block.Header.Height, block.Id, validators);
             yield return Framed(WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(block, commit)));
+        }
+    }
+
+    private static IEnumerable<byte[]> StateSyncWireSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        var height = samples.Integer();
+        var size = SnapshotOfferMessage.MinSize + (long)(samples.Integer() % (4UL * SnapshotOfferMessage.ChunkSize));
+        yield return [WireType.SnapshotsRequest];
+        yield return [WireType.SnapshotOffer, .. Canonical.ToBytes(new SnapshotOfferMessage(height + 1, samples.Hash(), size, samples.Hash()))];
+        yield return [WireType.ChunkRequest, .. Canonical.ToBytes(new ChunkRequestMessage(height, seed % 8))];
+        yield return [WireType.ChunkResponse, .. Canonical.ToBytes(new ChunkResponseMessage(height, seed % 8, new byte[seed % 4096]))];
+        yield return [WireType.LightBlockRequest, .. Canonical.ToBytes(new LightBlockRequestMessage(height))];
+        yield return [WireType.LightBlockResponse, .. Canonical.ToBytes(new LightBlockResponseMessage(height, null))];
+        foreach (var encoded in ProofSeeds.LightBlocks(seed))
+        {
+            var block = LightBlock.Decode(encoded);
+            yield return [WireType.LightBlockResponse, .. Canonical.ToBytes(new LightBlockResponseMessage(block.Header.Height, block))];
         }
     }
 

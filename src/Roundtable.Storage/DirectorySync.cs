@@ -7,7 +7,7 @@ namespace Roundtable.Storage;
 /// directory as a file, so on Unix this calls libc <c>open(dir, O_RDONLY)</c> + <c>fsync</c>.
 /// On Windows it does nothing: NTFS journals metadata and a directory cannot be flushed there.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ORdOnly = 0;
     private const int EIntr = 4;

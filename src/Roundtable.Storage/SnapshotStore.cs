@@ -122,6 +122,40 @@ public sealed class SnapshotStore
         }
     }
 
+    /// <summary>Where the snapshot of <paramref name="height"/> is (or would be) kept, for serving it to peers.</summary>
+    public string PathOf(ulong height) => Path.Combine(DirectoryPath, FileName(height));
+
+    /// <summary>
+    /// Checks a snapshot file that came from elsewhere (a peer) as strictly as <see cref="TryLoadLatest"/>
+    /// checks its own: header, <paramref name="height"/>, bounds, key order, checksum. Nothing is moved.
+    /// </summary>
+    /// <exception cref="StoreCorruptedException">The file does not verify; the message says where and why.</exception>
+    public SnapshotInfo Verify(string path, ulong height, out IReadOnlyList<KeyValuePair<byte[], byte[]>> entries)
+    {
+        var (info, loaded) = ReadFile(path, height);
+        entries = loaded;
+        return info;
+    }
+
+    /// <summary>
+    /// Makes a verified file (see <see cref="Verify"/>) the snapshot of <paramref name="height"/>:
+    /// fsynced, renamed into place, the directory fsynced, then retention applied as after a save.
+    /// </summary>
+    public void Adopt(string path, ulong height)
+    {
+        lock (_gate)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(path, PathOf(height), overwrite: true);
+            DirectorySync.Flush(DirectoryPath);
+            Prune();
+        }
+    }
+
     /// <summary>Heights of the snapshot files present (not verified), ascending.</summary>
     public IReadOnlyList<ulong> ListHeights()
     {

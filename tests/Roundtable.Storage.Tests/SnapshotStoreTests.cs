@@ -222,4 +222,41 @@ public sealed class SnapshotStoreTests
         store.TryLoadLatest(out var entries, out _);
         AssertSameEntries(state, entries);
     }
+
+    [Fact]
+    public void A_file_copied_from_another_store_verifies_and_is_adopted_under_its_height()
+    {
+        using var source = new TempDirectory();
+        using var target = new TempDirectory();
+        var state = State(500);
+        var offered = new SnapshotStore(source.Path).Save(7, Root(7), state);
+        var store = new SnapshotStore(target.Path);
+        var download = Path.Combine(target.Path, "incoming.part");
+        File.Copy(offered.FilePath, download);
+
+        var verified = store.Verify(download, 7, out var entries);
+        store.Adopt(download, 7);
+
+        Assert.Equal(Root(7), verified.StateRoot);
+        AssertSameEntries(state, entries);
+        Assert.False(File.Exists(download));
+        Assert.Equal([7ul], store.ListHeights());
+        Assert.Equal(store.PathOf(7), store.TryLoadLatest(out _, out _)!.FilePath);
+    }
+
+    [Fact]
+    public void A_copied_file_with_a_flipped_byte_or_another_height_does_not_verify()
+    {
+        using var dir = new TempDirectory();
+        var store = new SnapshotStore(dir.Path);
+        var saved = store.Save(7, Root(7), State(100));
+        var copy = dir.File("copy.part");
+        var bytes = File.ReadAllBytes(saved.FilePath);
+        bytes[200] ^= 0x01;
+        File.WriteAllBytes(copy, bytes);
+
+        Assert.Throws<StoreCorruptedException>(() => store.Verify(copy, 7, out _));
+        Assert.Throws<StoreCorruptedException>(() => store.Verify(saved.FilePath, 8, out _));
+        Assert.True(File.Exists(copy)); // Verify moves and quarantines nothing: the caller decides.
+    }
 }

@@ -17,14 +17,16 @@ internal static class NodeCommand
         var logFormat = new Option<string>("--log-format") { Description = "Log format on stdout (json is structured, one object a line)", DefaultValueFactory = _ => "text", Recursive = true };
         logFormat.AcceptOnlyFromAmong("text", "json");
 
+        var stateSync = new Option<bool>("--state-sync") { Description = "With no state yet, join by a peer's snapshot (verified as a light client from genesis) instead of replaying every block; same as \"stateSync\": true in node.json", Recursive = true };
+
         var start = new Command("start", "Run the node in the foreground; SIGTERM or Ctrl-C stops it cleanly");
-        var node = new Command("node", "Run a validator node (same as 'node start')") { home, logFormat, start };
-        app.SetAction(start, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", ct));
-        app.SetAction(node, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", ct));
+        var node = new Command("node", "Run a validator node (same as 'node start')") { home, logFormat, stateSync, start };
+        app.SetAction(start, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", parse.GetValue(stateSync), ct));
+        app.SetAction(node, (context, parse, ct) => RunAsync(context, parse.GetValue(home), parse.GetValue(logFormat) == "json", parse.GetValue(stateSync), ct));
         return node;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string? homeOption, bool jsonLogs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, string? homeOption, bool jsonLogs, bool stateSync, CancellationToken cancellationToken)
     {
         var home = new NodeHome(Paths.NodeHome(context.Host, homeOption));
         if (!home.IsInitialized)
@@ -58,7 +60,7 @@ internal static class NodeCommand
             var log = logs.CreateLogger("Roundtable.Cli");
             try
             {
-                await new ValidatorNode(home, logs).RunAsync(stop.Token).ConfigureAwait(false);
+                await new ValidatorNode(home, logs) { StateSync = stateSync }.RunAsync(stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Api;
 
@@ -21,6 +22,18 @@ public static class ApiProblem
     /// <summary>404 <c>unknown-&lt;what&gt;</c>: nothing of that kind has id <paramref name="id"/>.</summary>
     public static IResult Unknown(string what, string id) =>
         Create(StatusCodes.Status404NotFound, $"unknown-{what}", $"No {what.Replace('-', ' ')} {id}.");
+
+    /// <summary>
+    /// 404 for a block this node does not serve: <c>block-not-kept</c> below the height a node that
+    /// joined by snapshot started keeping blocks at, <c>unknown-block</c> for one not committed yet.
+    /// </summary>
+    public static IResult MissingBlock(ChainState chain, ulong height)
+    {
+        var first = chain.FirstKeptHeight;
+        return height < first
+            ? Create(StatusCodes.Status404NotFound, "block-not-kept", $"Block {height} is not kept on this node: it joined by snapshot at height {first - 1}. Ask a node that keeps the whole chain.")
+            : Create(StatusCodes.Status404NotFound, "unknown-block", $"No block at height {height} yet.");
+    }
 
     private static string TitleFor(int status) => status switch
     {

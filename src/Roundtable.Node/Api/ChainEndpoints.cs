@@ -56,9 +56,7 @@ internal static class ChainEndpoints
             }
 
             var stored = h == 0 ? null : chain.ReadBlock(h);
-            return stored is null
-                ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-block", $"No block at height {height} yet.")
-                : Results.Json(ApiViews.Block(stored));
+            return stored is null ? ApiProblem.MissingBlock(chain, h) : Results.Json(ApiViews.Block(stored));
         }).WithName("GetBlock").WithSummary("A committed block with its transactions, results and commit.");
 
         api.MapGet("/members", (int? limit) =>

@@ -69,7 +69,7 @@ internal static class ProofEndpoints
             {
                 var block = chain.ReadLightBlock(h);
                 return block is null
-                    ? ApiProblem.Create(StatusCodes.Status404NotFound, "unknown-block", $"No block at height {height} yet.")
+                    ? ApiProblem.MissingBlock(chain, h ?? chain.Height)
                     : format == "json" ? Results.Json(ProofViews.LightBlock(block)) : Results.Bytes(block.ToBytes(), "application/octet-stream");
             }
             catch (ProofUnavailableException e)

@@ -16,6 +16,9 @@ public sealed class ChainStore : IDisposable
     /// <summary>Height of the newest stored block (0 when empty).</summary>
     public ulong LastHeight => _store.LastHeight;
 
+    /// <summary>Height of the oldest stored block: 1, or higher for a node that joined by snapshot (0 when empty).</summary>
+    public ulong BaseHeight => _store.BaseHeight;
+
     /// <summary>Opens the store, repairing a torn tail; <paramref name="report"/> says what was repaired.</summary>
     public static ChainStore Open(string directory, out StoreOpenReport report)
     {

@@ -32,6 +32,13 @@ public sealed record NodeConfig
     /// <summary>Take a state snapshot every this many blocks.</summary>
     public ulong SnapshotInterval { get; init; } = 100;
 
+    /// <summary>
+    /// When the node has no state yet, join by downloading a peer's snapshot (verified against
+    /// headers checked as a light client from genesis) instead of replaying every block; it falls
+    /// back to block-by-block catch-up when no snapshot verifies. docs/network.md, "State sync".
+    /// </summary>
+    public bool StateSync { get; init; }
+
     /// <summary>Most transactions a proposed block carries.</summary>
     public int MaxBlockTransactions { get; init; } = 5000;
 

@@ -45,6 +45,9 @@ public sealed class NodeHome
     /// <summary>data/consensus.wal: what this validator signed at the current height.</summary>
     public string ConsensusWalFile => Path.Combine(Root, "data", "consensus.wal");
 
+    /// <summary>data/joined-base.bin: the verified light block at the height this node joined at by snapshot (absent otherwise).</summary>
+    public string JoinedBaseFile => Path.Combine(Root, "data", "joined-base.bin");
+
     /// <summary>data/snapshots.</summary>
     public string SnapshotsDirectory => Path.Combine(Root, "data", "snapshots");
 

@@ -9,6 +9,7 @@ using Roundtable.Ledger.Transactions;
 using Roundtable.Network;
 using Roundtable.Node.Consensus;
 using Roundtable.Node.Runtime;
+using Roundtable.Node.StateSync;
 
 namespace Roundtable.Node.Peers;
 
@@ -31,6 +32,7 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly ILogger _log;
     private readonly Lock _gate = new();
     private readonly HeightMessages _current = new();
+    private readonly SnapshotServer _snapshots;
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
 
     // Peers' transactions wait here for admission (a signature check each), so that votes and block
@@ -47,6 +49,7 @@ public sealed class PeerGossip : IConsensusGossip
         _network = network;
         _chain = chain;
         _log = log;
+        _snapshots = new SnapshotServer(network, chain);
         _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
     }
 
@@ -193,7 +196,13 @@ public sealed class PeerGossip : IConsensusGossip
             return; // Seen and handled already (re-gossip, or the same message relayed by another peer).
         }
 
-        switch (WireCodec.Decode(message.Type, message.Payload.Span))
+        var decoded = WireCodec.Decode(message.Type, message.Payload.Span);
+        if (_snapshots.TryAnswer(message.From, decoded))
+        {
+            return;
+        }
+
+        switch (decoded)
         {
             case Transaction tx:
                 _relayed.Writer.TryWrite(tx);

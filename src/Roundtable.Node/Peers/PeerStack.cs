@@ -7,29 +7,37 @@ using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Peers;
 
-/// <summary>The node's peer side: transport and gossip when a P2P address is configured, nothing otherwise.</summary>
+/// <summary>
+/// The node's peer side: transport and gossip when a P2P address is configured, nothing otherwise.
+/// The transport starts before the chain state exists (a joining node downloads its state through
+/// it); gossip starts once there is a chain to gossip about.
+/// </summary>
 public sealed class PeerStack : IAsyncDisposable
 {
     private readonly NodeIdentity? _identity;
     private readonly PeerNetwork? _network;
-    private readonly PeerGossip? _gossip;
+    private readonly ILoggerFactory _logs;
+    private PeerGossip? _gossip;
 
-    private PeerStack(NodeIdentity? identity, PeerNetwork? network, PeerGossip? gossip)
+    private PeerStack(NodeIdentity? identity, PeerNetwork? network, ILoggerFactory logs)
     {
         _identity = identity;
         _network = network;
-        _gossip = gossip;
+        _logs = logs;
     }
+
+    /// <summary>The transport, or null for a node without peers.</summary>
+    public PeerNetwork? Network => _network;
 
     /// <summary>What consensus broadcasts through.</summary>
     public IConsensusGossip Gossip => (IConsensusGossip?)_gossip ?? NoGossip.Instance;
 
     /// <summary>Starts listening and dialing persistent peers (or nothing, for a node without peers).</summary>
-    public static async Task<PeerStack> StartAsync(NodeHome home, NodeConfig config, string chainId, ChainState chain, ILoggerFactory logs, CancellationToken cancellationToken)
+    public static async Task<PeerStack> StartAsync(NodeHome home, NodeConfig config, string chainId, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(config.P2pListen))
         {
-            return new PeerStack(null, null, null);
+            return new PeerStack(null, null, logs);
         }
 
         if (!IPEndPoint.TryParse(config.P2pListen, out var listen))
@@ -52,7 +60,16 @@ public sealed class PeerStack : IAsyncDisposable
             logs.CreateLogger("Roundtable.Peers"));
         await network.StartAsync(cancellationToken).ConfigureAwait(false);
         logs.CreateLogger("Roundtable.Peers").LogInformation("Peer port {Listen}, node id {NodeId}", network.LocalEndPoint, identity.NodeId);
-        return new PeerStack(identity, network, new PeerGossip(network, chain, logs.CreateLogger("Roundtable.Gossip")));
+        return new PeerStack(identity, network, logs);
+    }
+
+    /// <summary>Starts gossip about <paramref name="chain"/> (once, before <see cref="Attach"/>).</summary>
+    public void StartGossip(ChainState chain)
+    {
+        if (_network is not null)
+        {
+            _gossip = new PeerGossip(_network, chain, _logs.CreateLogger("Roundtable.Gossip"));
+        }
     }
 
     /// <summary>Connects the consensus loop (peer messages in, invalid catch-up data drops the peer).</summary>

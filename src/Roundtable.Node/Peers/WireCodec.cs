@@ -1,6 +1,7 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
+using Roundtable.Node.StateSync;
 
 namespace Roundtable.Node.Peers;
 
@@ -12,7 +13,9 @@ public static class WireCodec
 {
     /// <summary>The decoded message: a <see cref="Transaction"/>, <see cref="Vote"/>, <see cref="ProposalMessage"/>,
     /// <see cref="BlockPartMessage"/>, <see cref="DuplicateVoteEvidence"/>, <see cref="StatusMessage"/>,
-    /// <see cref="BlockRequestMessage"/> or <see cref="BlockResponseMessage"/>.</summary>
+    /// <see cref="BlockRequestMessage"/>, <see cref="BlockResponseMessage"/>, or one of the state-sync
+    /// messages (<see cref="SnapshotsRequestMessage"/>, <see cref="SnapshotOfferMessage"/>, <see cref="ChunkRequestMessage"/>,
+    /// <see cref="ChunkResponseMessage"/>, <see cref="LightBlockRequestMessage"/>, <see cref="LightBlockResponseMessage"/>).</summary>
     /// <exception cref="DecodeException">The payload does not decode canonically, or the type is unknown.</exception>
     public static object Decode(byte type, ReadOnlySpan<byte> payload) => type switch
     {
@@ -24,6 +27,12 @@ public static class WireCodec
         WireType.Status => Canonical.FromBytes<StatusMessage>(payload),
         WireType.BlockRequest => Canonical.FromBytes<BlockRequestMessage>(payload),
         WireType.BlockResponse => Canonical.FromBytes<BlockResponseMessage>(payload),
+        WireType.SnapshotsRequest => Canonical.FromBytes<SnapshotsRequestMessage>(payload),
+        WireType.SnapshotOffer => Canonical.FromBytes<SnapshotOfferMessage>(payload),
+        WireType.ChunkRequest => Canonical.FromBytes<ChunkRequestMessage>(payload),
+        WireType.ChunkResponse => Canonical.FromBytes<ChunkResponseMessage>(payload),
+        WireType.LightBlockRequest => Canonical.FromBytes<LightBlockRequestMessage>(payload),
+        WireType.LightBlockResponse => Canonical.FromBytes<LightBlockResponseMessage>(payload),
         _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown peer message type {type}."),
     };
 }

@@ -26,4 +26,22 @@ public static class WireType
 
     /// <summary>A committed block with its commit.</summary>
     public const byte BlockResponse = 8;
+
+    /// <summary>A request for the snapshots the peer can serve (no payload).</summary>
+    public const byte SnapshotsRequest = 9;
+
+    /// <summary>One snapshot the sender can serve: height, state root, size, checksum.</summary>
+    public const byte SnapshotOffer = 10;
+
+    /// <summary>A request for one chunk of an offered snapshot.</summary>
+    public const byte ChunkRequest = 11;
+
+    /// <summary>One chunk of a snapshot file.</summary>
+    public const byte ChunkResponse = 12;
+
+    /// <summary>A request for the light block (header, commit, validator sets) at a height.</summary>
+    public const byte LightBlockRequest = 13;
+
+    /// <summary>The light block at a height, or none.</summary>
+    public const byte LightBlockResponse = 14;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Roundtable.Application;
 using Roundtable.Application.Genesis;
+using Roundtable.Ledger.Blocks;
 using Roundtable.Node.Chain;
 using Roundtable.Storage;
 
@@ -18,9 +19,12 @@ public static class ChainRestorer
     /// <summary>Thrown when stored data contradicts itself; the node must stop with this message.</summary>
     public sealed class ChainInconsistentException(string message) : Exception(message);
 
-    /// <summary>Restores the application to the newest stored block.</summary>
+    /// <summary>
+    /// Restores the application to the newest stored block. A node that joined by snapshot keeps no
+    /// block at the snapshot height; <paramref name="joinedAt"/> is that block's verified header.
+    /// </summary>
     public static (LedgerApplication App, ChainStore Store, SnapshotStore Snapshots) Restore(
-        GenesisState genesis, string blocksDirectory, string snapshotsDirectory, ILogger log)
+        GenesisState genesis, string blocksDirectory, string snapshotsDirectory, ILogger log, BlockHeader? joinedAt = null)
     {
         var store = ChainStore.Open(blocksDirectory, out var storeReport);
         foreach (var e in storeReport.Events)
@@ -30,7 +34,7 @@ public static class ChainRestorer
 
         Directory.CreateDirectory(snapshotsDirectory);
         var snapshots = new SnapshotStore(snapshotsDirectory);
-        var app = LoadSnapshot(genesis, store, snapshots, log) ?? LedgerApplication.FromGenesis(genesis);
+        var app = LoadSnapshot(genesis, store, snapshots, log, joinedAt) ?? LedgerApplication.FromGenesis(genesis);
         var from = app.Height + 1;
         var ahead = new Queue<StoredBlock>();
         VerifiedSignatures? signatures = null;
@@ -84,7 +88,7 @@ public static class ChainRestorer
         return transactions;
     }
 
-    private static LedgerApplication? LoadSnapshot(GenesisState genesis, ChainStore store, SnapshotStore snapshots, ILogger log)
+    private static LedgerApplication? LoadSnapshot(GenesisState genesis, ChainStore store, SnapshotStore snapshots, ILogger log, BlockHeader? joinedAt)
     {
         var info = snapshots.TryLoadLatest(out var entries, out var report);
         foreach (var e in report.Events)
@@ -97,14 +101,15 @@ public static class ChainRestorer
             return null;
         }
 
-        if (info.Height > store.LastHeight)
+        var joined = joinedAt?.Height == info.Height ? joinedAt : null;
+        if (info.Height > store.LastHeight && joined is null)
         {
             log.LogWarning("Snapshot at height {Height} is ahead of the block store ({Last}); replaying from genesis", info.Height, store.LastHeight);
             return null;
         }
 
-        var snapshotBlock = store.Read(info.Height) ?? throw new ChainInconsistentException($"Block {info.Height} of the snapshot is missing from the block store.");
-        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries, snapshotBlock.Block.Header);
+        var header = joined ?? store.Read(info.Height)?.Block.Header ?? throw new ChainInconsistentException($"Block {info.Height} of the snapshot is missing from the block store.");
+        var app = LedgerApplication.FromSnapshot(genesis.ChainId, entries, header);
         if (app.StateRoot != info.StateRoot)
         {
             log.LogWarning("Snapshot {File} does not reproduce its recorded root; replaying from genesis", info.FilePath);

@@ -36,7 +36,8 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     private readonly List<DuplicateVoteEvidence> _evidence = [];
     private Commit? _lastCommit;
 
-    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, GenesisAnchor genesis, ILogger log)
+    // baseCommit: for a node that joined by snapshot and has stored no block yet, the commit of the snapshot's block.
+    internal ChainState(LedgerApplication app, ChainStore store, SnapshotStore snapshots, NodeConfig config, GenesisAnchor genesis, ILogger log, Commit? baseCommit = null)
     {
         _app = app;
         _store = store;
@@ -45,7 +46,25 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         _config = config;
         _log = log;
         _mempool = new Mempool.Mempool(config.Mempool);
-        _lastCommit = store.LastHeight == 0 ? null : store.Read(store.LastHeight)?.Commit;
+        _lastCommit = store.LastHeight == 0 ? baseCommit : store.Read(store.LastHeight)?.Commit;
+    }
+
+    /// <summary>The snapshots this node keeps (and serves to joining peers).</summary>
+    internal SnapshotStore Snapshots => _snapshots;
+
+    /// <summary>
+    /// The lowest height whose block this node keeps: 1, or the height after the snapshot a node
+    /// joined by. Blocks below it were never downloaded.
+    /// </summary>
+    public ulong FirstKeptHeight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _store.LastHeight == 0 ? _app.Height + 1 : _store.BaseHeight;
+            }
+        }
     }
 
     /// <summary>Refusals kept for status queries.</summary>

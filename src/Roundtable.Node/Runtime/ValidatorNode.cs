@@ -6,6 +6,7 @@ using Roundtable.Node.Dns;
 using Roundtable.Node.Peers;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Proofs;
+using Roundtable.Node.StateSync;
 using Roundtable.Node.Upgrades;
 
 namespace Roundtable.Node.Runtime;
@@ -26,6 +27,9 @@ public sealed class ValidatorNode
         _logs = logs;
     }
 
+    /// <summary>Join by snapshot when the node has no state yet, whatever the configuration says (<c>node --state-sync</c>).</summary>
+    public bool StateSync { get; init; }
+
     /// <summary>Raised once the API listens and consensus runs (with the chain state, for tests and tools).</summary>
     public event Action<ChainState>? Started;
 
@@ -42,8 +46,22 @@ public sealed class ValidatorNode
         var config = _home.LoadConfig();
         var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
         var key = KeyFiles.Read(_home.ValidatorKeyFile);
-        var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log);
-        using var chain = new ChainState(app, store, snapshots, config, GenesisAnchors.From(genesis), _logs.CreateLogger("Roundtable.Chain"));
+        var joined = JoinedBase.TryLoad(_home.JoinedBaseFile);
+        var (app, store, snapshots) = ChainRestorer.Restore(genesis, _home.BlocksDirectory, _home.SnapshotsDirectory, log, joined?.Header);
+        var anchor = GenesisAnchors.From(genesis);
+        await using var peers = await PeerStack.StartAsync(_home, config, genesis.ChainId, _logs, cancellationToken).ConfigureAwait(false);
+        if ((StateSync || config.StateSync) && app.Height == 0 && store.LastHeight == 0 && peers.Network is { } network)
+        {
+            var state = await new SnapshotJoin(network, anchor, snapshots, _home.JoinedBaseFile, _logs.CreateLogger("Roundtable.StateSync")).RunAsync(cancellationToken).ConfigureAwait(false);
+            if (state is not null)
+            {
+                app = state.App;
+                joined = state.Base;
+            }
+        }
+
+        using var chain = new ChainState(app, store, snapshots, config, anchor, _logs.CreateLogger("Roundtable.Chain"), joined?.Commit);
+        peers.StartGossip(chain);
         if (app.UpgradePlan is { } plan)
         {
             log.LogWarning("Approved upgrade to {Version} (release SHA-256 {Hash}) at height {HaltHeight}; this node runs {Running}", plan.Version, plan.VersionHash, plan.HaltHeight, chain.Release);
@@ -56,7 +74,6 @@ public sealed class ValidatorNode
         }
 
         var engine = new TendermintEngine(genesis.ChainId, chain, new LocalSigner(key), ConsensusTiming.ForBlockInterval(config.BlockIntervalMs));
-        await using var peers = await PeerStack.StartAsync(_home, config, genesis.ChainId, chain, _logs, cancellationToken).ConfigureAwait(false);
         var loop = new ConsensusLoop(engine, chain, wal, peers.Gossip, TimeProvider.System, _logs.CreateLogger("Roundtable.Consensus"));
         peers.Attach(loop);
 

@@ -51,21 +51,26 @@ public sealed class FuzzRegressionTests
         });
 
     [Fact]
-    public void Peer_wire_regressions_are_refused_with_typed_errors() =>
-        Replay("peer-wire", static bytes =>
-        {
-            if (bytes.Length == 0)
-            {
-                throw new DecodeException(DecodeError.Truncated, "No wire type.");
-            }
+    public void Peer_wire_regressions_are_refused_with_typed_errors() => Replay("peer-wire", DecodeWire);
 
-            _ = WireCodec.Decode(bytes[0], bytes.AsSpan(1));
-        });
+    [Fact]
+    public void State_sync_wire_regressions_are_refused_with_typed_errors() => Replay("state-sync-wire", DecodeWire);
 
     [Fact]
     public void The_regression_folder_is_where_the_fuzzer_writes()
     {
         Assert.True(File.Exists(Path.Combine(Folder(), "README.md")));
+    }
+
+    /// <summary>A peer message as the gossip layer receives it: its wire type byte, then the payload.</summary>
+    private static void DecodeWire(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new DecodeException(DecodeError.Truncated, "No wire type.");
+        }
+
+        _ = WireCodec.Decode(bytes[0], bytes.AsSpan(1));
     }
 
     private static bool AllTransactionsCanonical(StoredBlock stored) =>

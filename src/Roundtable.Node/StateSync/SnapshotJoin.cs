@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Roundtable.Application;
+using Roundtable.Core.Hashing;
+using Roundtable.Network;
+using Roundtable.Proofs.Bundles;
+using Roundtable.Proofs.LightClient;
+using Roundtable.Storage;
+
+namespace Roundtable.Node.StateSync;
+
+/// <summary>What a node that joined by snapshot starts from: the state after block <see cref="LightBlock.Header"/> of <paramref name="Base"/>.</summary>
+/// <param name="App">The application loaded from the snapshot.</param>
+/// <param name="Base">The verified light block at the snapshot height (its header and commit).</param>
+public sealed record JoinedState(LedgerApplication App, LightBlock Base);
+
+/// <summary>
+/// Joins a chain by state snapshot instead of replaying it from genesis (docs/network.md, "State
+/// sync"): asks the peers what snapshots they keep, and takes the newest that passes every check.
+/// Header H + 1 commits to the state after block H, so the node verifies headers H and H + 1 as a
+/// light client from genesis (skipping: a stable validator set costs a few signature checks
+/// whatever the chain's length), requires the offered root to be the one header H + 1 carries,
+/// downloads the file in chunks, checks its checksum and structure, rebuilds the state and requires
+/// the rebuilt root to be that root too. A snapshot that fails is refused with a logged reason and
+/// the next offer (same snapshot from another peer, or an older one) is tried; when none is left
+/// the node catches up block by block from genesis.
+/// </summary>
+public sealed class SnapshotJoin
+{
+    private const int ChunksInFlight = 8;
+    private static readonly TimeSpan AskInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan OfferSettle = TimeSpan.FromSeconds(1);
+
+    private readonly PeerNetwork _network;
+    private readonly GenesisAnchor _genesis;
+    private readonly SnapshotStore _snapshots;
+    private readonly string _baseFile;
+    private readonly ILogger _log;
+
+    /// <summary>Prepares a join through <paramref name="network"/> into <paramref name="snapshots"/>, saving the base light block to <paramref name="baseFile"/>.</summary>
+    public SnapshotJoin(PeerNetwork network, GenesisAnchor genesis, SnapshotStore snapshots, string baseFile, ILogger log)
+    {
+        _network = network;
+        _genesis = genesis;
+        _snapshots = snapshots;
+        _baseFile = baseFile;
+        _log = log;
+    }
+
+    /// <summary>How long to wait for a first snapshot offer before catching up by blocks instead.</summary>
+    public TimeSpan OfferTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The joined state, or null when no peer offered a snapshot that verified.</summary>
+    public async Task<JoinedState?> RunAsync(CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var requests = new PeerRequests(_network);
+        var reading = requests.RunAsync(stop.Token);
+        try
+        {
+            var offers = await DiscoverAsync(requests, cancellation).ConfigureAwait(false);
+            foreach (var (peer, offer) in offers)
+            {
+                try
+                {
+                    var joined = await TryJoinAsync(requests, peer, offer, cancellation).ConfigureAwait(false);
+                    _log.LogInformation("Joined by snapshot at height {Height} from peer {Peer}: {Keys} keys, state root {Root}", offer.Height, peer.ToShortString(), joined.App.KeyCount, joined.App.StateRoot.ToShortString());
+                    return joined;
+                }
+                catch (SnapshotRefusedException e)
+                {
+                    _log.LogWarning("Refused the snapshot at height {Height} from peer {Peer}: {Reason}", offer.Height, peer.ToShortString(), e.Message);
+                }
+            }
+
+            _log.LogWarning("State sync: no usable snapshot among {Count} offer(s); catching up block by block from genesis", offers.Count);
+            return null;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Asks until offers arrive, then until every connected peer has offered or a moment has
+    /// passed (a peer may keep no snapshot); newest snapshot first.
+    /// </summary>
+    private async Task<IReadOnlyList<(Hash256 Peer, SnapshotOfferMessage Offer)>> DiscoverAsync(PeerRequests requests, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + OfferTimeout;
+        DateTime? settled = null;
+        while (DateTime.UtcNow < (settled ?? deadline))
+        {
+            requests.AskForSnapshots();
+            await Task.Delay(AskInterval, cancellation).ConfigureAwait(false);
+            var offering = requests.Offers.Select(o => o.Peer).Distinct().Count();
+            if (offering > 0 && offering >= _network.Peers.Count)
+            {
+                break;
+            }
+
+            settled ??= offering > 0 ? DateTime.UtcNow + OfferSettle : null;
+        }
+
+        return [.. requests.Offers.OrderByDescending(o => o.Offer.Height)];
+    }
+
+    private async Task<JoinedState> TryJoinAsync(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer, CancellationToken cancellation)
+    {
+        var (baseBlock, committedRoot) = await VerifyHeadersAsync(requests, peer, offer, cancellation).ConfigureAwait(false);
+        if (offer.StateRoot != committedRoot)
+        {
+            throw new SnapshotRefusedException($"it offers state root {offer.StateRoot.ToShortString()}, but header {offer.Height + 1} commits to {committedRoot.ToShortString()}");
+        }
+
+        var download = _snapshots.PathOf(offer.Height) + ".tmp";
+        try
+        {
+            await new SnapshotDownload(requests, peer, offer).ToFileAsync(download, ChunksInFlight, cancellation).ConfigureAwait(false);
+            _log.LogInformation("Downloaded the snapshot at height {Height}: {Bytes} bytes in {Chunks} chunks", offer.Height, offer.Size, offer.ChunkCount);
+            IReadOnlyList<KeyValuePair<byte[], byte[]>> entries;
+            try
+            {
+                var info = _snapshots.Verify(download, offer.Height, out entries);
+                if (info.StateRoot != offer.StateRoot)
+                {
+                    throw new SnapshotRefusedException($"the file records state root {info.StateRoot.ToShortString()}, not the offered {offer.StateRoot.ToShortString()}");
+                }
+
+                _log.LogInformation("The snapshot file verifies: {Entries} entries", info.EntryCount);
+            }
+            catch (StoreCorruptedException e)
+            {
+                throw new SnapshotRefusedException("the file does not verify: " + e.Message);
+            }
+
+            var app = LedgerApplication.FromSnapshot(_genesis.ChainId, entries, baseBlock.Header);
+            if (app.StateRoot != committedRoot)
+            {
+                throw new SnapshotRefusedException($"its entries rebuild state root {app.StateRoot.ToShortString()}, not {committedRoot.ToShortString()} of header {offer.Height + 1}");
+            }
+
+            JoinedBase.Save(_baseFile, baseBlock);
+            _snapshots.Adopt(download, offer.Height);
+            return new JoinedState(app, baseBlock);
+        }
+        finally
+        {
+            File.Delete(download);
+        }
+    }
+
+    /// <summary>
+    /// Headers H and H + 1 verified by a light client from genesis: the light block at H (its
+    /// header loads the snapshot, its commit starts consensus) and the root header H + 1 commits to.
+    /// </summary>
+    private async Task<(LightBlock Base, Hash256 CommittedRoot)> VerifyHeadersAsync(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer, CancellationToken cancellation)
+    {
+        var source = new PeerLightSource(requests, peer, offer.Height + 1);
+        var client = new LightClient(_genesis.ChainId, TrustedState.From(_genesis));
+        var nowMs = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        try
+        {
+            await client.SyncAsync(source, witness: null, offer.Height, nowMs, cancellation).ConfigureAwait(false);
+            var next = await client.SyncAsync(source, witness: null, offer.Height + 1, nowMs, cancellation).ConfigureAwait(false);
+            var atBase = source.Served(offer.Height) ?? throw new SnapshotRefusedException($"header {offer.Height} was not served");
+            _log.LogInformation("Headers {Height} and {Next} verified from genesis with {Checks} commit check(s)", offer.Height, offer.Height + 1, next.HeadersVerified);
+            return (atBase, next.Target.StateRoot);
+        }
+        catch (LightClientException e)
+        {
+            throw new SnapshotRefusedException("its headers do not verify: " + e.Message);
+        }
+    }
+}
+
+/// <summary>A snapshot that failed a check; the message says which.</summary>
+public sealed class SnapshotRefusedException(string message) : Exception(message);
