@@ -42,9 +42,10 @@ internal sealed class TestChain
         ulong recoveryDelayMs = DefaultRecoveryDelayMs,
         int foundersPerGroup = 2,
         GovernanceParameters? governance = null,
-        IReadOnlyList<ZonePolicy>? zones = null)
+        IReadOnlyList<ZonePolicy>? zones = null,
+        IReadOnlyList<TrustAnchor>? trustAnchors = null)
     {
-        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs);
+        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs) with { TrustAnchors = trustAnchors };
         var founders = new List<GenesisMember>();
         foreach (var group in Groups)
         {
