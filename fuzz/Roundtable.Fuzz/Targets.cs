@@ -184,6 +184,7 @@ internal static class Targets
             Dictionary = JsonMutator.Dictionary,
             StructuredMutation = JsonMutator.Mutate,
         },
+        .. IdentityTargets.Create(),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>

@@ -159,8 +159,16 @@ internal static class SignatureCheck
             return false;
         }
 
-        using var rsa = RSA.Create();
-        rsa.ImportParameters(key);
-        return rsa.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportParameters(key);
+            return rsa.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            // A modulus the library refuses (even, or otherwise unusable): no signature verifies with it.
+            return false;
+        }
     }
 }
