@@ -11,6 +11,7 @@ public sealed class CertificateAffiliationTests
     [Fact]
     public void A_certificate_chaining_to_the_named_anchor_verifies_the_affiliation_and_the_state_keeps_only_its_digest()
     {
+        Assert.Equal(TestChain.GenesisTimeMs, (ulong)TestPki.Genesis.ToUnixTimeMilliseconds());
         var pki = new IdentityChain();
         Assert.False(pki.Chain.Member(pki.Member).IsVerified);
         var leaf = pki.Leaf();

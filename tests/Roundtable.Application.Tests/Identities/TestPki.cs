@@ -2,25 +2,26 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Roundtable.Application.Parameters;
-using Roundtable.Application.Tests.Support;
 
 namespace Roundtable.Application.Tests.Identities;
 
 /// <summary>
 /// Real certificates and CRLs made with .NET's builders (CertificateRequest,
-/// CertificateRevocationListBuilder) around the test chain's genesis time. Making them may use the
-/// platform; checking them in the application must not, which is what the tests pin.
+/// CertificateRevocationListBuilder), valid by default around the application tests' genesis time
+/// (TestChain.GenesisTimeMs; also linked into the node tests, whose chains run on the wall clock and
+/// pass their own validity). Making them may use the platform; checking them in the application
+/// must not, which is what the tests pin.
 /// </summary>
 internal static class TestPki
 {
-    public static readonly DateTimeOffset Genesis = DateTimeOffset.FromUnixTimeMilliseconds((long)TestChain.GenesisTimeMs);
+    public static readonly DateTimeOffset Genesis = DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_000);
     public static readonly DateTimeOffset From = Genesis.AddDays(-1);
     public static readonly DateTimeOffset Until = Genesis.AddYears(1);
 
     /// <summary>A certificate authority: its certificate, name and signing key.</summary>
     internal sealed record Authority(byte[] Der, X500DistinguishedName Name, X509SignatureGenerator Signer, byte[] KeyId);
 
-    public static Authority Root(string name, bool rsa = false, int? pathLength = null) => Ca(null, name, rsa, isCa: true, pathLength);
+    public static Authority Root(string name, bool rsa = false, int? pathLength = null, DateTimeOffset? until = null) => Ca(null, name, rsa, isCa: true, pathLength, until);
 
     /// <summary>An intermediate; <paramref name="isCa"/> false leaves out basicConstraints' cA (the "issuer lacks CA=true" case).</summary>
     public static Authority Intermediate(Authority issuer, string name, bool rsa = false, bool isCa = true, int? pathLength = null, DateTimeOffset? until = null) =>
