@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
+using Roundtable.Core.Crypto;
 
 namespace Roundtable.Application.Identities;
 
@@ -36,7 +37,7 @@ internal static class SignatureCheck
         bool ok;
         if (keyOid == EcPublicKey && algorithm.SequenceEqual(EcdsaSha256))
         {
-            ok = keyParameters == P256Curve && VerifyEcdsa(keyBits, signed, Der.Parse("ECDSA signature", () => EcdsaSignature(signature)));
+            ok = keyParameters == P256Curve && VerifyEcdsa(keyBits, signed, Der.Parse("ECDSA signature", () => ExternalP256.RawFromDer(signature)));
         }
         else if (keyOid == RsaEncryption && algorithm.SequenceEqual(RsaSha256))
         {
@@ -84,30 +85,6 @@ internal static class SignatureCheck
         var bits = Der.ReadWholeBitString(info, "public key");
         info.ThrowIfNotEmpty();
         return (oid, parameters, bits);
-    }
-
-    private static byte[] EcdsaSignature(byte[] der)
-    {
-        var reader = Der.Reader(der);
-        var sequence = reader.ReadSequence();
-        reader.ThrowIfNotEmpty();
-        var rs = new byte[64];
-        WriteScalar(sequence.ReadIntegerBytes().Span, rs.AsSpan(0, 32));
-        WriteScalar(sequence.ReadIntegerBytes().Span, rs.AsSpan(32, 32));
-        sequence.ThrowIfNotEmpty();
-        return rs;
-    }
-
-    private static void WriteScalar(ReadOnlySpan<byte> integer, Span<byte> into)
-    {
-        // DER integers are minimal two's complement: a positive 256-bit value may carry one 0x00 before it.
-        var magnitude = integer.Length > 1 && integer[0] == 0 ? integer[1..] : integer;
-        if ((integer[0] & 0x80) != 0 || magnitude.Length > into.Length)
-        {
-            throw new CertificateException("An ECDSA signature value is out of range.");
-        }
-
-        magnitude.CopyTo(into[(into.Length - magnitude.Length)..]);
     }
 
     private static bool VerifyEcdsa(byte[] point, ReadOnlySpan<byte> signed, byte[] rs)
