@@ -24,7 +24,7 @@ public sealed class ApiIdentityTests
     }
 
     [Fact]
-    public async Task A_member_verified_by_a_certificate_shows_it_in_plain_words_until_a_crl_revokes_it()
+    public async Task A_member_verified_by_a_certificate_shows_it_in_plain_words_in_the_api_and_the_portal_until_a_crl_revokes_it()
     {
         var now = DateTimeOffset.UtcNow;
         var root = TestPki.Root("Example Root", until: now.AddYears(2));
@@ -39,6 +39,8 @@ public sealed class ApiIdentityTests
         var view = await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/members/{member.Id}");
         var anchors = await node.Http.GetFromJsonAsync<JsonObject>("/api/v1/trust-anchors");
         var parameters = await node.Http.GetFromJsonAsync<JsonObject>("/api/v1/parameters");
+        var english = await node.Http.GetStringAsync($"/members/{member.Id}?lang=en");
+        var french = await node.Http.GetStringAsync($"/members/{member.Id}?lang=fr");
 
         Assert.True((bool)attested["ok"]!, (string?)attested["reason"]);
         var affiliation = view!["certifiedAffiliation"]!;
@@ -48,6 +50,9 @@ public sealed class ApiIdentityTests
         Assert.Equal("example-pki", (string?)anchors!["trustAnchors"]![0]!["name"]);
         Assert.Contains("CN=Example Root", (string?)anchors["trustAnchors"]![0]!["rootSubject"], StringComparison.Ordinal);
         Assert.Equal(Convert.ToBase64String(root.Der), (string?)parameters!["trustAnchors"]![0]!["rootCertificate"]);
+        Assert.Contains("Affiliation verified by example-pki until ", english, StringComparison.Ordinal);
+        Assert.Contains("Example University", english, StringComparison.Ordinal);
+        Assert.Contains("Affiliation vérifiée par example-pki jusqu’au ", System.Net.WebUtility.HtmlDecode(french), StringComparison.Ordinal);
 
         var posted = await SendAsync(node, member, new PostRevocationList("example-pki", TestPki.Crl(issuing, now.AddMinutes(-1), 9), [issuing.Der]));
         var revoked = await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/members/{member.Id}/affiliation");
