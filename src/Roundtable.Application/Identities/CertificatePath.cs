@@ -39,7 +39,7 @@ public static class CertificatePath
                 throw new CertificateException($"The {what} was not issued by the certificate above it (issuer and subject names differ): it does not chain to this anchor.");
             }
 
-            SignatureCheck.Require(issuer.SubjectPublicKeyInfo, certificate.SignatureAlgorithm.Span, certificate.Signed.Span, certificate.Signature, what);
+            certificate.Envelope.RequireSignedBy(issuer.SubjectPublicKeyInfo, what);
             RequireValidAt(certificate, timeMs, what);
             issuer = certificate;
         }

@@ -59,14 +59,8 @@ public sealed class DerCertificate
     /// <summary>The subject's organisation (O=) values that are UTF-8, printable, IA5 or BMP strings, in certificate order.</summary>
     public IReadOnlyList<string> Organisations { get; private set; } = [];
 
-    /// <summary>The signed part (tbsCertificate), as encoded.</summary>
-    public ReadOnlyMemory<byte> Signed { get; private set; }
-
-    /// <summary>The encoded signature AlgorithmIdentifier.</summary>
-    public ReadOnlyMemory<byte> SignatureAlgorithm { get; private set; }
-
-    /// <summary>The signature value.</summary>
-    public byte[] Signature { get; private set; } = [];
+    /// <summary>The signed part, the issuer's signature and its algorithm.</summary>
+    public SignedDer Envelope { get; private set; } = new(default, default, []);
 
     /// <summary>True when the subject and the issuer are the same name (RFC 5280 "self-issued").</summary>
     public bool IsSelfIssued => Subject.Span.SequenceEqual(Issuer.Span);
@@ -80,16 +74,8 @@ public sealed class DerCertificate
     private static DerCertificate Read(byte[] der)
     {
         var certificate = new DerCertificate(der);
-        var outer = Der.Reader(der);
-        var sequence = outer.ReadSequence();
-        outer.ThrowIfNotEmpty();
-        certificate.Signed = sequence.PeekEncodedValue();
-        var tbs = sequence.ReadSequence();
-        var (_, outerAlgorithm) = Der.ReadAlgorithm(sequence);
-        certificate.SignatureAlgorithm = outerAlgorithm;
-        certificate.Signature = Der.ReadWholeBitString(sequence, "certificate signature");
-        sequence.ThrowIfNotEmpty();
-
+        var (envelope, tbs) = SignedDer.Read(der, "certificate");
+        certificate.Envelope = envelope;
         var version = tbs.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0));
         if (!version.TryReadInt32(out var v) || v != 2)
         {
@@ -103,12 +89,7 @@ public sealed class DerCertificate
             throw new CertificateException("The certificate's serial number is longer than 20 octets.");
         }
 
-        var (_, innerAlgorithm) = Der.ReadAlgorithm(tbs);
-        if (!innerAlgorithm.Span.SequenceEqual(outerAlgorithm.Span) || !SignatureCheck.IsSupported(outerAlgorithm.Span))
-        {
-            throw new CertificateException("The certificate's signature algorithm is not ECDSA P-256 or RSA PKCS#1 v1.5 with SHA-256, or differs inside and outside the signed part.");
-        }
-
+        envelope.RequireSameAlgorithm(tbs, "certificate");
         certificate.Issuer = tbs.ReadEncodedValue();
         var validity = tbs.ReadSequence();
         certificate.NotBeforeMs = Der.ReadTime(validity);

@@ -39,14 +39,8 @@ public sealed class DerRevocationList
     /// <summary>The revoked serial numbers (DER INTEGER content bytes), in list order.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> RevokedSerials { get; private set; } = [];
 
-    /// <summary>The signed part (tbsCertList), as encoded.</summary>
-    public ReadOnlyMemory<byte> Signed { get; private set; }
-
-    /// <summary>The encoded signature AlgorithmIdentifier.</summary>
-    public ReadOnlyMemory<byte> SignatureAlgorithm { get; private set; }
-
-    /// <summary>The signature value.</summary>
-    public byte[] Signature { get; private set; } = [];
+    /// <summary>The signed part, the issuer's signature and its algorithm.</summary>
+    public SignedDer Envelope { get; private set; } = new(default, default, []);
 
     /// <summary>Parses <paramref name="der"/>; refuses anything but one well-formed complete v2 CRL with a supported signature algorithm.</summary>
     public static DerRevocationList Parse(byte[] der) => Der.Parse("revocation list", () => Read(der));
@@ -54,27 +48,14 @@ public sealed class DerRevocationList
     private static DerRevocationList Read(byte[] der)
     {
         var list = new DerRevocationList(der);
-        var outer = Der.Reader(der);
-        var sequence = outer.ReadSequence();
-        outer.ThrowIfNotEmpty();
-        list.Signed = sequence.PeekEncodedValue();
-        var tbs = sequence.ReadSequence();
-        var (_, outerAlgorithm) = Der.ReadAlgorithm(sequence);
-        list.SignatureAlgorithm = outerAlgorithm;
-        list.Signature = Der.ReadWholeBitString(sequence, "revocation list signature");
-        sequence.ThrowIfNotEmpty();
-
+        var (envelope, tbs) = SignedDer.Read(der, "revocation list");
+        list.Envelope = envelope;
         if (!tbs.TryReadInt32(out var version) || version != 1)
         {
             throw new CertificateException("Only version 2 revocation lists are accepted.");
         }
 
-        var (_, innerAlgorithm) = Der.ReadAlgorithm(tbs);
-        if (!innerAlgorithm.Span.SequenceEqual(outerAlgorithm.Span) || !SignatureCheck.IsSupported(outerAlgorithm.Span))
-        {
-            throw new CertificateException("The revocation list's signature algorithm is not ECDSA P-256 or RSA PKCS#1 v1.5 with SHA-256, or differs inside and outside the signed part.");
-        }
-
+        envelope.RequireSameAlgorithm(tbs, "revocation list");
         list.Issuer = tbs.ReadEncodedValue();
         list.ThisUpdateMs = Der.ReadTime(tbs);
         if (Der.IsTimeNext(tbs))

@@ -138,7 +138,7 @@ public static class IdentitiesModule
             throw new CertificateException("The revocation list's issuer is not the certificate given as its signer.");
         }
 
-        SignatureCheck.Require(signer.SubjectPublicKeyInfo, list.SignatureAlgorithm.Span, list.Signed.Span, list.Signature, "revocation list");
+        list.Envelope.RequireSignedBy(signer.SubjectPublicKeyInfo, "revocation list");
         if (list.ThisUpdateMs > time)
         {
             throw new CertificateException($"The revocation list's thisUpdate ({CertificatePath.Timestamp(list.ThisUpdateMs)}) is after the block's time.");
