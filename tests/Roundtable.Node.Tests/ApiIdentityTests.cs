@@ -16,10 +16,13 @@ public sealed class ApiIdentityTests
     private static async Task<JsonNode> SendAsync(TestNode node, Member member, TxMessage message)
     {
         var tx = member.Sign(message);
+        var story = $"/txs/{tx.Hash}?lang=en";
         using var response = await node.Http.PostAsJsonAsync("/api/v1/txs", TransactionJson.ToJson(tx));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var committed = await node.WaitForCommitAsync(tx.Hash.ToString());
         member.Sequence++;
+        var page = System.Net.WebUtility.HtmlDecode(await node.Http.GetStringAsync(story));
+        Assert.Contains(message is AttestCertificate ? "had their affiliation verified by a certificate from example-pki" : "posted a certificate revocation list of example-pki", page, StringComparison.Ordinal);
         return committed["result"]!;
     }
 

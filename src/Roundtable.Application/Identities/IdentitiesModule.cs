@@ -68,7 +68,8 @@ public static class IdentitiesModule
 
         var chain = m.Certificates.Select(DerCertificate.Parse).ToList();
         var leaf = chain[0];
-        CertificatePath.Require(DerCertificate.Parse(anchor.Root), chain, (long)ctx.TimeMs);
+        var root = DerCertificate.Parse(anchor.Root);
+        CertificatePath.Require(root, chain, (long)ctx.TimeMs);
         if (SignatureCheck.P256Point(leaf.SubjectPublicKeyInfo) is not { } point || !point.AsSpan().SequenceEqual(sender.Key.Point))
         {
             throw new CertificateException("The certificate is not for your key: its subject public key must be your member key (P-256).");
@@ -84,7 +85,7 @@ public static class IdentitiesModule
             throw new CertificateException($"The certificate's subject has no organisation (O=) '{m.Organisation}'; publish one of its O= values or none.");
         }
 
-        var issuer = IdentityKeys.IssuerId(chain.Count > 1 ? chain[1] : DerCertificate.Parse(anchor.Root));
+        var issuer = IdentityKeys.IssuerId(chain.Count > 1 ? chain[1] : root);
         if (ctx.State.Get<RevokedSerial>(IdentityKeys.RevokedSerial(issuer, leaf.Serial.Span)) is { } revoked)
         {
             throw new CertificateException($"The certificate was revoked by its issuer's revocation list at height {revoked.Height}.");
