@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Tests.Support;
+using Roundtable.Tests.Support;
 using Roundtable.Ledger.Transactions;
 
 namespace Roundtable.Ledger.Tests;
@@ -13,23 +13,23 @@ namespace Roundtable.Ledger.Tests;
 /// </summary>
 public sealed class ExternalKeyTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("roundtable-external-key-").FullName;
+    private readonly OpenSslCommand _openssl = new();
 
     [Fact]
     public void A_transaction_signed_by_an_externally_generated_p256_key_verifies_through_the_existing_format()
     {
         OpenSsl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem");
         OpenSsl("ec", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "spki.der");
-        var key = ExternalP256.KeyFromSubjectPublicKeyInfo(File.ReadAllBytes(Path.Combine(_directory, "spki.der")));
+        var key = ExternalP256.KeyFromSubjectPublicKeyInfo(_openssl.Read("spki.der"));
         var message = new RegisterMember("Card Holder", "government", "europe", []);
         var payload = Transaction.SigningPayload("roundtable-test", key, 0, 100, message);
 
         // Several signatures: OpenSSL returns high S about half the time, which the conversion must make low.
         for (var i = 0; i < 4; i++)
         {
-            File.WriteAllBytes(Path.Combine(_directory, "payload.bin"), payload);
+            _openssl.Write("payload.bin", payload);
             OpenSsl("dgst", "-sha256", "-sign", "key.pem", "-out", "signature.der", "payload.bin");
-            var signature = ExternalP256.SignatureFromDer(File.ReadAllBytes(Path.Combine(_directory, "signature.der")));
+            var signature = ExternalP256.SignatureFromDer(_openssl.Read("signature.der"));
 
             var tx = Transaction.Decode(Transaction.FromParts("roundtable-test", key, 0, 100, message, signature).Encoded);
 
@@ -43,7 +43,7 @@ public sealed class ExternalKeyTests : IDisposable
     {
         OpenSsl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem");
         OpenSsl("ec", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "spki.der");
-        var spki = File.ReadAllBytes(Path.Combine(_directory, "spki.der"));
+        var spki = _openssl.Read("spki.der");
 
         Assert.Equal(ExternalP256.KeyFromSubjectPublicKeyInfo(spki), ExternalP256.KeyFromUncompressedPoint(spki.AsSpan(spki.Length - 65)));
         Assert.Throws<ArgumentException>(() => ExternalP256.KeyFromUncompressedPoint(spki.AsSpan(spki.Length - 64)));
@@ -73,23 +73,10 @@ public sealed class ExternalKeyTests : IDisposable
     {
         OpenSsl("ecparam", "-name", "secp384r1", "-genkey", "-noout", "-out", "key.pem");
         OpenSsl("ec", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "spki.der");
-        Assert.Throws<ArgumentException>(() => ExternalP256.KeyFromSubjectPublicKeyInfo(File.ReadAllBytes(Path.Combine(_directory, "spki.der"))));
+        Assert.Throws<ArgumentException>(() => ExternalP256.KeyFromSubjectPublicKeyInfo(_openssl.Read("spki.der")));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _openssl.Dispose();
 
-    private void OpenSsl(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("openssl") { WorkingDirectory = _directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"openssl {string.Join(' ', arguments)}: {error}");
-    }
+    private void OpenSsl(params string[] arguments) => _openssl.Run(arguments);
 }
