@@ -140,9 +140,9 @@ public static class IdentitiesModule
         }
 
         list.Envelope.RequireSignedBy(signer.SubjectPublicKeyInfo, "revocation list");
-        if (list.ThisUpdateMs > time)
+        if (list.ThisUpdateMs > time || list.ThisUpdateMs < 0)
         {
-            throw new CertificateException($"The revocation list's thisUpdate ({CertificatePath.Timestamp(list.ThisUpdateMs)}) is after the block's time.");
+            throw new CertificateException($"The revocation list's thisUpdate ({CertificatePath.Timestamp(list.ThisUpdateMs)}) is after the block's time or before 1970.");
         }
 
         var issuer = IdentityKeys.IssuerId(signer);

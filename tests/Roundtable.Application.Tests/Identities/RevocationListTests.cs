@@ -95,6 +95,14 @@ public sealed class RevocationListTests
     }
 
     [Fact]
+    public void A_crl_issued_before_1970_is_refused_rather_than_read_as_a_huge_unsigned_time()
+    {
+        var pki = new IdentityChain();
+        var result = pki.Chain.RefuseConsumingSequence(pki.PostCrl(pki.Member, TestPki.Crl(pki.Issuing, DateTimeOffset.FromUnixTimeSeconds(-86_400), 7), pki.Issuing.Der), TxCode.CertificateRefused);
+        Assert.Contains("before 1970", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_applications_fed_the_same_blocks_reach_the_same_state_root()
     {
         var pki = new IdentityChain();

@@ -52,7 +52,7 @@ internal static class TestPki
         return builder.Build(
             signer.Name,
             signer.Signer,
-            new BigInteger(thisUpdate.ToUnixTimeSeconds()),
+            new BigInteger(Math.Abs(thisUpdate.ToUnixTimeSeconds())),
             thisUpdate.AddDays(7),
             HashAlgorithmName.SHA256,
             X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(signer.KeyId),
