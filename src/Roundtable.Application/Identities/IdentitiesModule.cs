@@ -66,6 +66,35 @@ public static class IdentitiesModule
             throw new TxRejectedException(TxCode.Unauthorized, $"Trust anchor '{anchor.Name}' does not vouch for members of '{sender.StakeholderGroup}'.");
         }
 
+        var (leaf, issuer) = VerifiedLeaf(ctx, anchor, m, sender);
+        if (ctx.State.Get<CertificateHolder>(IdentityKeys.Certificate(issuer, leaf.Serial.Span)) is { } holder && holder.Member != sender.Id)
+        {
+            throw new TxRejectedException(TxCode.AlreadyExists, $"Member {holder.Member.ToShortString()} was verified by a certificate with the same issuer and serial; an issuer never reuses a serial.");
+        }
+
+        var previous = GetAffiliation(ctx.State, sender.Id);
+        if (previous is not null)
+        {
+            ctx.State.Delete(IdentityKeys.Certificate(previous.Issuer, previous.Serial));
+            ctx.State.Delete(IdentityKeys.Expiry(previous.NotAfterMs, sender.Id));
+        }
+
+        // The certificate verifies the member only if nothing else did; then its end takes the verification away.
+        var verifiesMember = !sender.IsVerified || previous is { VerifiedMember: true, RevokedAtHeight: 0 };
+        var notAfter = (ulong)leaf.NotAfterMs;
+        ctx.State.Put(IdentityKeys.Affiliation(sender.Id), new CertifiedAffiliation(
+            anchor.Name, m.Organisation, leaf.Digest, issuer, leaf.Serial.ToArray(), notAfter, ctx.Height, RevokedAtHeight: 0, verifiesMember));
+        ctx.State.Put(IdentityKeys.Certificate(issuer, leaf.Serial.Span), new CertificateHolder(sender.Id));
+        if (verifiesMember)
+        {
+            ctx.State.Put(IdentityKeys.Expiry(notAfter, sender.Id), Names.ExpiryMark.Instance);
+            ctx.State.Put(StateKeys.Member(sender.Id), sender with { VerifiedAtHeight = sender.IsVerified ? sender.VerifiedAtHeight : ctx.Height });
+        }
+    }
+
+    /// <summary>The leaf of a path valid at the block's time, for the sender's key and naming the published organisation, not revoked; with its issuer's id.</summary>
+    private static (DerCertificate Leaf, Hash256 Issuer) VerifiedLeaf(TxContext ctx, TrustAnchor anchor, AttestCertificate m, MemberRecord sender)
+    {
         var chain = m.Certificates.Select(DerCertificate.Parse).ToList();
         var leaf = chain[0];
         var root = DerCertificate.Parse(anchor.Root);
@@ -91,24 +120,7 @@ public static class IdentitiesModule
             throw new CertificateException($"The certificate was revoked by its issuer's revocation list at height {revoked.Height}.");
         }
 
-        var previous = GetAffiliation(ctx.State, sender.Id);
-        if (previous is not null)
-        {
-            ctx.State.Delete(IdentityKeys.Certificate(previous.Issuer, previous.Serial));
-            ctx.State.Delete(IdentityKeys.Expiry(previous.NotAfterMs, sender.Id));
-        }
-
-        // The certificate verifies the member only if nothing else did; then its end takes the verification away.
-        var verifiesMember = !sender.IsVerified || previous is { VerifiedMember: true, RevokedAtHeight: 0 };
-        var notAfter = (ulong)leaf.NotAfterMs;
-        ctx.State.Put(IdentityKeys.Affiliation(sender.Id), new CertifiedAffiliation(
-            anchor.Name, m.Organisation, leaf.Digest, issuer, leaf.Serial.ToArray(), notAfter, ctx.Height, RevokedAtHeight: 0, verifiesMember));
-        ctx.State.Put(IdentityKeys.Certificate(issuer, leaf.Serial.Span), new CertificateHolder(sender.Id));
-        if (verifiesMember)
-        {
-            ctx.State.Put(IdentityKeys.Expiry(notAfter, sender.Id), Names.ExpiryMark.Instance);
-            ctx.State.Put(StateKeys.Member(sender.Id), sender with { VerifiedAtHeight = sender.IsVerified ? sender.VerifiedAtHeight : ctx.Height });
-        }
+        return (leaf, issuer);
     }
 
     private static void PostList(TxContext ctx, PostRevocationList m)

@@ -153,6 +153,23 @@ public sealed class CertificateAffiliationTests
         Assert.False(pki.Chain.Member(pki.Member).IsVerified);
     }
 
+    [Fact]
+    public void A_newer_certificate_replaces_the_affiliation_and_a_serial_already_used_for_another_member_is_refused()
+    {
+        var pki = new IdentityChain();
+        pki.AttestOk();
+        var renewed = TestPki.Leaf(pki.Issuing, pki.Member, 8, until: TestPki.Until.AddYears(1));
+        pki.Chain.RunOk(pki.Attest(renewed, pki.Issuing.Der));
+        var other = pki.Chain.Register("grace", group: "civil-society");
+        var reused = TestPki.Leaf(pki.Issuing, other, 8);
+
+        pki.Chain.RefuseConsumingSequence(pki.Chain.Tx(other, new Ledger.Messages.Identities.AttestCertificate(IdentityChain.Anchor, string.Empty, [reused, pki.Issuing.Der])), TxCode.AlreadyExists);
+
+        Assert.Equal(Hash256.Compute(renewed), pki.Affiliation!.CertificateDigest);
+        Assert.Equal((ulong)TestPki.Until.AddYears(1).ToUnixTimeMilliseconds(), pki.Affiliation.NotAfterMs);
+        Assert.Null(pki.App.GetAffiliation(other.PublicKey.Id));
+    }
+
     private static void AssertRefused(IdentityChain pki, Ledger.Transactions.Transaction tx, string reason)
     {
         var result = pki.Chain.RefuseConsumingSequence(tx, TxCode.CertificateRefused);
