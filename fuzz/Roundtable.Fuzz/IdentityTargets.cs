@@ -21,6 +21,14 @@ internal static class IdentityTargets
         DerTarget("revocation-list", RunRevocationList, 64 * 1024),
         new()
         {
+            Name = "certified-affiliation",
+            TestProject = NodeTests,
+            Seeds = AffiliationSeeds,
+            Run = RunCertifiedAffiliation,
+            IsExpected = static e => e is DecodeException,
+        },
+        new()
+        {
             Name = "chain-parameters",
             TestProject = NodeTests,
             Seeds = ChainParameterSeeds,
@@ -69,6 +77,26 @@ internal static class IdentityTargets
         }
 
         return "params:" + parameters.Anchors.Count;
+    }
+
+    /// <summary>A member's certificate affiliation as the state (and a state proof) holds it.</summary>
+    private static string RunCertifiedAffiliation(byte[] input)
+    {
+        var affiliation = Canonical.FromBytes<CertifiedAffiliation>(input);
+        if (!Canonical.ToBytes(affiliation).AsSpan().SequenceEqual(input))
+        {
+            throw new CanonicalMismatchException("certified affiliation re-encodes differently");
+        }
+
+        return affiliation.RevokedAtHeight == 0 ? "affiliation:standing" : "affiliation:revoked";
+    }
+
+    private static IEnumerable<byte[]> AffiliationSeeds(int seed)
+    {
+        var digest = Core.Hashing.Hash256.Compute(BitConverter.GetBytes(seed));
+        CertifiedAffiliation affiliation = new("university", "Université de Genève", digest, digest, [0x01, 0x07], 1_781_536_000_000, 7, 0, true);
+        yield return Canonical.ToBytes(affiliation);
+        yield return Canonical.ToBytes(affiliation with { Organisation = string.Empty, Serial = new byte[CertifiedAffiliation.MaxSerialBytes], RevokedAtHeight = ulong.MaxValue, VerifiedMember = false });
     }
 
     private static IEnumerable<byte[]> ChainParameterSeeds(int seed)

@@ -69,6 +69,10 @@ public sealed class FuzzRegressionTests
         Replay("chain-parameters", static bytes => RequireCanonical<ChainParameters>(bytes));
 
     [Fact]
+    public void Certified_affiliation_regressions_are_refused_or_canonical() =>
+        Replay("certified-affiliation", static bytes => RequireCanonical<CertifiedAffiliation>(bytes));
+
+    [Fact]
     public void Certificate_regressions_are_refused_with_certificate_errors() =>
         FuzzRegressionFiles.Replay("Roundtable.Node.Tests", "certificate", static bytes => DerCertificate.Parse(bytes), static e => e is CertificateException);
 
