@@ -24,7 +24,7 @@ internal static class IdentityTargets
             Name = "certified-affiliation",
             TestProject = NodeTests,
             Seeds = AffiliationSeeds,
-            Run = RunCertifiedAffiliation,
+            Run = Targets.RunCanonical<CertifiedAffiliation>,
             IsExpected = static e => e is DecodeException,
         },
         new()
@@ -32,7 +32,7 @@ internal static class IdentityTargets
             Name = "chain-parameters",
             TestProject = NodeTests,
             Seeds = ChainParameterSeeds,
-            Run = RunChainParameters,
+            Run = Targets.RunCanonical<ChainParameters>,
             IsExpected = static e => e is DecodeException,
             Dictionary = DerDictionary(),
         },
@@ -67,29 +67,6 @@ internal static class IdentityTargets
 
     private static string RunRevocationList(byte[] input) =>
         "crl:" + Math.Min(DerRevocationList.Parse(input).RevokedSerials.Count, 8);
-
-    private static string RunChainParameters(byte[] input)
-    {
-        var parameters = Canonical.FromBytes<ChainParameters>(input);
-        if (!Canonical.ToBytes(parameters).AsSpan().SequenceEqual(input))
-        {
-            throw new CanonicalMismatchException("chain parameters re-encode differently");
-        }
-
-        return "params:" + parameters.Anchors.Count;
-    }
-
-    /// <summary>A member's certificate affiliation as the state (and a state proof) holds it.</summary>
-    private static string RunCertifiedAffiliation(byte[] input)
-    {
-        var affiliation = Canonical.FromBytes<CertifiedAffiliation>(input);
-        if (!Canonical.ToBytes(affiliation).AsSpan().SequenceEqual(input))
-        {
-            throw new CanonicalMismatchException("certified affiliation re-encodes differently");
-        }
-
-        return affiliation.RevokedAtHeight == 0 ? "affiliation:standing" : "affiliation:revoked";
-    }
 
     private static IEnumerable<byte[]> AffiliationSeeds(int seed)
     {
