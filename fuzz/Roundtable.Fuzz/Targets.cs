@@ -196,6 +196,7 @@ internal static class Targets
             Dictionary = JsonMutator.Dictionary,
             StructuredMutation = JsonMutator.Mutate,
         },
+        .. IdentityTargets.Create(),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>
@@ -258,7 +259,7 @@ internal static class Targets
     }
 
     /// <summary>Decodes a record type whose encoding is computed from its fields (no kept bytes) and checks the round trip.</summary>
-    private static string RunCanonical<T>(byte[] input)
+    internal static string RunCanonical<T>(byte[] input)
         where T : ICanonical<T>
     {
         var value = Canonical.FromBytes<T>(input);

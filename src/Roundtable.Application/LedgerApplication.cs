@@ -1,6 +1,7 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Identities;
 using Roundtable.Application.Members;
 using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
@@ -165,6 +166,9 @@ public sealed partial class LedgerApplication
     /// <summary>A member by id, or null.</summary>
     public MemberRecord? GetMember(Hash256 id) => MembersModule.GetMember(Committed, id);
 
+    /// <summary>A member's certificate affiliation in the committed state, or null.</summary>
+    public CertifiedAffiliation? GetAffiliation(Hash256 member) => IdentitiesModule.GetAffiliation(Committed, member);
+
     /// <summary>The recovery in progress for member <paramref name="id"/>, or null when none is.</summary>
     public PendingRecovery? GetPendingRecovery(Hash256 id) => Committed.Get<PendingRecovery>(StateKeys.Recovery(id));
 
@@ -264,6 +268,7 @@ public sealed partial class LedgerApplication
         MembersModule.CompleteDueRecoveries(begin, header.TimeMs);
         WorkingGroupsModule.SunsetDue(begin, header.TimeMs, header.Height);
         NamesModule.ExpireDue(begin, header.TimeMs, header.Height);
+        IdentitiesModule.ExpireDue(begin, header.TimeMs);
         var offenders = new List<PublicKey>();
         foreach (var e in evidence ?? [])
         {
@@ -405,6 +410,10 @@ public sealed partial class LedgerApplication
             else if (NamesModule.Handles(tx.Message.Type))
             {
                 NamesModule.Execute(ctx, tx.Message);
+            }
+            else if (IdentitiesModule.Handles(tx.Message.Type))
+            {
+                IdentitiesModule.Execute(ctx, tx.Message);
             }
             else
             {

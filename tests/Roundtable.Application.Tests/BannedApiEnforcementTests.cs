@@ -179,6 +179,9 @@ public sealed class BannedApiEnforcementTests : IClassFixture<BannedApiProbe>
         ("FileUse", "public static string F(string p) => File.ReadAllText(p);", "'File'"),
         ("FileStreamUse", "public static Stream F(string p) => new FileStream(p, FileMode.Open);", "'FileStream'"),
         ("SocketUse", "public static IDisposable F() => new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);", "'Socket'"),
+        ("X509ChainUse", "public static int F() { using var c = new System.Security.Cryptography.X509Certificates.X509Chain(); return c.ChainElements.Count; }", "'X509Chain'"),
+        ("X509StoreUse", "public static int F() { using var s = new System.Security.Cryptography.X509Certificates.X509Store(); return s.Certificates.Count; }", "'X509Store'"),
+        ("X509Certificate2Use", "public static int F(byte[] d) => System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(d).Version;", "'X509Certificate2'"),
     ];
 
     /// <summary>

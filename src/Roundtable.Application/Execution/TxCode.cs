@@ -55,4 +55,9 @@ public enum TxCode
 
     /// <summary>The message's module is paused by an emergency proposal.</summary>
     ModulePaused = 21,
+
+    // Identities: 30–39.
+
+    /// <summary>A certificate, certificate path or revocation list did not verify (the reason says which check failed).</summary>
+    CertificateRefused = 30,
 }

@@ -21,6 +21,12 @@ namespace Roundtable.Application.Parameters;
 /// or empty: no passkey may sign. Encoded as a trailing field only when not empty, so parameters
 /// written before passkeys existed decode unchanged.
 /// </param>
+/// <param name="TrustAnchors">
+/// Trust services whose X.509 certificates may verify affiliations, ascending by name, at most
+/// <see cref="MaxTrustAnchors"/>; null or empty: none. Encoded after the relying-party list (written
+/// then even when empty) only when not empty, so parameters written before trust anchors existed
+/// decode unchanged and encode to the same bytes.
+/// </param>
 public sealed record ChainParameters(
     IReadOnlyList<NamedEntry> StakeholderGroups,
     IReadOnlyList<NamedEntry> Regions,
@@ -28,8 +34,18 @@ public sealed record ChainParameters(
     uint AttestationsRequired,
     ulong RecoveryDelayMs,
     uint MinValidatorGroups = 1,
-    IReadOnlyList<string>? PasskeyRelyingParties = null) : ICanonical<ChainParameters>
+    IReadOnlyList<string>? PasskeyRelyingParties = null,
+    IReadOnlyList<TrustAnchor>? TrustAnchors = null) : ICanonical<ChainParameters>
 {
+    /// <summary>Most trust anchors.</summary>
+    public const int MaxTrustAnchors = 4;
+
+    /// <summary>The trust anchors (never null).</summary>
+    public IReadOnlyList<TrustAnchor> Anchors => TrustAnchors ?? [];
+
+    /// <summary>The trust anchor named <paramref name="name"/>, or null.</summary>
+    public TrustAnchor? FindAnchor(string name) => Anchors.FirstOrDefault(a => a.Name == name);
+
     /// <summary>Most passkey relying-party ids.</summary>
     public const int MaxRelyingParties = 16;
 
@@ -123,7 +139,35 @@ public sealed record ChainParameters(
             }
         }
 
+        if (AnchorsProblem() is { } anchors)
+        {
+            return anchors;
+        }
+
         return Admission is AdmissionRule.Attestation or AdmissionRule.Open ? null : "unknown admission rule";
+    }
+
+    private string? AnchorsProblem()
+    {
+        if (Anchors.Count > MaxTrustAnchors)
+        {
+            return $"at most {MaxTrustAnchors} trust anchors";
+        }
+
+        for (var i = 0; i < Anchors.Count; i++)
+        {
+            if (i > 0 && string.CompareOrdinal(Anchors[i - 1].Name, Anchors[i].Name) >= 0)
+            {
+                return "trust anchor names must be unique and sorted";
+            }
+
+            if (Anchors[i].Problem(HasGroup) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsStrictlyAscending(IReadOnlyList<NamedEntry> entries)
@@ -148,9 +192,14 @@ public sealed record ChainParameters(
         writer.WriteVarUInt(AttestationsRequired);
         writer.WriteVarUInt(RecoveryDelayMs);
         writer.WriteVarUInt(MinValidatorGroups);
-        if (RelyingParties.Count > 0)
+        if (RelyingParties.Count > 0 || Anchors.Count > 0)
         {
             writer.WriteList(RelyingParties, static (w, id) => w.WriteString(id));
+        }
+
+        if (Anchors.Count > 0)
+        {
+            writer.WriteList(Anchors, static (w, a) => a.Encode(w));
         }
     }
 
@@ -163,26 +212,50 @@ public sealed record ChainParameters(
         var attestations = (uint)reader.ReadVarUInt(uint.MaxValue, "attestations required");
         var delay = reader.ReadVarUInt();
         var minGroups = (uint)reader.ReadVarUInt(MaxGroups, "minimum validator groups");
-        string[]? relyingParties = null;
+        var relyingParties = ReadRelyingParties(ref reader);
+        TrustAnchor[]? anchors = null;
         if (reader.Remaining > 0)
         {
-            // Trailing and optional: absent on chains started before passkeys; present only when not empty.
-            var count = reader.ReadLength(MaxRelyingParties, "passkey relying-party count");
+            // Trailing and optional: absent on chains started before trust anchors; present only when not empty.
+            var count = reader.ReadLength(MaxTrustAnchors, "trust anchor count");
             if (count == 0)
             {
-                throw new DecodeException(DecodeError.NonCanonical, "An empty list of passkey relying-party ids is written as no list.");
+                throw new DecodeException(DecodeError.NonCanonical, "An empty list of trust anchors is written as no list.");
             }
 
-            relyingParties = new string[count];
+            anchors = new TrustAnchor[count];
             for (var i = 0; i < count; i++)
             {
-                relyingParties[i] = reader.ReadString(MaxRelyingPartyBytes, "passkey relying-party id");
+                anchors[i] = TrustAnchor.Decode(ref reader);
             }
         }
+        else if (relyingParties is [])
+        {
+            throw new DecodeException(DecodeError.NonCanonical, "An empty list of passkey relying-party ids is written as no list.");
+        }
 
-        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups, relyingParties);
+        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups, relyingParties is [] ? null : relyingParties, anchors);
         var problem = parameters.Validate();
         return problem is null ? parameters : throw new DecodeException(DecodeError.InvalidValue, "Parameters: " + problem + ".");
+    }
+
+    private static string[]? ReadRelyingParties(ref CanonicalReader reader)
+    {
+        if (reader.Remaining == 0)
+        {
+            // Trailing and optional: absent on chains started before passkeys.
+            return null;
+        }
+
+        // Empty only when trust anchors follow (checked by the caller).
+        var count = reader.ReadLength(MaxRelyingParties, "passkey relying-party count");
+        var relyingParties = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            relyingParties[i] = reader.ReadString(MaxRelyingPartyBytes, "passkey relying-party id");
+        }
+
+        return relyingParties;
     }
 
     private static NamedEntry[] ReadEntries(ref CanonicalReader reader, int max, string what)
@@ -202,5 +275,5 @@ public sealed record ChainParameters(
         other is not null && Canonical.ToBytes(this).AsSpan().SequenceEqual(Canonical.ToBytes(other));
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs, MinValidatorGroups, RelyingParties.Count);
+    public override int GetHashCode() => HashCode.Combine(StakeholderGroups.Count, Regions.Count, Admission, AttestationsRequired, RecoveryDelayMs, MinValidatorGroups, RelyingParties.Count, Anchors.Count);
 }

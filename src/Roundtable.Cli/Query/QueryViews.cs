@@ -63,6 +63,7 @@ internal static class QueryViews
             ("region", member.Display("region")),
             ("status", member.Display("status")),
             ("verified", member.Display("verified")),
+            ("certificate", member["certifiedAffiliation"] is JsonObject certified ? certified.Display("summary") : "-"),
             ("attestations", member.Array("attestations").Count.ToString(CultureInfo.InvariantCulture)),
             ("guardians", guardians.Count == 0 ? "none" : $"{member.Display("guardianThreshold")} of {guardians.Count}"),
             ("registered at height", member.Display("registeredAtHeight")),

@@ -1,5 +1,6 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Identities;
 using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
@@ -30,6 +31,8 @@ public static class MessageCodec
             (ulong)MessageType.ApproveRecovery => ApproveRecovery.DecodeBody(ref reader),
             (ulong)MessageType.CancelRecovery => CancelRecovery.DecodeBody(ref reader),
             (ulong)MessageType.RevokeKey => RevokeKey.DecodeBody(ref reader),
+            (ulong)MessageType.AttestCertificate => AttestCertificate.DecodeBody(ref reader),
+            (ulong)MessageType.PostRevocationList => PostRevocationList.DecodeBody(ref reader),
             // Governance proposals.
             (ulong)MessageType.SubmitProposal => SubmitProposal.DecodeBody(ref reader),
             (ulong)MessageType.CommentOnProposal => CommentOnProposal.DecodeBody(ref reader),

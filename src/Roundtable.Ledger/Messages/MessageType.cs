@@ -27,6 +27,12 @@ public enum MessageType : ushort
     /// <summary><see cref="RevokeKey"/>.</summary>
     RevokeKey = 7,
 
+    /// <summary><see cref="Identities.AttestCertificate"/>: affiliation verified by an X.509 certificate.</summary>
+    AttestCertificate = 8,
+
+    /// <summary><see cref="Identities.PostRevocationList"/>: a trust service's certificate revocation list.</summary>
+    PostRevocationList = 9,
+
     // Governance proposals: 16–47.
 
     /// <summary><see cref="Governance.SubmitProposal"/>.</summary>

@@ -53,6 +53,7 @@ public static class ApiViews
         TxCode.RelyingPartyNotAllowed => "relying-party-not-allowed",
         TxCode.WrongPhase => "wrong-phase",
         TxCode.ModulePaused => "module-paused",
+        TxCode.CertificateRefused => "certificate-refused",
         _ => "unknown",
     };
 
@@ -134,8 +135,8 @@ public static class ApiViews
         ["readyAtMs"] = recovery?.ScheduledKey is null ? null : recovery.ReadyAtMs,
     };
 
-    /// <summary>A member: only what the member published, plus status.</summary>
-    public static JsonObject Member(MemberRecord m)
+    /// <summary>A member: only what the member published, plus status and, when given, its certificate affiliation (<see cref="IdentityViews.Affiliation"/>).</summary>
+    public static JsonObject Member(MemberRecord m, JsonObject? certifiedAffiliation = null)
     {
         var profile = new JsonObject();
         foreach (var f in m.Profile)
@@ -159,6 +160,7 @@ public static class ApiViews
             ["guardians"] = new JsonArray([.. m.Guardians.Select(a => (JsonNode)JsonValue.Create(a.ToString()))]),
             ["guardianThreshold"] = m.GuardianThreshold,
             ["sequence"] = m.Sequence,
+            ["certifiedAffiliation"] = certifiedAffiliation,
         };
     }
 }

@@ -72,10 +72,10 @@ internal static class ChainEndpoints
                 return ApiProblem.InvalidId("member");
             }
 
-            var member = chain.GetMember(memberId);
-            return member is null
+            var view = chain.Query(app => app.GetMember(memberId) is not { } member ? null : ApiViews.Member(member, app.GetAffiliation(memberId) is { } a ? IdentityViews.Affiliation(a, app.LastBlockTimeMs, app.Parameters) : null));
+            return view is null
                 ? ApiProblem.Unknown("member", id)
-                : Results.Json(ApiViews.Member(member));
+                : Results.Json(view);
         }).WithName("GetMember").WithSummary("One member.");
 
         api.MapGet("/members/{id}/recovery", (string id) =>

@@ -59,6 +59,7 @@ public static class GovernanceViews
         ["recoveryDelayMs"] = chain.RecoveryDelayMs,
         ["minValidatorGroups"] = chain.MinValidatorGroups,
         ["passkeyRelyingParties"] = JsonFields.Strings(chain.RelyingParties),
+        ["trustAnchors"] = IdentityViews.Anchors(chain),
         ["governance"] = new JsonObject
         {
             ["rules"] = RulesByKind(governance),

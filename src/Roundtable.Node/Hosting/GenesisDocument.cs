@@ -42,7 +42,26 @@ public sealed record GenesisDocument
         uint AttestationsRequired,
         ulong RecoveryDelaySeconds,
         uint MinValidatorGroups = 1,
-        IReadOnlyList<string>? PasskeyRelyingParties = null);
+        IReadOnlyList<string>? PasskeyRelyingParties = null,
+        IReadOnlyList<TrustAnchorDocument>? TrustAnchors = null);
+
+    /// <summary>A trust anchor as JSON: its name, the groups it may vouch for (none: any), and its root CA certificate as PEM or base64 DER.</summary>
+    public sealed record TrustAnchorDocument(string Name, IReadOnlyList<string>? Groups, string RootCertificate)
+    {
+        /// <summary>The anchor, groups sorted; a root that is neither PEM nor base64 is refused.</summary>
+        public TrustAnchor ToAnchor()
+        {
+            var base64 = string.Concat(RootCertificate.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim()));
+            try
+            {
+                return new TrustAnchor(Name, [.. (Groups ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], Convert.FromBase64String(base64));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"Trust anchor '{Name}': the root certificate is neither PEM nor base64 DER.");
+            }
+        }
+    }
 
     /// <summary>The relying-party id of a portal opened on this machine: what a devnet's and a test network's passkeys are made for.</summary>
     public const string LocalRelyingParty = "localhost";
@@ -208,7 +227,8 @@ public sealed record GenesisDocument
             p.AttestationsRequired,
             checked(p.RecoveryDelaySeconds * 1000),
             p.MinValidatorGroups,
-            p.PasskeyRelyingParties is null ? null : [.. p.PasskeyRelyingParties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+            p.PasskeyRelyingParties is null ? null : [.. p.PasskeyRelyingParties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            p.TrustAnchors is null ? null : [.. p.TrustAnchors.Select(a => a.ToAnchor()).OrderBy(a => a.Name, StringComparer.Ordinal)]);
         var problem = parameters.Validate();
         if (problem is not null || parameters.StakeholderGroups.Concat(parameters.Regions).Any(e => !Identifier.IsValid(e.Id)))
         {

@@ -21,6 +21,7 @@ public static class MessageJson
         MessageType.ApproveRecovery => "approve-recovery",
         MessageType.CancelRecovery => "cancel-recovery",
         MessageType.RevokeKey => "revoke-key",
+        _ when IdentityMessageJson.TypeName(type) is { } identity => identity,
         _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
         _ when NotaryMessageJson.Handles(type) => NotaryMessageJson.TypeName(type),
@@ -69,6 +70,7 @@ public static class MessageJson
         SessionMessageJson.AddFields(json, message);
         NotaryMessageJson.AddFields(json, message);
         NameMessageJson.AddFields(json, message);
+        IdentityMessageJson.AddFields(json, message);
         return json;
     }
 
@@ -92,6 +94,7 @@ public static class MessageJson
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ when NotaryMessageJson.FromJson(type, json) is { } notary => notary,
             _ when NameMessageJson.FromJson(type, json) is { } name => name,
+            _ when IdentityMessageJson.FromJson(type, json) is { } identity => identity,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }

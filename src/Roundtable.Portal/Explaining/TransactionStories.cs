@@ -3,6 +3,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.Identities;
 using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
@@ -22,6 +23,8 @@ public static class TransactionStories
     {
         AttestAffiliation m => Member(app, m.Member),
         ApproveRecovery m => Member(app, m.Member),
+        AttestCertificate m => new StorySubject(m.Anchor, null),
+        PostRevocationList m => new StorySubject(m.Anchor, null),
         SubmitProposal m => new StorySubject(m.Title, null),
         CommentOnProposal m => Proposal(app, m.Proposal),
         ProposeAmendment m => Proposal(app, m.Proposal),

@@ -43,9 +43,10 @@ internal sealed class TestChain
         int foundersPerGroup = 2,
         GovernanceParameters? governance = null,
         IReadOnlyList<ZonePolicy>? zones = null,
+        IReadOnlyList<TrustAnchor>? trustAnchors = null,
         uint minValidatorGroups = 1)
     {
-        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs) with { MinValidatorGroups = minValidatorGroups };
+        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs) with { TrustAnchors = trustAnchors, MinValidatorGroups = minValidatorGroups };
         var founders = new List<GenesisMember>();
         foreach (var group in Groups)
         {

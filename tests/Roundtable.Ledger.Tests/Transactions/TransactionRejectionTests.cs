@@ -117,7 +117,7 @@ public sealed class TransactionRejectionTests
             ("version 0", Edit.Set(bytes, 0, 0)),
             ("version 2", Edit.Set(bytes, 0, 2)),
             ("message type 0", Edit.Set(bytes, TagOffset, 0)),
-            ("message type 8", Edit.Set(Encode(new RevokeKey()), TagOffset, 8)),
+            ("message type 10", Edit.Set(Encode(new RevokeKey()), TagOffset, 10)),
             ("message type 127", Edit.Set(Encode(new RevokeKey()), TagOffset, 127)),
             ("message type 2^64 - 1", Edit.Splice(bytes, TagOffset, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)),
             ("sender key algorithm 3", Edit.Set(bytes, SenderOffset, 3)),

@@ -1,6 +1,8 @@
 using Roundtable.Tests.Support;
 using System.Text.Json;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Identities;
+using Roundtable.Application.Parameters;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Chain;
@@ -55,6 +57,22 @@ public sealed class FuzzRegressionTests
 
     [Fact]
     public void State_sync_wire_regressions_are_refused_with_typed_errors() => Replay("state-sync-wire", DecodeWire);
+
+    [Fact]
+    public void Chain_parameter_regressions_are_refused_or_canonical() =>
+        Replay("chain-parameters", static bytes => RequireCanonical<ChainParameters>(bytes));
+
+    [Fact]
+    public void Certified_affiliation_regressions_are_refused_or_canonical() =>
+        Replay("certified-affiliation", static bytes => RequireCanonical<CertifiedAffiliation>(bytes));
+
+    [Fact]
+    public void Certificate_regressions_are_refused_with_certificate_errors() =>
+        FuzzRegressionFiles.Replay("Roundtable.Node.Tests", "certificate", static bytes => DerCertificate.Parse(bytes), static e => e is CertificateException);
+
+    [Fact]
+    public void Revocation_list_regressions_are_refused_with_certificate_errors() =>
+        FuzzRegressionFiles.Replay("Roundtable.Node.Tests", "revocation-list", static bytes => DerRevocationList.Parse(bytes), static e => e is CertificateException);
 
     [Fact]
     public void The_regression_folder_is_where_the_fuzzer_writes()

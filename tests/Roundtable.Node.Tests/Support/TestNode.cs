@@ -34,7 +34,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public string ChainId => "test-chain";
 
-    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null, IReadOnlyList<PrivateKey>? dnssecKeys = null)
+    public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null, IReadOnlyList<PrivateKey>? dnssecKeys = null, IReadOnlyList<GenesisDocument.TrustAnchorDocument>? trustAnchors = null)
     {
         root ??= Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
         var config = new NodeConfig { ApiUrl = $"http://127.0.0.1:{FreePort()}", BlockIntervalMs = blockIntervalMs, SnapshotInterval = snapshotInterval, MaxRequestBodyBytes = 64 * 1024, DnsListen = dns ? "127.0.0.1:0" : null, TsigKeys = tsigKeys ?? [] };
@@ -46,7 +46,7 @@ public sealed class TestNode : IAsyncDisposable
             {
                 ChainId = node.ChainId,
                 GenesisTime = "2026-01-01T00:00:00Z",
-                Parameters = new GenesisDocument.ParametersDocument(GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, admission, 2, recoveryDelaySeconds, PasskeyRelyingParties: passkeyRelyingParties ?? [GenesisDocument.LocalRelyingParty]),
+                Parameters = new GenesisDocument.ParametersDocument(GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, admission, 2, recoveryDelaySeconds, PasskeyRelyingParties: passkeyRelyingParties ?? [GenesisDocument.LocalRelyingParty], TrustAnchors: trustAnchors),
                 Validators = [new GenesisDocument.ValidatorDocument("test-validator", key.PublicKey.ToString(), "technical", validatorRegion)],
                 GovernancePeriodSeconds = governancePeriodSeconds,
                 Zones = zones ?? [],

@@ -134,6 +134,7 @@ public static class DemoProposals
             (uint)json["attestationsRequired"]!,
             (ulong)json["recoveryDelayMs"]!,
             (uint)json["minValidatorGroups"]!,
-            json["passkeyRelyingParties"] is JsonArray sites ? [.. sites.Select(s => (string)s!)] : null);
+            json["passkeyRelyingParties"] is JsonArray sites ? [.. sites.Select(s => (string)s!)] : null,
+            Api.IdentityViews.ReadAnchors(json["trustAnchors"]));
     }
 }

@@ -1,4 +1,5 @@
 using Roundtable.Application;
+using Roundtable.Application.Identities;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
@@ -24,7 +25,8 @@ public sealed record MemberListModel(IReadOnlyList<MemberRecord> Waiting, IReadO
 
 /// <summary>
 /// One member, with the members who attested their affiliation, their guardians, the recovery in
-/// progress (null when none is) and the members they may choose as guardians.
+/// progress (null when none is), the members they may choose as guardians, and the affiliation a
+/// certificate verified (null when none did) as it reads at the last block's time.
 /// </summary>
 public sealed record MemberModel(
     MemberRecord Member,
@@ -32,8 +34,13 @@ public sealed record MemberModel(
     IReadOnlyList<MemberRecord> Guardians,
     PendingRecovery? Recovery,
     IReadOnlyList<MemberRecord> GuardianCandidates,
-    ChainParameters Parameters)
+    ChainParameters Parameters,
+    CertifiedAffiliation? Affiliation = null,
+    ulong TimeMs = 0)
 {
+    /// <summary>The certificate affiliation's status at <see cref="TimeMs"/>, or null when there is none.</summary>
+    public AffiliationStatus? AffiliationStatus => Affiliation?.StatusAt(TimeMs, Parameters);
+
     private const int MaxCandidates = 1000;
 
     /// <summary>Reads member <paramref name="id"/> from committed state, or null when there is none.</summary>
@@ -55,7 +62,9 @@ public sealed record MemberModel(
             [.. member.Guardians.Select(app.GetMember).OfType<MemberRecord>()],
             app.GetPendingRecovery(id),
             candidates,
-            app.Parameters);
+            app.Parameters,
+            app.GetAffiliation(id),
+            app.LastBlockTimeMs);
     }
 
     /// <summary>How many current guardians approved <paramref name="key"/>.</summary>
