@@ -102,23 +102,28 @@ public sealed class ValidatorNode
     private static async Task RunUntilStoppedAsync(ConsensusLoop loop, PeerStack peers, ChainState chain, ILogger log, CancellationToken cancellationToken)
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = running.Token.Register(() => stopped.TrySetResult());
         var consensus = chain.UpgradeHalt is { } atStart ? Task.FromException(new UpgradeRequiredException(atStart)) : loop.RunAsync(running.Token);
-        var gossip = peers.RunAsync(running.Token);
-        List<Task> pending = [consensus, gossip];
+        List<Task> pending = [consensus, peers.RunAsync(running.Token)];
         while (pending.Count > 0)
         {
             var ended = await Task.WhenAny(pending).ConfigureAwait(false);
             pending.Remove(ended);
             if (ended.Exception?.InnerException is UpgradeRequiredException halt)
             {
+                // Halted, not stopped: serve until the operator stops the node, even with no peers.
                 log.LogCritical("Stopped committing at height {Height}: {Message}", chain.Height, halt.Message);
+                pending.Add(stopped.Task);
                 continue;
             }
 
             if (ended.IsFaulted)
             {
+                // Stop the rest, let it wind down whatever its outcome, and surface this failure.
                 await running.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(consensus, gossip).ConfigureAwait(false);
+                await Task.WhenAll(pending).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                await ended.ConfigureAwait(false);
             }
         }
     }

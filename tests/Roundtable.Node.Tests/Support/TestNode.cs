@@ -34,6 +34,9 @@ public sealed class TestNode : IAsyncDisposable
 
     public string ChainId => "test-chain";
 
+    /// <summary>True while the node runs (started and neither stopped nor ended by itself).</summary>
+    public bool IsRunning => _run is { IsCompleted: false };
+
     public static async Task<TestNode> StartAsync(AdmissionRule admission = AdmissionRule.Open, ulong snapshotInterval = 100, string? root = null, ulong blockIntervalMs = 50, string? validatorRegion = null, ulong? governancePeriodSeconds = null, IReadOnlyList<string>? passkeyRelyingParties = null, ulong recoveryDelaySeconds = 60, IReadOnlyList<GenesisDocument.ZoneDocument>? zones = null, bool dns = false, IReadOnlyList<TsigSecret>? tsigKeys = null, IReadOnlyList<PrivateKey>? dnssecKeys = null, IReadOnlyList<GenesisDocument.TrustAnchorDocument>? trustAnchors = null)
     {
         root ??= Path.Combine(Path.GetTempPath(), "roundtable-node-test-" + Path.GetRandomFileName());
