@@ -1,3 +1,4 @@
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
@@ -269,6 +270,7 @@ public sealed partial class LedgerApplication
         WorkingGroupsModule.SunsetDue(begin, header.TimeMs, header.Height);
         NamesModule.ExpireDue(begin, header.TimeMs, header.Height);
         IdentitiesModule.ExpireDue(begin, header.TimeMs);
+        DisputesModule.DrawDue(begin, header.Height, header.TimeMs, header.PreviousBlockId, Parameters);
         var offenders = new List<PublicKey>();
         foreach (var e in evidence ?? [])
         {
@@ -414,6 +416,10 @@ public sealed partial class LedgerApplication
             else if (IdentitiesModule.Handles(tx.Message.Type))
             {
                 IdentitiesModule.Execute(ctx, tx.Message);
+            }
+            else if (DisputesModule.Handles(tx.Message.Type))
+            {
+                DisputesModule.Execute(ctx, tx.Message);
             }
             else
             {

@@ -60,4 +60,12 @@ public enum TxCode
 
     /// <summary>A certificate, certificate path or revocation list did not verify (the reason says which check failed).</summary>
     CertificateRefused = 30,
+
+    // Disputes: 40–49.
+
+    /// <summary>The decision orders a remedy the dispute's rules do not list, or one that does not fit its subject.</summary>
+    RemedyNotAllowed = 40,
+
+    /// <summary>A decision is signed by no more than half of the panel.</summary>
+    PanelMajorityMissing = 41,
 }

@@ -87,7 +87,7 @@ public static class IdentitiesModule
         ctx.State.Put(IdentityKeys.Certificate(issuer, leaf.Serial.Span), new CertificateHolder(sender.Id));
         if (verifiesMember)
         {
-            ctx.State.Put(IdentityKeys.Expiry(notAfter, sender.Id), Names.ExpiryMark.Instance);
+            ctx.State.Put(IdentityKeys.Expiry(notAfter, sender.Id), IndexMark.Instance);
             ctx.State.Put(StateKeys.Member(sender.Id), sender with { VerifiedAtHeight = sender.IsVerified ? sender.VerifiedAtHeight : ctx.Height });
         }
     }

@@ -1,6 +1,7 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
 using Roundtable.Application.State;
+using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Names;
@@ -76,7 +77,7 @@ public static class NamesModule
         CheckRecords(zone, m.Records);
         var expiresAtMs = checked(ctx.TimeMs + zone.RegistrationPeriodMs);
         ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), new NameHolding(zone.Origin, m.Label, sender.Id, m.Records, ctx.TimeMs, expiresAtMs, null, ctx.Height));
-        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), ExpiryMark.Instance);
+        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), IndexMark.Instance);
         TouchZone(ctx.State, zone.Origin, ctx.Height);
     }
 
@@ -136,10 +137,14 @@ public static class NamesModule
         var from = Math.Max(name.ExpiresAtMs, ctx.TimeMs);
         var expiresAtMs = checked(from + zone.RegistrationPeriodMs);
         ctx.State.Put(NameKeys.Name(zone.Origin, m.Label), name with { ExpiresAtMs = expiresAtMs, ChangedAtHeight = ctx.Height });
-        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), ExpiryMark.Instance);
-        if (name.IsLiveAt(ctx.TimeMs))
+        ctx.State.Put(NameKeys.Expiry(expiresAtMs, zone.Origin, m.Label), IndexMark.Instance);
+        if (ctx.TimeMs < name.ExpiresAtMs)
         {
-            ctx.State.Delete(NameKeys.Expiry(name.ExpiresAtMs, zone.Origin, m.Label));
+            if (name.SuspendedUntilMs != name.ExpiresAtMs)
+            {
+                // The old expiry no longer takes the name off the air (unless a suspension ends then too).
+                ctx.State.Delete(NameKeys.Expiry(name.ExpiresAtMs, zone.Origin, m.Label));
+            }
         }
         else
         {
@@ -237,12 +242,38 @@ public static class NamesModule
         var sender = ctx.RequireSender();
         var zone = RequireZone(ctx, origin);
         var name = GetName(ctx.State, zone.Origin, label);
+        if (name is not null && name.Holder == sender.Id && name.IsSuspendedAt(ctx.TimeMs))
+        {
+            throw new TxRejectedException(TxCode.Unauthorized, $"{label}.{origin} is suspended by a dispute's decision until block time {name.SuspendedUntilMs} ms.");
+        }
+
         if (name is null || name.Holder != sender.Id || !name.IsLiveAt(ctx.TimeMs))
         {
             throw new TxRejectedException(TxCode.Unauthorized, $"You do not hold {label}.{origin}, or it has expired (renew it first).");
         }
 
         return (zone, name);
+    }
+
+    /// <summary>
+    /// A dispute's remedy gives the name to <paramref name="recipient"/>: its records are cleared
+    /// (they were the previous holder's) and any offer is withdrawn.
+    /// </summary>
+    public static void TransferByDecision(StateView state, NameHolding name, Hash256 recipient, ulong height)
+    {
+        state.Put(NameKeys.Name(name.Zone, name.Label), name with { Holder = recipient, Records = [], OfferedTo = null, ChangedAtHeight = height });
+        TouchZone(state, name.Zone, height);
+    }
+
+    /// <summary>
+    /// A dispute's remedy takes the name off the air until <paramref name="untilMs"/>: the zone
+    /// changes now, and an index entry at that time brings it back (<see cref="ExpireDue"/> moves the zone's version).
+    /// </summary>
+    public static void SuspendByDecision(StateView state, NameHolding name, ulong untilMs, ulong height)
+    {
+        state.Put(NameKeys.Name(name.Zone, name.Label), name with { SuspendedUntilMs = Math.Max(untilMs, name.SuspendedUntilMs), ChangedAtHeight = height });
+        state.Put(NameKeys.Expiry(untilMs, name.Zone, name.Label), IndexMark.Instance);
+        TouchZone(state, name.Zone, height);
     }
 
     private static void CheckRecords(ZonePolicy zone, IReadOnlyList<NameRecord> records)

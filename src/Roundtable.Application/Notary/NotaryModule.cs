@@ -109,6 +109,17 @@ public static class NotaryModule
         state.Put(NotaryKeys.Anchor(anchor.Digest), anchor.Withdrawn(withdrawal.Reason, height, withdrawal.Replacement, proposal));
     }
 
+    /// <summary>
+    /// A dispute's remedy revokes the anchor. The record keeps no proposal (none decided it); its
+    /// reason names the dispute, whose record holds the decision and the signatures.
+    /// </summary>
+    public static void RevokeByDecision(StateView state, Hash256 digest, Hash256 dispute, ulong height)
+    {
+        var anchor = RequireAnchor(state, digest);
+        RequireActive(anchor, "the remedy has nothing left to revoke");
+        state.Put(NotaryKeys.Anchor(digest), anchor.Withdrawn("Revoked by the decision of dispute " + dispute + ".", height, null, null));
+    }
+
     /// <summary>Revokes the anchor, or supersedes it when <paramref name="replacement"/> is given; of the members, only its author may.</summary>
     private static void Withdraw(TxContext ctx, Hash256 digest, string reason, Hash256? replacement)
     {

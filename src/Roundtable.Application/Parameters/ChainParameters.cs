@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Members;
 using Roundtable.Core.Encoding;
 
@@ -27,6 +28,11 @@ namespace Roundtable.Application.Parameters;
 /// then even when empty) only when not empty, so parameters written before trust anchors existed
 /// decode unchanged and encode to the same bytes.
 /// </param>
+/// <param name="Disputes">
+/// How disputes run (docs/disputes.md); null: <see cref="DisputeRules.Default"/>. Encoded after the
+/// trust anchors (both lists written then, even when empty) only when given, so parameters written
+/// before disputes existed decode unchanged and encode to the same bytes.
+/// </param>
 public sealed record ChainParameters(
     IReadOnlyList<NamedEntry> StakeholderGroups,
     IReadOnlyList<NamedEntry> Regions,
@@ -35,8 +41,12 @@ public sealed record ChainParameters(
     ulong RecoveryDelayMs,
     uint MinValidatorGroups = 1,
     IReadOnlyList<string>? PasskeyRelyingParties = null,
-    IReadOnlyList<TrustAnchor>? TrustAnchors = null) : ICanonical<ChainParameters>
+    IReadOnlyList<TrustAnchor>? TrustAnchors = null,
+    DisputeRules? Disputes = null) : ICanonical<ChainParameters>
 {
+    /// <summary>The dispute rules in force (never null).</summary>
+    public DisputeRules DisputeRulesInForce => Disputes ?? DisputeRules.Default;
+
     /// <summary>Most trust anchors.</summary>
     public const int MaxTrustAnchors = 4;
 
@@ -144,6 +154,11 @@ public sealed record ChainParameters(
             return anchors;
         }
 
+        if (Disputes?.Validate() is { } disputes)
+        {
+            return "disputes: " + disputes;
+        }
+
         return Admission is AdmissionRule.Attestation or AdmissionRule.Open ? null : "unknown admission rule";
     }
 
@@ -192,15 +207,18 @@ public sealed record ChainParameters(
         writer.WriteVarUInt(AttestationsRequired);
         writer.WriteVarUInt(RecoveryDelayMs);
         writer.WriteVarUInt(MinValidatorGroups);
-        if (RelyingParties.Count > 0 || Anchors.Count > 0)
+        // Each optional trailing field is written when it or a later one is present.
+        if (RelyingParties.Count > 0 || Anchors.Count > 0 || Disputes is not null)
         {
             writer.WriteList(RelyingParties, static (w, id) => w.WriteString(id));
         }
 
-        if (Anchors.Count > 0)
+        if (Anchors.Count > 0 || Disputes is not null)
         {
             writer.WriteList(Anchors, static (w, a) => a.Encode(w));
         }
+
+        Disputes?.Encode(writer);
     }
 
     /// <inheritdoc />
@@ -216,25 +234,29 @@ public sealed record ChainParameters(
         TrustAnchor[]? anchors = null;
         if (reader.Remaining > 0)
         {
-            // Trailing and optional: absent on chains started before trust anchors; present only when not empty.
+            // Trailing and optional: absent on chains started before trust anchors; empty only when dispute rules follow.
             var count = reader.ReadLength(MaxTrustAnchors, "trust anchor count");
-            if (count == 0)
-            {
-                throw new DecodeException(DecodeError.NonCanonical, "An empty list of trust anchors is written as no list.");
-            }
-
             anchors = new TrustAnchor[count];
             for (var i = 0; i < count; i++)
             {
                 anchors[i] = TrustAnchor.Decode(ref reader);
             }
         }
-        else if (relyingParties is [])
+
+        // Trailing and optional: absent on chains started before disputes, or that keep the default rules.
+        var disputes = reader.Remaining > 0 ? DisputeRules.Decode(ref reader) : null;
+        if (disputes is null && anchors is [])
+        {
+            throw new DecodeException(DecodeError.NonCanonical, "An empty list of trust anchors is written as no list.");
+        }
+
+        if (disputes is null && anchors is null && relyingParties is [])
         {
             throw new DecodeException(DecodeError.NonCanonical, "An empty list of passkey relying-party ids is written as no list.");
         }
 
-        var parameters = new ChainParameters(groups, regions, admission, attestations, delay, minGroups, relyingParties is [] ? null : relyingParties, anchors);
+        var parameters = new ChainParameters(
+            groups, regions, admission, attestations, delay, minGroups, relyingParties is [] ? null : relyingParties, anchors is [] ? null : anchors, disputes);
         var problem = parameters.Validate();
         return problem is null ? parameters : throw new DecodeException(DecodeError.InvalidValue, "Parameters: " + problem + ".");
     }
@@ -247,7 +269,7 @@ public sealed record ChainParameters(
             return null;
         }
 
-        // Empty only when trust anchors follow (checked by the caller).
+        // Empty only when trust anchors or dispute rules follow (checked by the caller).
         var count = reader.ReadLength(MaxRelyingParties, "passkey relying-party count");
         var relyingParties = new string[count];
         for (var i = 0; i < count; i++)

@@ -2,7 +2,7 @@ namespace Roundtable.Ledger.Messages;
 
 /// <summary>
 /// The type tag of a transaction message. Numbers are part of the wire format: never reuse one.
-/// Members module: 1–15; governance proposals 16–47; sessions 48–63; working groups 64–79; notary 80–95.
+/// Members module: 1–15; governance proposals 16–47; sessions 48–63; working groups 64–79; notary 80–95; names 96–111; disputes 112–127.
 /// </summary>
 public enum MessageType : ushort
 {
@@ -145,4 +145,27 @@ public enum MessageType : ushort
 
     /// <summary><see cref="Names.RenewName"/>.</summary>
     RenewName = 100,
+
+    // Disputes 112–127 (see Messages/Disputes).
+
+    /// <summary><see cref="Disputes.VolunteerAsArbitrator"/>.</summary>
+    VolunteerAsArbitrator = 112,
+
+    /// <summary><see cref="Disputes.FileDispute"/>.</summary>
+    FileDispute = 113,
+
+    /// <summary><see cref="Disputes.DeclareConflict"/>.</summary>
+    DeclareConflict = 114,
+
+    /// <summary><see cref="Disputes.SubmitStatement"/>.</summary>
+    SubmitStatement = 115,
+
+    /// <summary><see cref="Disputes.DecideDispute"/>.</summary>
+    DecideDispute = 116,
+
+    /// <summary><see cref="Disputes.AppealDecision"/>.</summary>
+    AppealDecision = 117,
+
+    /// <summary><see cref="Disputes.ExecuteRemedy"/>.</summary>
+    ExecuteRemedy = 118,
 }

@@ -54,6 +54,8 @@ public static class ApiViews
         TxCode.WrongPhase => "wrong-phase",
         TxCode.ModulePaused => "module-paused",
         TxCode.CertificateRefused => "certificate-refused",
+        TxCode.RemedyNotAllowed => "remedy-not-allowed",
+        TxCode.PanelMajorityMissing => "panel-majority-missing",
         _ => "unknown",
     };
 

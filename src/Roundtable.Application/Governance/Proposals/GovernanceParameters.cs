@@ -9,16 +9,19 @@ namespace Roundtable.Application.Governance.Proposals;
 /// strict as the ordinary parameter-change rule. There is no admin key.
 /// </summary>
 /// <param name="Rules">
-/// One rule per <see cref="ProposalKind"/>, in kind order (1..8); or the 6 or 7 rules that chains
-/// started before anchor withdrawals (kind 7) or zone changes (kind 8) hold, which decide the
-/// kinds they lack under the parameter-change rule (<see cref="RuleOf"/>).
+/// One rule per <see cref="ProposalKind"/>, in kind order (1..9); or the 6, 7 or 8 rules that chains
+/// started before anchor withdrawals (kind 7), zone changes (kind 8) or dispute appeals (kind 9)
+/// hold, which decide the kinds they lack under the parameter-change rule (<see cref="RuleOf"/>).
 /// </param>
 /// <param name="Constitutional">The rule for changing these rules.</param>
 /// <param name="MaxPauseMs">Longest emergency pause of a module.</param>
 public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, ProposalRule Constitutional, ulong MaxPauseMs) : ICanonical<GovernanceParameters>
 {
     /// <summary>Number of proposal kinds, hence of rules.</summary>
-    public const int KindCount = 8;
+    public const int KindCount = 9;
+
+    /// <summary>Number of rules stored by chains started before dispute appeals (kind 9) existed; still valid.</summary>
+    public const int KindCountWithoutDisputeAppeal = 8;
 
     /// <summary>Number of rules stored by chains started before zone changes (kind 8) existed; still valid.</summary>
     public const int KindCountWithoutZoneChange = 7;
@@ -30,7 +33,8 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     /// Defaults for a new network (a genesis may set its own): recommendations by consensus,
     /// best-practice selections by balanced Schulze, parameter and validator changes, upgrades,
     /// anchor withdrawals and zone changes by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
-    /// pauses by balanced vote without deliberation or timelock; the constitutional rule asks ≥ 3/4
+    /// pauses by balanced vote without deliberation or timelock, appealed dispute decisions by a
+    /// balanced majority with no sponsors, deliberation or timelock; the constitutional rule asks ≥ 3/4
     /// of balanced support, three groups and a week's timelock.
     /// </summary>
     public static GovernanceParameters Default { get; } = new(
@@ -43,6 +47,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 1, deliberation: 0, voting: Hours(1), timelock: 0),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
+            Rule(VotingMethod.Balanced, 1, 2, requiredGroups: 0, sponsors: 0, deliberation: 0, voting: Hours(72), timelock: 0),
         ],
         Rule(VotingMethod.Balanced, 3, 4, requiredGroups: 3, sponsors: 3, deliberation: Hours(168), voting: Hours(168), timelock: Hours(168)),
         Hours(72));
@@ -81,9 +86,9 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     /// <summary>Null when coherent, otherwise the reason.</summary>
     public string? Validate()
     {
-        if (Rules.Count is not (KindCount or KindCountWithoutZoneChange or KindCountWithoutAnchorWithdrawal))
+        if (Rules.Count is not (KindCount or KindCountWithoutDisputeAppeal or KindCountWithoutZoneChange or KindCountWithoutAnchorWithdrawal))
         {
-            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal} or {KindCountWithoutZoneChange} on chains whose rules predate anchor withdrawals or zone changes)";
+            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal}, {KindCountWithoutZoneChange} or {KindCountWithoutDisputeAppeal} on chains whose rules predate anchor withdrawals, zone changes or dispute appeals)";
         }
 
         for (var i = 0; i < Rules.Count; i++)
@@ -106,6 +111,11 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             if (kind == ProposalKind.EmergencyPause && !Rules[i].Method.IsYesNo())
             {
                 return "emergency proposals are decided by majority or balanced vote (the fast track has no chair)";
+            }
+
+            if (kind == ProposalKind.DisputeAppeal && Rules[i].Method != VotingMethod.Balanced)
+            {
+                return "appealed dispute decisions are decided by balanced vote";
             }
         }
 

@@ -26,6 +26,11 @@ public static class ProposalDeliberation
             throw new TxRejectedException(TxCode.InvalidArgument, "A consensus decision is open by nature: objections are answered in public. It cannot use a secret ballot.");
         }
 
+        if (m.Action is DisputeAppeal)
+        {
+            throw new TxRejectedException(TxCode.InvalidArgument, "An appeal vote is opened by a party's appeal of the dispute's decision, not submitted as a proposal.");
+        }
+
         var problem = ProposalEffects.Check(ctx.State, m.Action, ctx.Height);
         if (problem is not null)
         {

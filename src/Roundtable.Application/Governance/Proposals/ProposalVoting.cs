@@ -1,3 +1,4 @@
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Execution;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Governance;
@@ -94,6 +95,13 @@ public static class ProposalVoting
             throw new TxRejectedException(
                 TxCode.Unauthorized,
                 $"You are not in this proposal's electorate, fixed when voting opened at height {proposal.VotingOpenedHeight} (verified active members of that moment).");
+        }
+
+        if (DisputesModule.VotingSuspendedAt(ctx.State, sender.Id, ctx.TimeMs) is { } suspension)
+        {
+            throw new TxRejectedException(
+                TxCode.Unauthorized,
+                $"Your right to vote is suspended until block time {suspension.UntilMs} ms by the decision of dispute {suspension.Dispute.ToShortString()}.");
         }
 
         if (document != proposal.Document.Hash)

@@ -32,6 +32,7 @@ public abstract record ProposalAction
             ProposalKind.EmergencyPause => EmergencyPause.DecodeBody(ref reader),
             ProposalKind.AnchorWithdrawal => AnchorWithdrawal.DecodeBody(ref reader),
             ProposalKind.ZoneChange => ZoneChange.DecodeBody(ref reader),
+            ProposalKind.DisputeAppeal => DisputeAppeal.DecodeBody(ref reader),
             _ => throw new DecodeException(DecodeError.InvalidValue, $"Proposal kind {kind} is unknown."),
         };
     }

@@ -26,4 +26,7 @@ public enum ProposalKind : byte
 
     /// <summary>Create a co-governed DNS zone, change its policy, or retire it.</summary>
     ZoneChange = 8,
+
+    /// <summary>The balanced vote on an appealed dispute decision (opened by the appeal, not submitted).</summary>
+    DisputeAppeal = 9,
 }
