@@ -1,3 +1,4 @@
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
@@ -44,9 +45,10 @@ internal sealed class TestChain
         GovernanceParameters? governance = null,
         IReadOnlyList<ZonePolicy>? zones = null,
         IReadOnlyList<TrustAnchor>? trustAnchors = null,
-        uint minValidatorGroups = 1)
+        uint minValidatorGroups = 1,
+        DisputeRules? disputes = null)
     {
-        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs) with { TrustAnchors = trustAnchors, MinValidatorGroups = minValidatorGroups };
+        Parameters = MakeParameters(admission, attestationsRequired, recoveryDelayMs) with { TrustAnchors = trustAnchors, MinValidatorGroups = minValidatorGroups, Disputes = disputes };
         var founders = new List<GenesisMember>();
         foreach (var group in Groups)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Tests.Support;
@@ -19,9 +20,9 @@ internal sealed class ProposalChain
 {
     public const ulong Period = 10_000;
 
-    public ProposalChain(GovernanceParameters? rules = null, AdmissionRule admission = AdmissionRule.Open, IReadOnlyList<ZonePolicy>? zones = null)
+    public ProposalChain(GovernanceParameters? rules = null, AdmissionRule admission = AdmissionRule.Open, IReadOnlyList<ZonePolicy>? zones = null, DisputeRules? disputes = null)
     {
-        Chain = new TestChain(admission: admission, governance: rules ?? Rules(), zones: zones);
+        Chain = new TestChain(admission: admission, governance: rules ?? Rules(), zones: zones, disputes: disputes);
     }
 
     public TestChain Chain { get; }
