@@ -64,6 +64,7 @@ public static class ApiServer
         IdentityEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
         NameEndpoints.Map(api, chain, dns);
+        DisputeEndpoints.Map(api, chain);
         var feed = new ChainEventFeed(chain);
         app.Lifetime.ApplicationStopped.Register(feed.Dispose);
         EventEndpoints.Map(api, chain, feed, app.Lifetime);

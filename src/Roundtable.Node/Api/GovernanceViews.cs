@@ -60,6 +60,8 @@ public static class GovernanceViews
         ["minValidatorGroups"] = chain.MinValidatorGroups,
         ["passkeyRelyingParties"] = JsonFields.Strings(chain.RelyingParties),
         ["trustAnchors"] = IdentityViews.Anchors(chain),
+        ["disputes"] = chain.Disputes is { } disputes ? DisputeViews.Rules(disputes) : null,
+        ["disputeRulesInForce"] = DisputeViews.Rules(chain.DisputeRulesInForce),
         ["governance"] = new JsonObject
         {
             ["rules"] = RulesByKind(governance),

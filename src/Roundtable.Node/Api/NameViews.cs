@@ -48,6 +48,7 @@ public static class NameViews
         ["registeredAt"] = ApiViews.Time(n.RegisteredAtMs),
         ["expiresAt"] = ApiViews.Time(n.ExpiresAtMs),
         ["offeredTo"] = n.OfferedTo?.ToString(),
+        ["suspendedUntil"] = n.IsSuspendedAt(nowMs) ? ApiViews.Time(n.SuspendedUntilMs) : null,
         ["changedAtHeight"] = n.ChangedAtHeight,
         ["records"] = NameMessageJson.Records(n.Records),
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Node.Hosting;
@@ -132,7 +133,8 @@ public static class DevnetLayout
                 ChainId = ChainId,
                 GenesisTime = genesisTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 Parameters = new GenesisDocument.ParametersDocument(
-                    GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty]),
+                    GenesisDocument.DefaultGroups, GenesisDocument.DefaultRegions, AdmissionRule.Attestation, 2, 86_400, (uint)Math.Min(groups, 4), [GenesisDocument.LocalRelyingParty],
+                    Disputes: GenesisDocument.DisputeRulesDocument.From(DisputeRules.Default.WithUniformPeriods(checked(governancePeriodSeconds * 1000)))),
                 Validators = [.. voting.Select((n, i) => new GenesisDocument.ValidatorDocument(n.ValidatorName, keys[i].PublicKey.ToString(), n.StakeholderGroup, Operators[i % Operators.Count].Region))],
                 Members = founders,
                 Zones = [DevnetZone.Document(validators, [.. voting.Select((n, i) => new GenesisDocument.SigningKeyDocument(n.ValidatorName, Convert.ToHexStringLower(dnssecKeys[i].PublicKey.Point)))])],

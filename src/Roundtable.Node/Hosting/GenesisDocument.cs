@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Genesis;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Parameters;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger;
+using Roundtable.Ledger.Messages.Disputes;
 using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Validators;
 
@@ -43,7 +45,30 @@ public sealed record GenesisDocument
         ulong RecoveryDelaySeconds,
         uint MinValidatorGroups = 1,
         IReadOnlyList<string>? PasskeyRelyingParties = null,
-        IReadOnlyList<TrustAnchorDocument>? TrustAnchors = null);
+        IReadOnlyList<TrustAnchorDocument>? TrustAnchors = null,
+        DisputeRulesDocument? Disputes = null);
+
+    /// <summary>Dispute rules as JSON (docs/disputes.md): periods in seconds, remedies by name ("order-nothing", "transfer-name", …).</summary>
+    public sealed record DisputeRulesDocument(
+        uint PanelSize,
+        uint MinPanelSize,
+        ulong StatementPeriodSeconds,
+        ulong DeliberationSeconds,
+        ulong AppealWindowSeconds,
+        ulong MaxSuspensionSeconds,
+        IReadOnlyList<string> Remedies)
+    {
+        /// <summary>The document of <paramref name="rules"/> (whole seconds).</summary>
+        public static DisputeRulesDocument From(DisputeRules rules) => new(
+            rules.PanelSize, rules.MinPanelSize, rules.StatementPeriodMs / 1000, rules.DeliberationMs / 1000, rules.AppealWindowMs / 1000,
+            rules.MaxSuspensionMs / 1000, [.. rules.Remedies.Select(Remedy.NameOf)]);
+
+        /// <summary>The rules; an unknown remedy is refused.</summary>
+        public DisputeRules ToRules() => new(
+            PanelSize, MinPanelSize, checked(StatementPeriodSeconds * 1000), checked(DeliberationSeconds * 1000), checked(AppealWindowSeconds * 1000),
+            checked(MaxSuspensionSeconds * 1000),
+            [.. Remedies.Select(r => Remedy.Parse(r) ?? throw new InvalidDataException($"Genesis dispute rules: unknown remedy '{r}'.")).Distinct().Order()]);
+    }
 
     /// <summary>A trust anchor as JSON: its name, the groups it may vouch for (none: any), and its root CA certificate as PEM or base64 DER.</summary>
     public sealed record TrustAnchorDocument(string Name, IReadOnlyList<string>? Groups, string RootCertificate)
@@ -228,7 +253,8 @@ public sealed record GenesisDocument
             checked(p.RecoveryDelaySeconds * 1000),
             p.MinValidatorGroups,
             p.PasskeyRelyingParties is null ? null : [.. p.PasskeyRelyingParties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            p.TrustAnchors is null ? null : [.. p.TrustAnchors.Select(a => a.ToAnchor()).OrderBy(a => a.Name, StringComparer.Ordinal)]);
+            p.TrustAnchors is null ? null : [.. p.TrustAnchors.Select(a => a.ToAnchor()).OrderBy(a => a.Name, StringComparer.Ordinal)],
+            p.Disputes?.ToRules());
         var problem = parameters.Validate();
         if (problem is not null || parameters.StakeholderGroups.Concat(parameters.Regions).Any(e => !Identifier.IsValid(e.Id)))
         {

@@ -160,6 +160,9 @@ public static class GovernanceMessageJson
                 json["policy"] = a.Policy is null ? null : Convert.ToHexStringLower(Canonical.ToBytes(a.Policy));
                 json["zone"] = a.Policy is null ? null : JsonSerializer.SerializeToNode(GenesisDocument.ZoneDocument.From(a.Policy), NodeJson.Api);
                 break;
+            case DisputeAppeal a:
+                json["dispute"] = a.Dispute.ToString();
+                break;
         }
 
         return json;
@@ -176,6 +179,7 @@ public static class GovernanceMessageJson
         ProposalKind.EmergencyPause => "emergency-pause",
         ProposalKind.AnchorWithdrawal => "anchor-withdrawal",
         ProposalKind.ZoneChange => "zone-change",
+        ProposalKind.DisputeAppeal => "dispute-appeal",
         _ => "unknown",
     };
 
@@ -209,6 +213,7 @@ public static class GovernanceMessageJson
         "emergency-pause" => new EmergencyPause(String(json, "module"), UInt64(json, "durationMs"), Hash(json, "cancel")),
         "anchor-withdrawal" => new AnchorWithdrawal(Hash(json, "digest"), OptionalHash(json, "replacement"), String(json, "reason")),
         "zone-change" => new ZoneChange(String(json, "origin"), ZonePolicyOf(json)),
+        "dispute-appeal" => new DisputeAppeal(Hash(json, "dispute")),
         var kind => throw new JsonFormException($"Unknown proposal kind '{kind}'."),
     };
 

@@ -26,6 +26,7 @@ public static class MessageJson
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
         _ when NotaryMessageJson.Handles(type) => NotaryMessageJson.TypeName(type),
         _ when NameMessageJson.Handles(type) => NameMessageJson.TypeName(type),
+        _ when DisputeMessageJson.Handles(type) => DisputeMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -70,6 +71,7 @@ public static class MessageJson
         SessionMessageJson.AddFields(json, message);
         NotaryMessageJson.AddFields(json, message);
         NameMessageJson.AddFields(json, message);
+        DisputeMessageJson.AddFields(json, message);
         IdentityMessageJson.AddFields(json, message);
         return json;
     }
@@ -94,6 +96,7 @@ public static class MessageJson
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ when NotaryMessageJson.FromJson(type, json) is { } notary => notary,
             _ when NameMessageJson.FromJson(type, json) is { } name => name,
+            _ when DisputeMessageJson.FromJson(type, json) is { } dispute => dispute,
             _ when IdentityMessageJson.FromJson(type, json) is { } identity => identity,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };

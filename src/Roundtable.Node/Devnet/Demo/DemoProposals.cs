@@ -135,6 +135,7 @@ public static class DemoProposals
             (ulong)json["recoveryDelayMs"]!,
             (uint)json["minValidatorGroups"]!,
             json["passkeyRelyingParties"] is JsonArray sites ? [.. sites.Select(s => (string)s!)] : null,
-            Api.IdentityViews.ReadAnchors(json["trustAnchors"]));
+            Api.IdentityViews.ReadAnchors(json["trustAnchors"]),
+            json["disputes"] is JsonObject disputes ? Api.DisputeViews.ReadRules(disputes) : null);
     }
 }
