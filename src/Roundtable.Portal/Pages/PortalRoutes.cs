@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Roundtable.Portal.Pages.Anchors;
+using Roundtable.Portal.Pages.Disputes;
 using Roundtable.Portal.Pages.Explorer;
 using Roundtable.Portal.Pages.Home;
 using Roundtable.Portal.Pages.Members;
@@ -25,5 +26,6 @@ internal static class PortalRoutes
         VerifyRoutes.Map(routes);
         MemberRoutes.Map(routes);
         NameRoutes.Map(routes);
+        DisputeRoutes.Map(routes);
     }
 }

@@ -107,7 +107,18 @@ public sealed class SeededNode : IAsyncLifetime
         await SendAsync(alice, new RegisterName(Zone, "alice", [Record("", RecordType.A, "192.0.2.1"), Record("www", RecordType.CNAME, AliceName), Record("", RecordType.TXT, "\"hello\"")]));
         await SendAsync(hostile, new RegisterName(Zone, "mallory", [Record("", RecordType.TXT, "\"" + Script + "\"")]));
         await SendAsync(hostile, new TransferName(Zone, "mallory", Hash256.Parse(alice.Id)));
+
+        DisputeId = Ledger.Messages.Disputes.DisputeId.For(Hash256.Parse(hostile.Id), hostile.Sequence);
+        var filed = await SendAsync(hostile, new Ledger.Messages.Disputes.FileDispute(
+            Ledger.Messages.Disputes.DisputeSubject.OfName(Zone, "alice"), "This name is mine " + Script, []));
+
+        // The draw runs two blocks after the filing; the pages show its outcome, not a moment before it.
+        var height = (ulong)(await Node.WaitForCommitAsync(filed))["height"]!;
+        await Node.WaitForHeightAsync(height + 2);
     }
+
+    /// <summary>The dispute the hostile member filed about Alice's name (no arbitrators volunteer, so no panel sits).</summary>
+    public Hash256 DisputeId { get; private set; }
 
     /// <summary>Every page, by a name tests can use as theory data.</summary>
     public string PathOf(string page) => page switch
@@ -131,6 +142,8 @@ public sealed class SeededNode : IAsyncLifetime
         "room" => $"/sessions/{SessionId}/room?code=LEDGER-7",
         "names" => "/names",
         "name" => "/names/" + AliceName,
+        "disputes" => "/disputes",
+        "dispute" => $"/disputes/{DisputeId}",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
     };
 
