@@ -82,7 +82,7 @@ public sealed class GovernanceMessageTests
         writer.WriteVarUInt((ulong)MessageType.SubmitProposal);
         writer.WriteString("t");
         ProposalDocument.Inline("x").Encode(writer);
-        writer.WriteByte(9);
+        writer.WriteByte(200);
         Assert.Equal(DecodeError.InvalidValue, Decode(writer.ToArray()));
 
         Assert.Equal(DecodeError.InvalidValue, Assert.Throws<DecodeException>(() => Canonical.FromBytes<ProposalDocument>([3])).Error);

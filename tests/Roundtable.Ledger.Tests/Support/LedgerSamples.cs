@@ -150,6 +150,7 @@ internal sealed partial class LedgerSamples
         >= MessageType.CreateSession and <= MessageType.ConcludeWorkingGroup => SessionOrWorkingGroupMessage(type),
         >= MessageType.AnchorDocument and <= MessageType.SupersedeAnchor => NotaryMessage(type),
         >= MessageType.RegisterName and <= MessageType.RenewName => NameMessage(type),
+        >= MessageType.VolunteerAsArbitrator and <= MessageType.ExecuteRemedy => DisputeMessage(type, chainId),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
