@@ -6,6 +6,7 @@ using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Consensus;
+using Roundtable.Ledger.DataPractices;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Notary;
 using Roundtable.Ledger.Tests.Support;
@@ -115,6 +116,15 @@ internal static class Targets
             Run = RunCanonical<AnchorRecord>,
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
+        },
+        new()
+        {
+            Name = "practice-document",
+            TestProject = LedgerTests,
+            Seeds = PracticeDocumentSeeds,
+            Run = RunCanonical<PracticeDocument>,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = [.. BinaryDictionary(), .. LegalBases.All.Concat(LegalBases.Transfers).Select(Encoding.UTF8.GetBytes)],
         },
         new()
         {
@@ -503,6 +513,15 @@ internal static class Targets
         for (var i = 0; i < 16; i++)
         {
             yield return Canonical.ToBytes(samples.AnchorRecord());
+        }
+    }
+
+    private static IEnumerable<byte[]> PracticeDocumentSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 16; i++)
+        {
+            yield return new PracticeDocument(samples.Hash(), i % 2 == 0 ? null : samples.Hash(), samples.PracticeStatement()).ToBytes();
         }
     }
 

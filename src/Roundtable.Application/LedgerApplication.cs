@@ -1,3 +1,4 @@
+using Roundtable.Application.DataPractices;
 using Roundtable.Application.Disputes;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Genesis;
@@ -412,6 +413,10 @@ public sealed partial class LedgerApplication
             else if (NamesModule.Handles(tx.Message.Type))
             {
                 NamesModule.Execute(ctx, tx.Message);
+            }
+            else if (DataPracticesModule.Handles(tx.Message.Type))
+            {
+                DataPracticesModule.Execute(ctx, tx.Message);
             }
             else if (IdentitiesModule.Handles(tx.Message.Type))
             {

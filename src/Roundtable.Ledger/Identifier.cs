@@ -42,4 +42,29 @@ public static class Identifier
 
         return value;
     }
+
+    /// <summary>
+    /// Reads at most <paramref name="maxItems"/> identifiers (at least <paramref name="minItems"/>) in
+    /// strictly ascending ordinal order: a set with one encoding.
+    /// </summary>
+    public static string[] ReadAscendingList(ref CanonicalReader reader, int minItems, int maxItems, string what)
+    {
+        var count = reader.ReadLength(maxItems, what + " count");
+        if (count < minItems)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, $"At least {minItems} {what} required.");
+        }
+
+        var items = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = Read(ref reader, what);
+            if (i > 0 && string.CompareOrdinal(items[i - 1], items[i]) >= 0)
+            {
+                throw new DecodeException(DecodeError.NonCanonical, $"Each {what} must appear once, in ascending order.");
+            }
+        }
+
+        return items;
+    }
 }

@@ -63,7 +63,9 @@ public sealed class SoftwareUpgradeTests(ITestOutputHelper output) : IDisposable
             foreach (var p in old)
             {
                 await NodeWaits.UntilAsync(async () => (await p.Http.GetFromJsonAsync<JsonObject>("/api/v1/status", ct))!["halted"] is not null, "the old build to halt");
-                Assert.Contains(approved.ReleaseHash.ToString(), p.Output, StringComparison.Ordinal);
+
+                // The log line reaches the captured output after the status already says halted.
+                await NodeWaits.UntilAsync(() => Task.FromResult(p.Output.Contains(approved.ReleaseHash.ToString(), StringComparison.Ordinal)), "the halt to be logged with the approved release");
             }
 
             await Task.WhenAll(old.Select(async p => Assert.Equal(halt, await p.HeightAsync())));
@@ -96,7 +98,7 @@ public sealed class SoftwareUpgradeTests(ITestOutputHelper output) : IDisposable
                 var refusal = (await refused.Http.GetFromJsonAsync<JsonObject>("/api/v1/status", ct))!;
                 Assert.Equal(halt, (ulong)refusal["height"]!);
                 Assert.Contains("stops there", (string?)refusal["halted"], StringComparison.Ordinal);
-                Assert.Contains("Stopped committing", refused.Output, StringComparison.Ordinal);
+                await NodeWaits.UntilAsync(() => Task.FromResult(refused.Output.Contains("Stopped committing", StringComparison.Ordinal)), "the refusal to be logged");
             }
 
             // Then installs the approved build too, and catches up on the same chain: no block lost.

@@ -29,6 +29,12 @@ public static class DisputeKeys
     public static byte[] Statement(Hash256 id, uint index) =>
         Encoding.ASCII.GetBytes("dispute-statement/" + id.ToString() + "/" + index.ToString("x8", NumberFormatInfo.InvariantInfo));
 
+    /// <summary>The prefix of the disputes about a record named by id (an anchor, a member, a decision).</summary>
+    public static byte[] AboutPrefix(Hash256 subject) => Encoding.ASCII.GetBytes("dispute-about/" + subject.ToString() + "/");
+
+    /// <summary>A dispute in the index by subject: <c>dispute-about/&lt;subject id&gt;/&lt;dispute id&gt;</c>.</summary>
+    public static byte[] About(Hash256 subject, Hash256 dispute) => Encoding.ASCII.GetBytes("dispute-about/" + subject.ToString() + "/" + dispute.ToString());
+
     /// <summary>A member's right to vote suspended by a remedy: <c>dispute-voting/&lt;member&gt;</c>.</summary>
     public static byte[] VotingSuspension(Hash256 member) => Encoding.ASCII.GetBytes("dispute-voting/" + member.ToString());
 

@@ -34,6 +34,12 @@ public static class DisputesModule
     public static DisputePhase PhaseOf(StateView state, DisputeRecord dispute, ulong nowMs) =>
         DisputePhases.Of(dispute, nowMs, AppealStatus(state, dispute));
 
+    /// <summary>The disputes about the anchor, member or decision <paramref name="subject"/>, in dispute-id order.</summary>
+    public static IReadOnlyList<DisputeRecord> About(StateView state, Hash256 subject) =>
+        [.. state.ScanPrefix(DisputeKeys.AboutPrefix(subject))
+            .Select(e => Get(state, Hash256.Parse(System.Text.Encoding.ASCII.GetString(e.Key.AsSpan(e.Key.Length - 64))))
+                ?? throw new InvalidOperationException("The subject index names a missing dispute."))];
+
     /// <summary>The suspension of <paramref name="member"/>'s right to vote in force at <paramref name="nowMs"/>, or null.</summary>
     public static VotingSuspension? VotingSuspendedAt(StateView state, Hash256 member, ulong nowMs) =>
         state.Get<VotingSuspension>(DisputeKeys.VotingSuspension(member)) is { } s && nowMs < s.UntilMs ? s : null;
@@ -150,6 +156,10 @@ public static class DisputesModule
             id, claimant.Id, respondent, m.Subject, m.Claim, m.Evidence, ctx.Parameters.DisputeRulesInForce, ctx.Height, ctx.TimeMs,
             [], null, 0, null, null, 0);
         Put(ctx.State, dispute);
+        if (m.Subject.Kind != DisputeSubjectKind.Name)
+        {
+            ctx.State.Put(DisputeKeys.About(m.Subject.Id, id), IndexMark.Instance);
+        }
 
         // The seed is the next block's id, which appears in the header of the block after it.
         ctx.State.Put(DisputeKeys.Draw(dispute.SeedHeight + 1, id), IndexMark.Instance);

@@ -68,4 +68,15 @@ public enum TxCode
 
     /// <summary>A decision is signed by no more than half of the panel.</summary>
     PanelMajorityMissing = 41,
+
+    // Data-practice register: 70–79.
+
+    /// <summary>A practice statement names a legal basis that is not in the fixed list (the reason gives the list).</summary>
+    UnknownLegalBasis = 70,
+
+    /// <summary>A practice statement names a region that is not one of the chain's regions.</summary>
+    UnknownRegion = 71,
+
+    /// <summary>A practice statement's transfer names a basis that is not in the fixed list (the reason gives the list).</summary>
+    UnknownTransferBasis = 72,
 }

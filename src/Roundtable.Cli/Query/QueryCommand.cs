@@ -21,7 +21,7 @@ internal static class QueryCommand
         query.Subcommands.Add(Member(app, node));
         query.Subcommands.Add(Members(app, node));
         query.Subcommands.Add(Proof(app, node));
-        foreach (var command in SessionQueries.All(app, node).Concat(NotaryQueries.All(app, node)).Concat(NameQueries.All(app, node)).Concat(IdentityQueries.All(app, node)).Concat(DisputeQueries.All(app, node)))
+        foreach (var command in SessionQueries.All(app, node).Concat(NotaryQueries.All(app, node)).Concat(NameQueries.All(app, node)).Concat(IdentityQueries.All(app, node)).Concat(DisputeQueries.All(app, node)).Concat(PracticeQueries.All(app, node)))
         {
             query.Subcommands.Add(command);
         }

@@ -1,4 +1,5 @@
 using Roundtable.Core.Encoding;
+using Roundtable.Ledger.Messages.DataPractices;
 using Roundtable.Ledger.Messages.Disputes;
 using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Identities;
@@ -52,6 +53,7 @@ public static class MessageCodec
             >= 80 and <= 95 => NotaryMessageCodec.DecodeBody(tag, ref reader),
             >= 96 and <= 111 => NameMessageCodec.DecodeBody(tag, ref reader),
             >= 112 and <= 127 => DisputeMessageCodec.DecodeBody(tag, ref reader),
+            >= 128 and <= 143 => DataPracticeMessageCodec.DecodeBody(tag, ref reader),
             _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown message type {tag}."),
         };
     }

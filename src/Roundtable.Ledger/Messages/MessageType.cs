@@ -168,4 +168,15 @@ public enum MessageType : ushort
 
     /// <summary><see cref="Disputes.ExecuteRemedy"/>.</summary>
     ExecuteRemedy = 118,
+
+    // Data-practice register 128–143 (see Messages/DataPractices).
+
+    /// <summary><see cref="DataPractices.PublishPracticeStatement"/>.</summary>
+    PublishPracticeStatement = 128,
+
+    /// <summary><see cref="DataPractices.RevisePracticeStatement"/>.</summary>
+    RevisePracticeStatement = 129,
+
+    /// <summary><see cref="DataPractices.CommentOnPracticeStatement"/>.</summary>
+    CommentOnPracticeStatement = 130,
 }

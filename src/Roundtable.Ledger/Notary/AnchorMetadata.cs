@@ -50,7 +50,7 @@ public sealed record AnchorMetadata(string Title, string MediaType, ulong SizeBy
             }
         }
 
-        return new AnchorMetadata(title, mediaType, size, url, ReadTags(ref reader));
+        return new AnchorMetadata(title, mediaType, size, url, Identifier.ReadAscendingList(ref reader, 0, MaxTags, "tag"));
     }
 
     /// <inheritdoc />
@@ -63,21 +63,5 @@ public sealed record AnchorMetadata(string Title, string MediaType, ulong SizeBy
         var hash = default(HashCode);
         hash.AddBytes(Canonical.ToBytes(this));
         return hash.ToHashCode();
-    }
-
-    private static string[] ReadTags(ref CanonicalReader reader)
-    {
-        var count = reader.ReadLength(MaxTags, "tag count");
-        var tags = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            tags[i] = Identifier.Read(ref reader, "tag");
-            if (i > 0 && string.CompareOrdinal(tags[i - 1], tags[i]) >= 0)
-            {
-                throw new DecodeException(DecodeError.NonCanonical, "Tags must be unique and in ascending order.");
-            }
-        }
-
-        return tags;
     }
 }

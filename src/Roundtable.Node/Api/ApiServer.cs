@@ -61,6 +61,7 @@ public static class ApiServer
         PowerEndpoints.Map(api, chain);
         SessionEndpoints.Map(api, chain);
         NotaryEndpoints.Map(api, chain);
+        PracticeEndpoints.Map(api, chain);
         IdentityEndpoints.Map(api, chain);
         ProofEndpoints.Map(api, chain);
         NameEndpoints.Map(api, chain, dns);

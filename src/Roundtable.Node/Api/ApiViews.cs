@@ -56,6 +56,9 @@ public static class ApiViews
         TxCode.CertificateRefused => "certificate-refused",
         TxCode.RemedyNotAllowed => "remedy-not-allowed",
         TxCode.PanelMajorityMissing => "panel-majority-missing",
+        TxCode.UnknownLegalBasis => "unknown-legal-basis",
+        TxCode.UnknownRegion => "unknown-region",
+        TxCode.UnknownTransferBasis => "unknown-transfer-basis",
         _ => "unknown",
     };
 

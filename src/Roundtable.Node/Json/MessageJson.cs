@@ -27,6 +27,7 @@ public static class MessageJson
         _ when NotaryMessageJson.Handles(type) => NotaryMessageJson.TypeName(type),
         _ when NameMessageJson.Handles(type) => NameMessageJson.TypeName(type),
         _ when DisputeMessageJson.Handles(type) => DisputeMessageJson.TypeName(type),
+        _ when PracticeMessageJson.Handles(type) => PracticeMessageJson.TypeName(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 
@@ -73,6 +74,7 @@ public static class MessageJson
         NameMessageJson.AddFields(json, message);
         DisputeMessageJson.AddFields(json, message);
         IdentityMessageJson.AddFields(json, message);
+        PracticeMessageJson.AddFields(json, message);
         return json;
     }
 
@@ -98,6 +100,7 @@ public static class MessageJson
             _ when NameMessageJson.FromJson(type, json) is { } name => name,
             _ when DisputeMessageJson.FromJson(type, json) is { } dispute => dispute,
             _ when IdentityMessageJson.FromJson(type, json) is { } identity => identity,
+            _ when PracticeMessageJson.FromJson(type, json) is { } practice => practice,
             _ => throw new JsonFormException($"Unknown message type '{type}'."),
         };
     }

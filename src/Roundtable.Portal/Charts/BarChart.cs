@@ -35,18 +35,7 @@ public sealed class BarChart : ComponentBase
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-        var height = Invariant(Math.Max(1, Bars.Count) * RowHeight);
-        builder.OpenElement(0, "svg");
-        builder.AddAttribute(1, "viewBox", $"0 0 {Invariant(Width)} {height}");
-        builder.AddAttribute(2, "width", Invariant(Width));
-        builder.AddAttribute(3, "height", height);
-        builder.AddAttribute(4, "role", "img");
-        builder.AddAttribute(5, "aria-labelledby", Id + "-title");
-        builder.AddAttribute(6, "direction", L.Direction);
-        builder.OpenElement(7, "title");
-        builder.AddAttribute(8, "id", Id + "-title");
-        builder.AddContent(9, Title);
-        builder.CloseElement();
+        SvgFigure.Open(builder, Id, Title, Width, Math.Max(1, Bars.Count) * RowHeight, L.Direction);
         for (var i = 0; i < Bars.Count; i++)
         {
             var bar = Bars[i];
@@ -75,7 +64,7 @@ public sealed class BarChart : ComponentBase
         builder.CloseElement();
     }
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(int value) => SvgFigure.Invariant(value);
 
     // SVG is not localised: invariant digits, no trailing zeros.
     private static string Invariant(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Roundtable.Application;
 using Roundtable.Application.Execution;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.DataPractices;
 using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Identities;
 using Roundtable.Ledger.Messages.Names;
@@ -60,6 +61,9 @@ public static class TransactionStories
         TransferName m => Name(m.Zone, m.Label),
         AcceptName m => Name(m.Zone, m.Label),
         RenewName m => Name(m.Zone, m.Label),
+        PublishPracticeStatement m => new StorySubject(m.Statement.Title, null),
+        RevisePracticeStatement m => Practice(app, m.Previous),
+        CommentOnPracticeStatement m => Practice(app, m.Version),
         _ => null,
     };
 
@@ -77,6 +81,9 @@ public static class TransactionStories
 
     // The name as written in the transaction: a story tells what was asked, even when it was refused.
     private static StorySubject Name(string zone, string label) => new(label + "." + zone, null);
+
+    private static StorySubject? Practice(LedgerApplication app, Hash256 version) =>
+        app.GetPracticeStatement(version) is { } history ? new StorySubject(history.Entry.Current.Statement.Title, $"/practices/{history.Entry.Head.Id}") : null;
 
     private static StorySubject? Anchor(LedgerApplication app, Hash256 digest) =>
         app.GetAnchor(digest) is { } anchor ? new StorySubject(anchor.Metadata.Title, $"/anchors/{digest}") : null;

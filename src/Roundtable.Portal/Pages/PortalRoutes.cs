@@ -6,6 +6,7 @@ using Roundtable.Portal.Pages.Home;
 using Roundtable.Portal.Pages.Members;
 using Roundtable.Portal.Pages.Names;
 using Roundtable.Portal.Pages.Power;
+using Roundtable.Portal.Pages.Practices;
 using Roundtable.Portal.Pages.Proposals;
 using Roundtable.Portal.Pages.Sessions;
 using Roundtable.Portal.Pages.Verify;
@@ -27,5 +28,6 @@ internal static class PortalRoutes
         MemberRoutes.Map(routes);
         NameRoutes.Map(routes);
         DisputeRoutes.Map(routes);
+        PracticeRoutes.Map(routes);
     }
 }

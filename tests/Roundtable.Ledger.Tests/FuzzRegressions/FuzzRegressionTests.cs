@@ -55,6 +55,10 @@ public sealed class FuzzRegressionTests
         Replay("anchor-record", bytes => Canonical.ToBytes(Canonical.FromBytes<Ledger.Notary.AnchorRecord>(bytes)));
 
     [Fact]
+    public void Practice_document_regressions_are_refused_or_canonical() =>
+        Replay("practice-document", bytes => Canonical.ToBytes(Canonical.FromBytes<Ledger.DataPractices.PracticeDocument>(bytes)));
+
+    [Fact]
     public void Message_regressions_are_refused_or_canonical() =>
         Replay("message", bytes =>
         {

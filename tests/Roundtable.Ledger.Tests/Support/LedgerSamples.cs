@@ -151,6 +151,7 @@ internal sealed partial class LedgerSamples
         >= MessageType.AnchorDocument and <= MessageType.SupersedeAnchor => NotaryMessage(type),
         >= MessageType.RegisterName and <= MessageType.RenewName => NameMessage(type),
         >= MessageType.VolunteerAsArbitrator and <= MessageType.ExecuteRemedy => DisputeMessage(type, chainId),
+        >= MessageType.PublishPracticeStatement and <= MessageType.CommentOnPracticeStatement => PracticeMessage(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 

@@ -127,7 +127,7 @@ public sealed class TransactionSignatureTests
         // Bodiless messages differ only in their type tag.
         CancelRecovery => new RevokeKey(),
         RevokeKey => new CancelRecovery(),
-        _ => LedgerSamples.AlteredSessionOrWorkingGroupMessage(message) ?? LedgerSamples.AlteredNotaryMessage(message) ?? LedgerSamples.AlteredNameMessage(message) ?? LedgerSamples.AlteredIdentityMessage(message) ?? LedgerSamples.AlteredDisputeMessage(message) ?? throw new ArgumentOutOfRangeException(nameof(message)),
+        _ => LedgerSamples.AlteredSessionOrWorkingGroupMessage(message) ?? LedgerSamples.AlteredNotaryMessage(message) ?? LedgerSamples.AlteredNameMessage(message) ?? LedgerSamples.AlteredIdentityMessage(message) ?? LedgerSamples.AlteredDisputeMessage(message) ?? LedgerSamples.AlteredPracticeMessage(message) ?? throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
     private static Hash256 Other(Hash256 hash) => Hash256.Compute(hash.ToArray());

@@ -3,7 +3,9 @@ using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Sessions.Building;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.DataPractices;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.DataPractices;
 using Roundtable.Dns;
 using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Names;
@@ -13,6 +15,7 @@ using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Notary;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Tests.Support;
+using Roundtable.Tests.Support;
 
 namespace Roundtable.Portal.Tests.Support;
 
@@ -108,6 +111,12 @@ public sealed class SeededNode : IAsyncLifetime
         await SendAsync(hostile, new RegisterName(Zone, "mallory", [Record("", RecordType.TXT, "\"" + Script + "\"")]));
         await SendAsync(hostile, new TransferName(Zone, "mallory", Hash256.Parse(alice.Id)));
 
+        await SendAsync(alice, new PublishPracticeStatement(Directory));
+        PracticeId = new PracticeDocument(Hash256.Parse(alice.Id), null, Directory).Digest;
+        await SendAsync(hostile, new CommentOnPracticeStatement(PracticeId, "Where exactly? " + Script));
+        await SendAsync(alice, new RevisePracticeStatement(PracticeId, Directory with { StoredIn = ["africa"] }, "The data now stays in Africa."));
+        await SendAsync(bo, new PublishPracticeStatement(Directory with { Title = "Newsletter", LegalBasis = "consent", DataCategories = ["contact-details"], StoredIn = ["africa"], ProcessedIn = ["eastern-europe"], Transfers = [] }));
+
         DisputeId = Ledger.Messages.Disputes.DisputeId.For(Hash256.Parse(hostile.Id), hostile.Sequence);
         var filed = await SendAsync(hostile, new Ledger.Messages.Disputes.FileDispute(
             Ledger.Messages.Disputes.DisputeSubject.OfName(Zone, "alice"), "This name is mine " + Script, []));
@@ -119,6 +128,12 @@ public sealed class SeededNode : IAsyncLifetime
 
     /// <summary>The dispute the hostile member filed about Alice's name (no arbitrators volunteer, so no panel sits).</summary>
     public Hash256 DisputeId { get; private set; }
+
+    /// <summary>Alice's member directory, as first published (then revised to store data in Africa).</summary>
+    public static PracticeStatement Directory => PracticeExamples.Directory;
+
+    /// <summary>The id of Alice's statement (its first version's digest).</summary>
+    public Hash256 PracticeId { get; private set; }
 
     /// <summary>Every page, by a name tests can use as theory data.</summary>
     public string PathOf(string page) => page switch
@@ -144,6 +159,8 @@ public sealed class SeededNode : IAsyncLifetime
         "name" => "/names/" + AliceName,
         "disputes" => "/disputes",
         "dispute" => $"/disputes/{DisputeId}",
+        "practices" => "/practices",
+        "practice" => $"/practices/{PracticeId}",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
     };
 

@@ -1,3 +1,4 @@
+using Roundtable.Application.DataPractices;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
@@ -15,7 +16,7 @@ namespace Roundtable.Application.Governance.Proposals;
 public static class PausableModules
 {
     /// <summary>The module names that can be paused.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names"];
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names", "data-practices"];
 
     /// <summary>The pausable module a message belongs to, or null.</summary>
     public static string? Of(MessageType type) =>
@@ -24,6 +25,7 @@ public static class PausableModules
         : WorkingGroupsModule.Handles(type) ? "working-groups"
         : NotaryModule.Handles(type) ? "notary"
         : NamesModule.Handles(type) ? "names"
+        : DataPracticesModule.Handles(type) ? "data-practices"
         : null;
 
     /// <summary>Refuses a message of a module paused at <paramref name="timeMs"/>.</summary>
