@@ -25,6 +25,9 @@ internal sealed class BenchChain
 {
     public const string ChainId = "bench-chain";
 
+    /// <summary>A stand-in profile commitment, distinct per text (the bench never discloses values).</summary>
+    public static Hash256 StandIn(string text) => Hash256.Compute(System.Text.Encoding.UTF8.GetBytes(text));
+
     public required NodeHome Home { get; init; }
 
     public required GenesisState Genesis { get; init; }
@@ -157,7 +160,7 @@ internal sealed class BenchChain
                         ChainId, key, 0, ulong.MaxValue,
                         new RegisterMember(
                             $"Member {n:D5}", GenesisDocument.DefaultGroups[n % 5].Id, GenesisDocument.DefaultRegions[n % 5].Id,
-                            [new ProfileField("organisation", $"Organisation {n}"), new ProfileField("url", $"https://example.org/{n}")]));
+                            [new ProfileField("organisation", StandIn($"Organisation {n}")), new ProfileField("url", StandIn($"https://example.org/{n}"))]));
                     _pending.Add((key, 1));
                     continue;
                 }

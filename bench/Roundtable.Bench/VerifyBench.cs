@@ -207,7 +207,7 @@ internal static class VerifyBench
             ChainId, key, 0, 1_000_000,
             new RegisterMember(
                 $"Member {i:D5} of the bench network", "technical", "western-europe-others",
-                [new ProfileField("organisation", "Example Registry Services"), new ProfileField("url", $"https://example.org/members/{i}")]))
+                [new ProfileField("organisation", BenchChain.StandIn($"Example Registry Services {i}")), new ProfileField("url", BenchChain.StandIn($"https://example.org/members/{i}"))]))
         .Encoded.ToArray();
 
     private static Hash256[] Guardians(Hash256[] ids, int self, int count) =>

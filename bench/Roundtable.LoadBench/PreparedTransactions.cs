@@ -24,7 +24,7 @@ internal static class PreparedTransactions
         {
             using var key = PrivateKey.Generate();
             var message = new RegisterMember(
-                $"Load member {i}", groups[i % groups.Count].Id, regions[i % regions.Count].Id, [new ProfileField("organisation", $"Load test organisation {i % 997}")]);
+                $"Load member {i}", groups[i % groups.Count].Id, regions[i % regions.Count].Id, [new ProfileField("organisation", Hash256.Compute(System.Text.Encoding.UTF8.GetBytes($"Load test organisation {i}")))]);
             var tx = Transaction.Create(chainId, key, 0, 1_000_000_000, message);
             result[i] = new PreparedTx(tx.Encoded.ToArray(), tx.Hash);
         });
@@ -48,7 +48,7 @@ internal static class PreparedTransactions
             var registrations = new PreparedTx[senders];
             Parallel.For(0, senders, s =>
             {
-                var message = new RegisterMember($"Load member {s}", groups[s % groups.Count].Id, regions[s % regions.Count].Id, [new ProfileField("organisation", $"Load test organisation {s % 997}")]);
+                var message = new RegisterMember($"Load member {s}", groups[s % groups.Count].Id, regions[s % regions.Count].Id, [new ProfileField("organisation", Hash256.Compute(System.Text.Encoding.UTF8.GetBytes($"Load test organisation {s}")))]);
                 var tx = Transaction.Create(chainId, keys[s], 0, 1_000_000_000, message);
                 registrations[s] = new PreparedTx(tx.Encoded.ToArray(), tx.Hash);
             });

@@ -8,6 +8,7 @@ using Roundtable.Application.Members;
 using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
 using Roundtable.Application.Parameters;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
 using Roundtable.Application.Validators;
@@ -167,6 +168,12 @@ public sealed partial class LedgerApplication
 
     /// <summary>A member by id, or null.</summary>
     public MemberRecord? GetMember(Hash256 id) => MembersModule.GetMember(Committed, id);
+
+    /// <summary>A personal field by its commitment in the committed state, or null (docs/personal-data.md).</summary>
+    public PersonalFieldRecord? GetPersonalField(Hash256 commitment) => PersonalDataModule.GetField(Committed, commitment);
+
+    /// <summary>A personal field as this node shows it, given the values it holds beside the chain.</summary>
+    public PersonalFieldView ViewPersonalField(Hash256 commitment, IDisclosedValues values) => PersonalFieldView.Of(commitment, GetPersonalField(commitment), values);
 
     /// <summary>A member's certificate affiliation in the committed state, or null.</summary>
     public CertifiedAffiliation? GetAffiliation(Hash256 member) => IdentitiesModule.GetAffiliation(Committed, member);
@@ -425,6 +432,10 @@ public sealed partial class LedgerApplication
             else if (DisputesModule.Handles(tx.Message.Type))
             {
                 DisputesModule.Execute(ctx, tx.Message);
+            }
+            else if (PersonalDataModule.Handles(tx.Message.Type))
+            {
+                PersonalDataModule.Execute(ctx, tx.Message);
             }
             else
             {

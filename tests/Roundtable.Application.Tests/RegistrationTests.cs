@@ -14,7 +14,7 @@ public sealed class RegistrationTests
     {
         var chain = new TestChain();
         var key = TestKeys.Get("alice");
-        ProfileField[] profile = [new("gender", "female"), new("organisation", "Internet Society")];
+        ProfileField[] profile = [new("gender", HeldValues.Disclose("gender", "female").Commitment), new("organisation", HeldValues.Disclose("organisation", "Internet Society").Commitment)];
         var keysBefore = chain.App.KeyCount;
 
         var result = chain.Execute(chain.Tx(key, new RegisterMember("Alice", "civil-society", "africa", profile), sequence: 0));
@@ -27,7 +27,7 @@ public sealed class RegistrationTests
         // Byte equality of the stored record: nothing but what the member published (plus bookkeeping) is kept.
         Assert.Equal(Canonical.ToBytes(expected), chain.App.GetRaw(StateKeys.Member(id)));
         Assert.Equal(new KeyOwner(id), Canonical.FromBytes<KeyOwner>(chain.App.GetRaw(StateKeys.Key(id))));
-        Assert.Equal(keysBefore + 2, chain.App.KeyCount);
+        Assert.Equal(keysBefore + 2 + profile.Length, chain.App.KeyCount);
         Assert.False(chain.Member(key).IsVerified);
         Assert.Equal(1UL, chain.App.DescribeSender(key.PublicKey).NextSequence);
         Assert.Null(chain.App.DescribeSender(key.PublicKey).Problem);

@@ -195,7 +195,7 @@ public sealed class MempoolTests
         // A small later transaction is not pulled ahead of a big earlier one: order is kept.
         var pool = Pool();
         var small = Tx("a", 0);
-        var big = Tx("b", 0, new RegisterMember(new string('x', 100), "government", "europe", [new ProfileField("organisation", new string('y', 200))]));
+        var big = Tx("b", 0, new RegisterMember(new string('x', 100), "government", "europe", [.. Enumerable.Range(0, 6).Select(i => new ProfileField($"f{i}", Core.Hashing.Hash256.Compute([(byte)i])))]));
         var later = Tx("c", 0);
         foreach (var tx in new[] { small, big, later })
         {

@@ -6,6 +6,7 @@ using Roundtable.Application.Sessions.Building;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Node.Tests;
@@ -49,7 +50,7 @@ public sealed class ApiSessionTests
             .PolicyQuestion("Which practice should the coalition recommend?")
             .Build());
         await SendOkAsync(node, organiser, SessionMessages.RoomCode(sessionId, "LEDGER-7"));
-        await SendOkAsync(node, civil, SessionMessages.OnSite(sessionId, "LEDGER-7", "woman"));
+        await SendOkAsync(node, civil, SessionMessages.OnSite(sessionId, "LEDGER-7", FreshDisclosure.Of(CheckIn.GenderField, "woman").Commitment));
         await SendOkAsync(node, business, SessionMessages.Online(sessionId));
         await SendOkAsync(node, organiser, SessionMessages.Poll(sessionId, "Best practice for key custody?", PollMethod.Ranked, "Hardware keys", "Guardian recovery"));
         await SendOkAsync(node, organiser, new OpenPoll(sessionId, 0));

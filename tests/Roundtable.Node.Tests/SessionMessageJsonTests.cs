@@ -14,7 +14,7 @@ public sealed class SessionMessageJsonTests
     [
         new CreateSession("Title", "round-table", [Id], [new Speaker("Amina", "civil-society", "africa"), new Speaker("Olu", "government", "africa", Id)], ["Welcome"], ["Why?"], 1, 2, true),
         new SetCheckInCode(Id, SetCheckInCode.Commitment(Id, "CODE")),
-        new CheckIn(Id, AttendanceMode.OnSite, "CODE", "woman"),
+        new CheckIn(Id, AttendanceMode.OnSite, "CODE", Hash256.Compute("woman"u8)),
         new CheckIn(Id, AttendanceMode.Online, ""),
         new CreatePoll(Id, "Which?", ["A", "B"], PollMethod.BalancedApproval),
         new OpenPoll(Id, 1),

@@ -69,6 +69,17 @@ public enum TxCode
     /// <summary>A decision is signed by no more than half of the panel.</summary>
     PanelMajorityMissing = 41,
 
+    // Personal data beside the chain: 50–59 (docs/personal-data.md).
+
+    /// <summary>No personal field has the commitment named.</summary>
+    UnknownPersonalField = 50,
+
+    /// <summary>The personal field was already withdrawn by its owner.</summary>
+    AlreadyWithdrawn = 51,
+
+    /// <summary>A commitment already on record is carried again (a fresh salt never repeats one).</summary>
+    CommitmentReused = 52,
+
     // Data-practice register: 70–79.
 
     /// <summary>A practice statement names a legal basis that is not in the fixed list (the reason gives the list).</summary>

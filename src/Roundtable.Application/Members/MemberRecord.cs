@@ -8,7 +8,8 @@ namespace Roundtable.Application.Members;
 
 /// <summary>
 /// A member as the state holds it. Only what the member published is here: name, declared group
-/// and region, and the profile fields they chose.
+/// and region, and commitments to the profile fields they chose (their values live beside the
+/// chain, docs/personal-data.md).
 /// </summary>
 public sealed record MemberRecord(
     Hash256 Id,
@@ -45,7 +46,7 @@ public sealed record MemberRecord(
         writer.WriteList(Profile, static (w, f) =>
         {
             w.WriteString(f.Name);
-            w.WriteString(f.Value);
+            w.WriteHash(f.Commitment);
         });
         writer.WriteByte((byte)Status);
         writer.WriteVarUInt(RegisteredAtHeight);
@@ -68,7 +69,7 @@ public sealed record MemberRecord(
         var profile = new ProfileField[count];
         for (var i = 0; i < count; i++)
         {
-            profile[i] = new ProfileField(Identifier.Read(ref reader, "profile field"), reader.ReadString(ProfileField.MaxValueBytes, "profile value"));
+            profile[i] = new ProfileField(Identifier.Read(ref reader, "profile field"), reader.ReadHash());
         }
 
         var status = (MemberStatus)reader.ReadByte();

@@ -1,4 +1,5 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.State;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
@@ -87,6 +88,10 @@ public static class MembersModule
             RegisteredAtHeight: ctx.Height, VerifiedAtHeight: verifiedAt, Attestations: [], Guardians: [], GuardianThreshold: 0, Sequence: 1);
         ctx.State.Put(StateKeys.Member(id), record);
         ctx.State.Put(StateKeys.Key(ctx.SenderKey.Id), new KeyOwner(id));
+        foreach (var field in m.Profile)
+        {
+            PersonalDataModule.Record(ctx, id, field.Name, field.Commitment);
+        }
     }
 
     private static void Attest(TxContext ctx, AttestAffiliation m)

@@ -1,3 +1,4 @@
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.Sessions.Report;
 using Roundtable.Application.Sessions.Results;
@@ -17,8 +18,12 @@ public sealed partial class LedgerApplication
     /// <summary>A session with its participants, polls (closed ones counted) and dissents, or null.</summary>
     public SessionSnapshot? GetSession(Hash256 id) => SessionSnapshot.Load(_map, id, Height);
 
-    /// <summary>The session report in Markdown, generated from the record; null when there is no such session.</summary>
-    public string? GetSessionReport(Hash256 id) => GetSession(id) is { } snapshot ? SessionReport.Render(snapshot, Parameters) : null;
+    /// <summary>
+    /// The session report in Markdown, generated from the record and the declared genders this
+    /// node holds (<paramref name="values"/>); null when there is no such session.
+    /// </summary>
+    public string? GetSessionReport(Hash256 id, IDisclosedValues values) =>
+        GetSession(id) is { } snapshot ? SessionReport.Render(snapshot, Parameters, c => ViewPersonalField(c, values)) : null;
 
     /// <summary>Working groups in state-key order (by id), at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<WorkingGroupRecord> ListWorkingGroups(int limit) =>

@@ -7,12 +7,13 @@ namespace Roundtable.Application.Sessions;
 
 /// <summary>
 /// A checked-in participant. Group and region are the member's as declared at check-in; the gender
-/// is only what the participant chose to declare in the check-in, or null.
+/// is the commitment to what the participant chose to declare in the check-in, or null (its value
+/// lives beside the chain, docs/personal-data.md).
 /// </summary>
 /// <param name="Member">The member id.</param>
 /// <param name="Ordinal">0 for the first to check in, 1 for the next, …: polls compare it with their electorate size.</param>
 /// <param name="Mode">On site or online.</param>
-/// <param name="DeclaredGender">Self-declared gender, or null.</param>
+/// <param name="DeclaredGender">The commitment to a self-declared gender, or null.</param>
 /// <param name="StakeholderGroup">The member's group at check-in.</param>
 /// <param name="Region">The member's region at check-in.</param>
 /// <param name="Verified">Whether the member's affiliation was verified at check-in.</param>
@@ -21,7 +22,7 @@ public sealed record ParticipantRecord(
     Hash256 Member,
     uint Ordinal,
     AttendanceMode Mode,
-    string? DeclaredGender,
+    Hash256? DeclaredGender,
     string StakeholderGroup,
     string Region,
     bool Verified,
@@ -33,7 +34,12 @@ public sealed record ParticipantRecord(
         writer.WriteHash(Member);
         writer.WriteVarUInt(Ordinal);
         writer.WriteByte((byte)Mode);
-        writer.WriteOptional(DeclaredGender, static (w, g) => w.WriteString(g));
+        writer.WriteBool(DeclaredGender is not null);
+        if (DeclaredGender is { } gender)
+        {
+            writer.WriteHash(gender);
+        }
+
         writer.WriteString(StakeholderGroup);
         writer.WriteString(Region);
         writer.WriteBool(Verified);
@@ -45,7 +51,7 @@ public sealed record ParticipantRecord(
         reader.ReadHash(),
         (uint)reader.ReadVarUInt(SessionRecord.MaxParticipants, "participant ordinal"),
         (AttendanceMode)reader.ReadByte(),
-        reader.ReadOptionalMarker() ? reader.ReadString(CheckIn.MaxGenderBytes, "declared gender") : null,
+        reader.ReadOptionalMarker() ? reader.ReadHash() : null,
         Identifier.Read(ref reader, "stakeholder group"),
         Identifier.Read(ref reader, "region"),
         reader.ReadBool(),

@@ -1,5 +1,6 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger;
@@ -131,6 +132,10 @@ public static class SessionsModule
             SessionKeys.Participant(session.Id, sender.Id),
             new ParticipantRecord(sender.Id, session.ParticipantCount, m.Mode, m.DeclaredGender, sender.StakeholderGroup, sender.Region, sender.IsVerified, ctx.Height));
         ctx.State.Put(SessionKeys.Session(session.Id), session with { ParticipantCount = session.ParticipantCount + 1 });
+        if (m.DeclaredGender is { } gender)
+        {
+            PersonalDataModule.Record(ctx, sender.Id, CheckIn.GenderField, gender);
+        }
     }
 
     private static void AddPoll(TxContext ctx, CreatePoll m)

@@ -73,6 +73,13 @@ internal sealed partial class ApiClient : IDisposable
         return await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/txs") { Content = content }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>POST /api/v1/disclosures: personal values beside the committed transaction that carries their commitments.</summary>
+    public async Task<JsonObject> DiscloseAsync(JsonObject body, CancellationToken ct)
+    {
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        return await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/disclosures") { Content = content }, ct).ConfigureAwait(false);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private Task<JsonObject> GetAsync(string path, CancellationToken ct) =>

@@ -124,6 +124,22 @@ internal static class MemberTxs
         return command;
     }
 
+    public static Command WithdrawField(CliApp app, TxOptions options)
+    {
+        var commitment = new Option<string>("--commitment") { Description = "The personal field's commitment (shown when it was sent, and by 'roundtable query member')", Required = true };
+        var command = new Command("withdraw-field", "Withdraw one of your personal fields (a profile field or a declared gender): every node erases its value") { commitment };
+        TxSender.Bind(app, command, options, (build, parse) =>
+        {
+            RequireMember(build);
+            var text = parse.GetValue(commitment);
+            var c = Core.Hashing.Hash256.TryParse(text?.Trim(), out var parsed)
+                ? parsed
+                : throw new CliException($"--commitment '{text}' is not a commitment (64 hex characters).", "invalid-argument");
+            return new TxPlan(new Ledger.Messages.PersonalData.WithdrawPersonalField(c), $"Personal field {c} is withdrawn: every node erases its value and shows it as withdrawn by its owner.");
+        });
+        return command;
+    }
+
     /// <summary>The signer's member id; refuses a key that is not registered.</summary>
     internal static Core.Hashing.Hash256 RequireMember(TxBuildContext build) =>
         build.Account.OptionalString("memberId") is { } id

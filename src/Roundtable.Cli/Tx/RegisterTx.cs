@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.PersonalData;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Cli.Tx;
 
@@ -14,7 +16,11 @@ internal static class RegisterTx
         var name = new Option<string>("--name") { Description = "Your display name, as others will see it", Required = true };
         var group = new Option<string>("--group") { Description = "Your stakeholder group (for example civil-society, government, technical)", Required = true };
         var region = new Option<string>("--region") { Description = "Your region (for example africa, asia-pacific, western-europe-others)", Required = true };
-        var profile = new Option<string[]>("--profile") { Description = "A profile detail you choose to publish, as field=value (repeatable)", HelpName = "field=value" };
+        var profile = new Option<string[]>("--profile")
+        {
+            Description = "A profile detail you choose to publish, as field=value (repeatable); the chain keeps only a salted commitment, the nodes keep the value until you withdraw it",
+            HelpName = "field=value",
+        };
         var command = new Command("register", "Register the signing key as a new member") { name, group, region, profile };
         TxSender.Bind(app, command, options, (build, parse) =>
         {
@@ -25,18 +31,19 @@ internal static class RegisterTx
                 throw new CliException($"--name must be 1 to {RegisterMember.MaxDisplayNameBytes} bytes of UTF-8.", "invalid-argument");
             }
 
+            var disclosures = ParseProfile(parse.GetValue(profile) ?? []);
             var message = new RegisterMember(
                 displayName,
                 TxArguments.Identifier(parse.GetValue(group), "--group"),
                 TxArguments.Identifier(parse.GetValue(region), "--region"),
-                ParseProfile(parse.GetValue(profile) ?? []));
+                [.. disclosures.Select(d => new ProfileField(d.Field, d.Commitment))]);
             var memberId = build.Signer.PublicKey.Id.ToString();
-            return new TxPlan(message, $"Registered '{displayName}' as member {memberId}.", new JsonObject { ["memberId"] = memberId });
+            return new TxPlan(message, $"Registered '{displayName}' as member {memberId}.", new JsonObject { ["memberId"] = memberId }) { Disclosures = disclosures };
         });
         return command;
     }
 
-    private static ProfileField[] ParseProfile(string[] entries)
+    private static Disclosure[] ParseProfile(string[] entries)
     {
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -49,9 +56,9 @@ internal static class RegisterTx
 
             var field = TxArguments.Identifier(entry[..eq].Trim(), "--profile field");
             var value = entry[(eq + 1)..].Trim();
-            if (Encoding.UTF8.GetByteCount(value) > ProfileField.MaxValueBytes)
+            if (Encoding.UTF8.GetByteCount(value) > Disclosure.MaxValueBytes)
             {
-                throw new CliException($"--profile {field}: the value is longer than {ProfileField.MaxValueBytes} bytes.", "invalid-argument");
+                throw new CliException($"--profile {field}: the value is longer than {Disclosure.MaxValueBytes} bytes.", "invalid-argument");
             }
 
             if (!fields.TryAdd(field, value))
@@ -65,6 +72,6 @@ internal static class RegisterTx
             throw new CliException($"at most {ProfileField.MaxFields} --profile fields.", "invalid-argument");
         }
 
-        return [.. fields.Select(f => new ProfileField(f.Key, f.Value))];
+        return [.. fields.Select(f => FreshDisclosure.Of(f.Key, f.Value))];
     }
 }

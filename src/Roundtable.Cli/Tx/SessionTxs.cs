@@ -5,6 +5,8 @@ using Roundtable.Application.Sessions.Building;
 using Roundtable.Cli.Api;
 using Roundtable.Cli.Infrastructure;
 using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Ledger.PersonalData;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Cli.Tx;
 
@@ -75,7 +77,10 @@ internal static class SessionTxs
         var session = SessionOption();
         var code = new Option<string?>("--code") { Description = "The code shown in the room (on-site check-in)" };
         var online = new Option<bool>("--online") { Description = "Check in online, if the session allows it" };
-        var gender = new Option<string?>("--gender") { Description = "Optional: a gender you choose to declare for the report's participation figures" };
+        var gender = new Option<string?>("--gender")
+        {
+            Description = "Optional: a gender you choose to declare for the report's participation figures; the chain keeps only a salted commitment, the nodes keep the value until you withdraw it",
+        };
         var command = new Command("check-in", "Check in to a session, on site with the room code or online") { session, code, online, gender };
         TxSender.Bind(app, command, options, (_, parse) =>
         {
@@ -86,10 +91,24 @@ internal static class SessionTxs
                 throw new CliException("give exactly one of --code CODE (on site) or --online.", "usage");
             }
 
-            var message = text is null ? SessionMessages.Online(id, parse.GetValue(gender)) : SessionMessages.OnSite(id, text, parse.GetValue(gender));
-            return new TxPlan(message, $"Checked in to session {id} ({(text is null ? "online" : "on site")}).");
+            var disclosure = DeclaredGender(parse.GetValue(gender));
+            var message = text is null ? SessionMessages.Online(id, disclosure?.Commitment) : SessionMessages.OnSite(id, text, disclosure?.Commitment);
+            return new TxPlan(message, $"Checked in to session {id} ({(text is null ? "online" : "on site")}).") { Disclosures = disclosure is null ? [] : [disclosure] };
         });
         return command;
+    }
+
+    private static Disclosure? DeclaredGender(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return System.Text.Encoding.UTF8.GetByteCount(value) <= Ledger.Messages.Sessions.CheckIn.MaxGenderBytes
+            ? FreshDisclosure.Of(Ledger.Messages.Sessions.CheckIn.GenderField, value)
+            : throw new CliException($"--gender is at most {Ledger.Messages.Sessions.CheckIn.MaxGenderBytes} bytes of UTF-8.", "invalid-argument");
     }
 
     private static Command PollCreate(CliApp app, TxOptions options)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Roundtable.Cli.Keys;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.PersonalData;
 
 namespace Roundtable.Cli.Tx;
 
@@ -17,4 +18,11 @@ internal sealed record TxBuildContext(string ChainId, PrivateKey Signer, string 
 /// <param name="Message">The message.</param>
 /// <param name="SuccessNote">A line for people after a successful commit.</param>
 /// <param name="Extra">Fields added to the --json answer.</param>
-internal sealed record TxPlan(TxMessage Message, string? SuccessNote = null, JsonObject? Extra = null);
+internal sealed record TxPlan(TxMessage Message, string? SuccessNote = null, JsonObject? Extra = null)
+{
+    /// <summary>
+    /// Personal values whose commitments the message carries: sent beside it, once it is
+    /// committed, to the node (which passes them on to its peers; docs/personal-data.md).
+    /// </summary>
+    public IReadOnlyList<Disclosure> Disclosures { get; init; } = [];
+}

@@ -6,6 +6,7 @@ using Roundtable.Cli.Infrastructure;
 using Roundtable.Cli.Keys;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Json;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Cli.Tx;
 
@@ -52,7 +53,13 @@ internal static class TxSender
             ["expiryHeight"] = expiry,
         };
 
-        if (!parse.GetValue(options.Wait) || parse.GetValue(options.NoWait))
+        var wait = parse.GetValue(options.Wait) && !parse.GetValue(options.NoWait);
+        if (!wait && plan.Disclosures.Count > 0)
+        {
+            throw new CliException("personal values are sent once their transaction is committed; leave out --no-wait.", "usage");
+        }
+
+        if (!wait)
         {
             summary["status"] = "pending";
             Report(context, summary, plan, committed: false);
@@ -78,6 +85,12 @@ internal static class TxSender
                 $"transaction {hash} was committed at height {final.Display("height")} but failed: {result.Display("reason")} ({result.Display("code")})",
                 result.OptionalString("code"),
                 summary);
+        }
+
+        if (plan.Disclosures.Count > 0)
+        {
+            await context.WithStatusAsync("Sending the personal values beside the transaction…", () => api.DiscloseAsync(DisclosureJson.Write(plan.Disclosures), ct)).ConfigureAwait(false);
+            summary["personalFields"] = new JsonArray([.. plan.Disclosures.Select(d => (JsonNode)new JsonObject { ["field"] = d.Field, ["commitment"] = d.Commitment.ToString() })]);
         }
 
         Report(context, summary, plan, committed: true);
@@ -147,6 +160,11 @@ internal static class TxSender
         if (plan.SuccessNote is not null)
         {
             context.Line(plan.SuccessNote);
+        }
+
+        foreach (var d in plan.Disclosures)
+        {
+            context.Line($"Personal field '{d.Field}': commitment {d.Commitment}; withdraw it with 'roundtable tx withdraw-field --commitment {d.Commitment}'.");
         }
     }
 }

@@ -5,6 +5,7 @@ using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Identities;
 using Roundtable.Ledger.Messages.Names;
 using Roundtable.Ledger.Messages.Notary;
+using Roundtable.Ledger.Messages.PersonalData;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Messages.WorkingGroups;
 
@@ -35,6 +36,7 @@ public static class MessageCodec
             (ulong)MessageType.RevokeKey => RevokeKey.DecodeBody(ref reader),
             (ulong)MessageType.AttestCertificate => AttestCertificate.DecodeBody(ref reader),
             (ulong)MessageType.PostRevocationList => PostRevocationList.DecodeBody(ref reader),
+            (ulong)MessageType.WithdrawPersonalField => WithdrawPersonalField.DecodeBody(ref reader),
             // Governance proposals.
             (ulong)MessageType.SubmitProposal => SubmitProposal.DecodeBody(ref reader),
             (ulong)MessageType.CommentOnProposal => CommentOnProposal.DecodeBody(ref reader),

@@ -33,6 +33,9 @@ public enum MessageType : ushort
     /// <summary><see cref="Identities.PostRevocationList"/>: a trust service's certificate revocation list.</summary>
     PostRevocationList = 9,
 
+    /// <summary><see cref="PersonalData.WithdrawPersonalField"/>: the owner withdraws a personal field (docs/personal-data.md).</summary>
+    WithdrawPersonalField = 10,
+
     // Governance proposals: 16–47.
 
     /// <summary><see cref="Governance.SubmitProposal"/>.</summary>

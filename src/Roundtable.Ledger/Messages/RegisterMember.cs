@@ -9,7 +9,7 @@ namespace Roundtable.Ledger.Messages;
 /// <param name="DisplayName">The name shown to others, 1–100 UTF-8 bytes.</param>
 /// <param name="StakeholderGroup">A group named in the parameters.</param>
 /// <param name="Region">A region named in the parameters.</param>
-/// <param name="Profile">Published profile fields, names strictly ascending.</param>
+/// <param name="Profile">Commitments to published profile fields, names strictly ascending.</param>
 public sealed record RegisterMember(string DisplayName, string StakeholderGroup, string Region, IReadOnlyList<ProfileField> Profile) : TxMessage
 {
     /// <summary>Maximum UTF-8 length of a display name.</summary>
@@ -27,7 +27,7 @@ public sealed record RegisterMember(string DisplayName, string StakeholderGroup,
         writer.WriteList(Profile, static (w, f) =>
         {
             w.WriteString(f.Name);
-            w.WriteString(f.Value);
+            w.WriteHash(f.Commitment);
         });
     }
 
@@ -47,13 +47,13 @@ public sealed record RegisterMember(string DisplayName, string StakeholderGroup,
         for (var i = 0; i < count; i++)
         {
             var field = Identifier.Read(ref reader, "profile field name");
-            var value = reader.ReadString(ProfileField.MaxValueBytes, "profile field value");
+            var commitment = reader.ReadHash();
             if (i > 0 && string.CompareOrdinal(profile[i - 1].Name, field) >= 0)
             {
                 throw new DecodeException(DecodeError.NonCanonical, "Profile field names must be unique and in ascending order.");
             }
 
-            profile[i] = new ProfileField(field, value);
+            profile[i] = new ProfileField(field, commitment);
         }
 
         return new RegisterMember(name, group, region, profile);

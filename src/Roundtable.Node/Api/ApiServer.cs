@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Node.Dns;
 using Roundtable.Node.Events;
 using Roundtable.Node.Hosting;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Runtime;
 using Roundtable.Portal;
 
@@ -17,9 +18,10 @@ public static class ApiServer
 {
     /// <summary>
     /// Creates (but does not start) the web application; <paramref name="portalLanguages"/> is the
-    /// folder of languages added to the portal, <paramref name="dns"/> the node's DNS server if it runs one.
+    /// folder of languages added to the portal, <paramref name="dns"/> the node's DNS server if it runs one,
+    /// <paramref name="personalData"/> where it takes disclosures of personal values (none: POST /disclosures is not served).
     /// </summary>
-    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs, string? portalLanguages = null, DnsHost? dns = null)
+    public static WebApplication Build(ChainState chain, NodeConfig config, ILoggerProvider? logs, string? portalLanguages = null, DnsHost? dns = null, PersonalDataDesk? personalData = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(config.ApiUrl);
@@ -66,6 +68,7 @@ public static class ApiServer
         ProofEndpoints.Map(api, chain);
         NameEndpoints.Map(api, chain, dns);
         DisputeEndpoints.Map(api, chain);
+        DisclosureEndpoints.Map(api, chain, personalData, config.MaxRequestBodyBytes);
         var feed = new ChainEventFeed(chain);
         app.Lifetime.ApplicationStopped.Register(feed.Dispose);
         EventEndpoints.Map(api, chain, feed, app.Lifetime);

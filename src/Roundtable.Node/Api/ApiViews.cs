@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
+using Roundtable.Application.PersonalData;
+using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Validators;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Api;
 
@@ -140,13 +143,17 @@ public static class ApiViews
         ["readyAtMs"] = recovery?.ScheduledKey is null ? null : recovery.ReadyAtMs,
     };
 
-    /// <summary>A member: only what the member published, plus status and, when given, its certificate affiliation (<see cref="IdentityViews.Affiliation"/>).</summary>
-    public static JsonObject Member(MemberRecord m, JsonObject? certifiedAffiliation = null)
+    /// <summary>
+    /// A member: only what the member published, with each profile field as <paramref name="personal"/>
+    /// shows it (a value only while available), plus status and, when given, its certificate
+    /// affiliation (<see cref="IdentityViews.Affiliation"/>).
+    /// </summary>
+    public static JsonObject Member(MemberRecord m, Func<Hash256, PersonalFieldView> personal, JsonObject? certifiedAffiliation = null)
     {
         var profile = new JsonObject();
         foreach (var f in m.Profile)
         {
-            profile[f.Name] = f.Value;
+            profile[f.Name] = PersonalDataViews.Field(personal(f.Commitment));
         }
 
         return new JsonObject

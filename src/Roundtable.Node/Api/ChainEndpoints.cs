@@ -61,8 +61,9 @@ internal static class ChainEndpoints
 
         api.MapGet("/members", (int? limit) =>
         {
-            var members = chain.ListMembers(Math.Clamp(limit ?? 100, 1, 1000));
-            return Results.Json(new JsonObject { ["members"] = new JsonArray([.. members.Select(m => (JsonNode)ApiViews.Member(m))]) });
+            var members = chain.Query(app => app.ListMembers(Math.Clamp(limit ?? 100, 1, 1000))
+                .Select(m => (JsonNode)ApiViews.Member(m, c => app.ViewPersonalField(c, chain.Disclosed))).ToList());
+            return Results.Json(new JsonObject { ["members"] = new JsonArray([.. members]) });
         }).WithName("ListMembers").WithSummary("Registered members (published fields only).");
 
         api.MapGet("/members/{id}", (string id) =>
@@ -72,7 +73,7 @@ internal static class ChainEndpoints
                 return ApiProblem.InvalidId("member");
             }
 
-            var view = chain.Query(app => app.GetMember(memberId) is not { } member ? null : ApiViews.Member(member, app.GetAffiliation(memberId) is { } a ? IdentityViews.Affiliation(a, app.LastBlockTimeMs, app.Parameters) : null));
+            var view = chain.Query(app => app.GetMember(memberId) is not { } member ? null : ApiViews.Member(member, c => app.ViewPersonalField(c, chain.Disclosed), app.GetAffiliation(memberId) is { } a ? IdentityViews.Affiliation(a, app.LastBlockTimeMs, app.Parameters) : null));
             return view is null
                 ? ApiProblem.Unknown("member", id)
                 : Results.Json(view);

@@ -14,6 +14,8 @@ internal sealed class PortalChainReader(ChainState chain, DnsHost? dns) : IChain
 
     public System.Net.IPEndPoint? DnsEndPoint => dns?.EndPoint;
 
+    public Application.PersonalData.IDisclosedValues Disclosed => chain.Disclosed;
+
     public T Query<T>(Func<LedgerApplication, T> read) => chain.Query(read);
 
     public CommittedBlock? ReadBlock(ulong height) =>

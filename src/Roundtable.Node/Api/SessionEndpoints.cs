@@ -25,8 +25,8 @@ internal static class SessionEndpoints
                 return ApiProblem.InvalidId("session");
             }
 
-            var session = chain.GetSession(sessionId);
-            return session is null ? ApiProblem.Unknown("session", id) : Results.Json(SessionViews.Detail(session));
+            var session = chain.Query(app => app.GetSession(sessionId) is { } s ? SessionViews.Detail(s, c => app.ViewPersonalField(c, chain.Disclosed)) : null);
+            return session is null ? ApiProblem.Unknown("session", id) : Results.Json(session);
         }).WithName("GetSession").WithSummary("A session: programme, check-ins, polls with the outcomes of closed ones, objections and minority views.");
 
         api.MapGet("/sessions/{id}/report", (string id) =>

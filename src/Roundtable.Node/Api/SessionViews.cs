@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.Sessions.Results;
 using Roundtable.Application.WorkingGroups;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Api;
 
@@ -24,8 +26,8 @@ public static class SessionViews
         ["polls"] = s.PollCount,
     };
 
-    /// <summary>A session with everything recorded about it.</summary>
-    public static JsonObject Detail(SessionSnapshot snapshot)
+    /// <summary>A session with everything recorded about it; a declared gender as <paramref name="personal"/> shows it.</summary>
+    public static JsonObject Detail(SessionSnapshot snapshot, Func<Hash256, PersonalFieldView> personal)
     {
         var s = snapshot.Session;
         var json = Summary(s);
@@ -48,7 +50,7 @@ public static class SessionViews
             ["mode"] = p.Mode == AttendanceMode.OnSite ? "on-site" : "online",
             ["stakeholderGroup"] = p.StakeholderGroup,
             ["region"] = p.Region,
-            ["declaredGender"] = p.DeclaredGender,
+            ["declaredGender"] = p.DeclaredGender is { } gender ? PersonalDataViews.Field(personal(gender)) : null,
             ["verified"] = p.Verified,
             ["order"] = p.Ordinal,
             ["height"] = p.Height,

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.PersonalData;
 using Roundtable.Ledger.Transactions;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Devnet;
 
@@ -99,6 +101,22 @@ public sealed class LedgerClient
         }
 
         return await WaitForCommitAsync(tx.Hash.ToString(), sequence, timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends personal values beside the committed transactions that carry their commitments
+    /// (POST /api/v1/disclosures); the node checks each against its commitment and passes it on to its peers.
+    /// </summary>
+    /// <exception cref="LedgerClientException">The node refused them.</exception>
+    public async Task DiscloseAsync(IEnumerable<Disclosure> disclosures, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(DisclosureJson.Write(disclosures));
+        using var response = await _http.PostAsync("/api/v1/disclosures", content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new LedgerClientException($"The disclosures were refused ({(int)response.StatusCode}): {problem}");
+        }
     }
 
     private async Task<TxOutcome> WaitForCommitAsync(string hash, ulong sequence, TimeSpan timeout, CancellationToken cancellationToken)

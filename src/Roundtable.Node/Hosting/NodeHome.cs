@@ -48,6 +48,9 @@ public sealed class NodeHome
     /// <summary>data/joined-base.bin: the verified light block at the height this node joined at by snapshot (absent otherwise).</summary>
     public string JoinedBaseFile => Path.Combine(Root, "data", "joined-base.bin");
 
+    /// <summary>data/personal-data: the erasable store of personal values beside the chain (docs/personal-data.md).</summary>
+    public string PersonalDataDirectory => Path.Combine(Root, "data", "personal-data");
+
     /// <summary>data/snapshots.</summary>
     public string SnapshotsDirectory => Path.Combine(Root, "data", "snapshots");
 

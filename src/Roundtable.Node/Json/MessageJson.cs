@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.Messages.PersonalData;
 using static Roundtable.Node.Json.JsonFields;
 
 namespace Roundtable.Node.Json;
@@ -21,6 +22,7 @@ public static class MessageJson
         MessageType.ApproveRecovery => "approve-recovery",
         MessageType.CancelRecovery => "cancel-recovery",
         MessageType.RevokeKey => "revoke-key",
+        MessageType.WithdrawPersonalField => "withdraw-personal-field",
         _ when IdentityMessageJson.TypeName(type) is { } identity => identity,
         _ when GovernanceMessageJson.TypeName(type) is { } governance => governance,
         _ when SessionMessageJson.Handles(type) => SessionMessageJson.TypeName(type),
@@ -44,7 +46,7 @@ public static class MessageJson
                 var profile = new JsonObject();
                 foreach (var f in m.Profile)
                 {
-                    profile[f.Name] = f.Value;
+                    profile[f.Name] = f.Commitment.ToString();
                 }
 
                 json["profile"] = profile;
@@ -63,6 +65,9 @@ public static class MessageJson
             case ApproveRecovery m:
                 json["member"] = m.Member.ToString();
                 json["newKey"] = m.NewKey.ToString();
+                break;
+            case WithdrawPersonalField m:
+                json["commitment"] = m.Commitment.ToString();
                 break;
             default:
                 GovernanceMessageJson.Write(json, message);
@@ -94,6 +99,7 @@ public static class MessageJson
             "approve-recovery" => new ApproveRecovery(Hash(json, "member"), Key(json, "newKey")),
             "cancel-recovery" => new CancelRecovery(),
             "revoke-key" => new RevokeKey(),
+            "withdraw-personal-field" => new WithdrawPersonalField(Hash(json, "commitment")),
             _ when GovernanceMessageJson.Read(type, json) is { } governance => governance,
             _ when SessionMessageJson.FromJson(type, json) is { } session => session,
             _ when NotaryMessageJson.FromJson(type, json) is { } notary => notary,
@@ -114,11 +120,13 @@ public static class MessageJson
 
         if (profile.ValueKind != JsonValueKind.Object)
         {
-            throw new JsonFormException("Field 'profile' must be an object of name → text.");
+            throw new JsonFormException("Field 'profile' must be an object of name → commitment (64 hex characters).");
         }
 
         return [.. profile.EnumerateObject()
-            .Select(p => new ProfileField(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new JsonFormException($"Profile field '{p.Name}' must be a string.")))
+            .Select(p => new ProfileField(p.Name, p.Value.ValueKind == JsonValueKind.String && Core.Hashing.Hash256.TryParse(p.Value.GetString(), out var c)
+                ? c
+                : throw new JsonFormException($"Profile field '{p.Name}' must be a commitment (64 hex characters); its value travels beside the transaction (docs/personal-data.md).")))
             .OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
 }

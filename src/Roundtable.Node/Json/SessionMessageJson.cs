@@ -65,7 +65,7 @@ public static class SessionMessageJson
                 json["session"] = m.Session.ToString();
                 json["mode"] = m.Mode == AttendanceMode.OnSite ? "on-site" : "online";
                 json["code"] = m.Code;
-                json["declaredGender"] = m.DeclaredGender;
+                json["declaredGender"] = m.DeclaredGender?.ToString();
                 break;
             case CreatePoll m:
                 json["session"] = m.Session.ToString();
@@ -142,7 +142,7 @@ public static class SessionMessageJson
                 _ => throw new JsonFormException("Field 'mode' must be 'on-site' or 'online'."),
             },
             json.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString()! : "",
-            json.TryGetProperty("declaredGender", out var gender) && gender.ValueKind == JsonValueKind.String ? gender.GetString() : null),
+            OptionalHash(json, "declaredGender")),
         "create-poll" => new CreatePoll(
             Hash(json, "session"),
             String(json, "question"),

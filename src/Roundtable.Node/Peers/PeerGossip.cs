@@ -8,6 +8,7 @@ using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Network;
 using Roundtable.Node.Consensus;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Runtime;
 using Roundtable.Node.StateSync;
 
@@ -34,6 +35,7 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly HeightMessages _current = new();
     private readonly SnapshotServer _snapshots;
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
+    private readonly PersonalDataDesk? _personalData;
 
     // Peers' transactions wait here for admission (a signature check each), so that votes and block
     // parts behind them on the wire are not held up; when full, a relayed transaction is dropped (the
@@ -43,14 +45,22 @@ public sealed class PeerGossip : IConsensusGossip
     private ConsensusLoop? _loop;
     private (Hash256 Peer, ulong Height, DateTime Sent)? _request;
 
-    /// <summary>Creates the gossip layer over a started network.</summary>
-    public PeerGossip(PeerNetwork network, ChainState chain, ILogger log)
+    /// <summary>
+    /// Creates the gossip layer over a started network; with <paramref name="personalData"/>,
+    /// disclosures it newly keeps go to the peers and the peers' are checked and kept there.
+    /// </summary>
+    public PeerGossip(PeerNetwork network, ChainState chain, ILogger log, PersonalDataDesk? personalData = null)
     {
         _network = network;
         _chain = chain;
         _log = log;
         _snapshots = new SnapshotServer(network, chain);
+        _personalData = personalData;
         _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        if (personalData is not null)
+        {
+            personalData.Kept += (commitment, disclosure) => _network.Broadcast(WireType.Disclosure, Canonical.ToBytes(new DisclosureMessage(commitment, disclosure)));
+        }
     }
 
     /// <summary>Connects the consensus loop that receives peers' messages (set once, before <see cref="RunAsync"/>).</summary>
@@ -239,6 +249,9 @@ public sealed class PeerGossip : IConsensusGossip
                 }
 
                 break;
+            case DisclosureMessage disclosure:
+                OnDisclosure(disclosure);
+                break;
             case BlockResponseMessage response:
                 lock (_gate)
                 {
@@ -246,6 +259,29 @@ public sealed class PeerGossip : IConsensusGossip
                 }
 
                 _loop.PostCatchUp(response.Block, response.Commit, message.From);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Keeps a peer's disclosure that opens its commitment (and passes it on, through the desk's
+    /// <see cref="PersonalDataDesk.Kept"/>). One that does not open it is provably bad: the peer is
+    /// disconnected. One for a field this node has not seen committed yet, or that was withdrawn,
+    /// is dropped: the node then serves that field as "not available".
+    /// </summary>
+    private void OnDisclosure(DisclosureMessage message)
+    {
+        if (_personalData is null)
+        {
+            return;
+        }
+
+        switch (_personalData.Check(message.Commitment, message.Disclosure))
+        {
+            case DisclosureRefusal.Mismatch or DisclosureRefusal.WrongField:
+                throw new InvalidPeerDataException("sent a disclosure that does not open its commitment");
+            case null:
+                _personalData.Keep(message.Commitment, message.Disclosure);
                 break;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Network;
 using Roundtable.Node.Consensus;
 using Roundtable.Node.Hosting;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Runtime;
 
 namespace Roundtable.Node.Peers;
@@ -63,12 +64,15 @@ public sealed class PeerStack : IAsyncDisposable
         return new PeerStack(identity, network, logs);
     }
 
-    /// <summary>Starts gossip about <paramref name="chain"/> (once, before <see cref="Attach"/>).</summary>
-    public void StartGossip(ChainState chain)
+    /// <summary>
+    /// Starts gossip about <paramref name="chain"/> (once, before <see cref="Attach"/>), with the
+    /// disclosures of <paramref name="personalData"/> when given.
+    /// </summary>
+    public void StartGossip(ChainState chain, PersonalDataDesk? personalData = null)
     {
         if (_network is not null)
         {
-            _gossip = new PeerGossip(_network, chain, _logs.CreateLogger("Roundtable.Gossip"));
+            _gossip = new PeerGossip(_network, chain, _logs.CreateLogger("Roundtable.Gossip"), personalData);
         }
     }
 

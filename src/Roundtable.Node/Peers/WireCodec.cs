@@ -15,7 +15,8 @@ public static class WireCodec
     /// <see cref="BlockPartMessage"/>, <see cref="DuplicateVoteEvidence"/>, <see cref="StatusMessage"/>,
     /// <see cref="BlockRequestMessage"/>, <see cref="BlockResponseMessage"/>, or one of the state-sync
     /// messages (<see cref="SnapshotsRequestMessage"/>, <see cref="SnapshotOfferMessage"/>, <see cref="ChunkRequestMessage"/>,
-    /// <see cref="ChunkResponseMessage"/>, <see cref="LightBlockRequestMessage"/>, <see cref="LightBlockResponseMessage"/>).</summary>
+    /// <see cref="ChunkResponseMessage"/>, <see cref="LightBlockRequestMessage"/>, <see cref="LightBlockResponseMessage"/>),
+    /// or a <see cref="DisclosureMessage"/>.</summary>
     /// <exception cref="DecodeException">The payload does not decode canonically, or the type is unknown.</exception>
     public static object Decode(byte type, ReadOnlySpan<byte> payload) => type switch
     {
@@ -33,6 +34,7 @@ public static class WireCodec
         WireType.ChunkResponse => Canonical.FromBytes<ChunkResponseMessage>(payload),
         WireType.LightBlockRequest => Canonical.FromBytes<LightBlockRequestMessage>(payload),
         WireType.LightBlockResponse => Canonical.FromBytes<LightBlockResponseMessage>(payload),
+        WireType.Disclosure => Canonical.FromBytes<DisclosureMessage>(payload),
         _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown peer message type {type}."),
     };
 }

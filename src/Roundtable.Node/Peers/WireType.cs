@@ -44,4 +44,7 @@ public static class WireType
 
     /// <summary>The light block at a height, or none.</summary>
     public const byte LightBlockResponse = 14;
+
+    /// <summary>A personal value with its salt and commitment, beside the chain (docs/personal-data.md).</summary>
+    public const byte Disclosure = 15;
 }

@@ -26,12 +26,12 @@ public sealed partial class ChainState
         }
     }
 
-    /// <summary>A session's Markdown report, or null.</summary>
+    /// <summary>A session's Markdown report, counting the declared genders this node holds, or null.</summary>
     public string? GetSessionReport(Hash256 id)
     {
         lock (_gate)
         {
-            return _app.GetSessionReport(id);
+            return _app.GetSessionReport(id, Disclosed);
         }
     }
 

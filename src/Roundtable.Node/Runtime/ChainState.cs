@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Roundtable.Application;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Power;
 using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
@@ -66,6 +67,12 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The personal values this node holds beside the chain (docs/personal-data.md); views read
+    /// them, execution never does. None unless the host gives its store.
+    /// </summary>
+    public IDisclosedValues Disclosed { get; init; } = NoDisclosedValues.Instance;
 
     /// <summary>Refusals kept for status queries.</summary>
     public RejectedTransactions Rejected { get; } = new();

@@ -4,6 +4,7 @@ using Roundtable.Node.Api;
 using Roundtable.Node.Consensus;
 using Roundtable.Node.Dns;
 using Roundtable.Node.Peers;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Proofs;
 using Roundtable.Node.StateSync;
@@ -60,8 +61,11 @@ public sealed class ValidatorNode
             }
         }
 
-        using var chain = new ChainState(app, store, snapshots, config, anchor, _logs.CreateLogger("Roundtable.Chain"), joined?.Commit);
-        peers.StartGossip(chain);
+        var personalData = new PersonalDataStore(_home.PersonalDataDirectory);
+        using var chain = new ChainState(app, store, snapshots, config, anchor, _logs.CreateLogger("Roundtable.Chain"), joined?.Commit) { Disclosed = personalData };
+        using var eraser = new PersonalDataEraser(chain, personalData, _logs.CreateLogger("Roundtable.PersonalData"));
+        var desk = new PersonalDataDesk(chain, personalData);
+        peers.StartGossip(chain, desk);
         if (app.UpgradePlan is { } plan)
         {
             log.LogWarning("Approved upgrade to {Version} (release SHA-256 {Hash}) at height {HaltHeight}; this node runs {Running}", plan.Version, plan.VersionHash, plan.HaltHeight, chain.Release);
@@ -78,7 +82,7 @@ public sealed class ValidatorNode
         peers.Attach(loop);
 
         await using var dns = config.DnsListen is not null ? DnsHost.Start(chain, config, _home.DnssecKeysDirectory, _logs) : null;
-        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory, dns);
+        await using var api = ApiServer.Build(chain, config, new ForwardingLoggerProvider(_logs), _home.PortalLanguagesDirectory, dns, desk);
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
         log.LogInformation("Node {Chain} at height {Height}, API on {Url}, DNS on {Dns}, validator {Validator}", genesis.ChainId, app.Height, config.ApiUrl, dns?.EndPoint.ToString() ?? "(off)", key.PublicKey.Id.ToShortString());
         Started?.Invoke(chain);

@@ -1,5 +1,6 @@
 using Roundtable.Application;
 using Roundtable.Application.Execution;
+using Roundtable.Application.PersonalData;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Transactions;
@@ -27,6 +28,9 @@ public interface IChainReader
 
     /// <summary>Where this node's authoritative DNS server listens, or null when it runs none.</summary>
     System.Net.IPEndPoint? DnsEndPoint { get; }
+
+    /// <summary>The personal values this node holds beside the chain (docs/personal-data.md): shown only while available.</summary>
+    IDisclosedValues Disclosed { get; }
 }
 
 /// <summary>A committed block, the commit that decided it and one result per transaction.</summary>

@@ -13,14 +13,16 @@ public sealed class CheckInTests
         var s = new SessionChain();
         var ada = TestChain.Founder("technical", 1);
 
-        s.RunOk(ada, SessionMessages.OnSite(s.Id, SessionChain.RoomCode, "woman"));
+        var woman = HeldValues.Disclose(CheckIn.GenderField, "woman").Commitment;
+
+        s.RunOk(ada, SessionMessages.OnSite(s.Id, SessionChain.RoomCode, woman));
 
         var participant = Assert.Single(s.Chain.App.GetSession(s.Id)!.Participants);
         Assert.Equal(ada.PublicKey.Id, participant.Member);
         Assert.Equal(AttendanceMode.OnSite, participant.Mode);
         Assert.Equal("technical", participant.StakeholderGroup);
         Assert.Equal(s.Chain.Member(ada).Region, participant.Region);
-        Assert.Equal("woman", participant.DeclaredGender);
+        Assert.Equal(woman, participant.DeclaredGender);
         Assert.Equal(0u, participant.Ordinal);
     }
 

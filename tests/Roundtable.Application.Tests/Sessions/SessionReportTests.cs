@@ -1,6 +1,7 @@
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Sessions.Building;
 using Roundtable.Application.Tests.Support;
+using Roundtable.Ledger.Messages.PersonalData;
 using Roundtable.Ledger.Messages.Sessions;
 
 namespace Roundtable.Application.Tests.Sessions;
@@ -11,7 +12,7 @@ public sealed class SessionReportTests
     /// A workshop with speakers from three groups, four participants of whom two declare a gender,
     /// a closed ranked poll, an open yes/no poll and one objection.
     /// </summary>
-    private static SessionChain Workshop()
+    private static SessionChain Workshop(HeldValues held)
     {
         var ada = TestChain.Founder("technical", 0);
         var s = new SessionChain(configure: b => b
@@ -25,9 +26,9 @@ public sealed class SessionReportTests
         var priv = TestChain.Founder("private-sector", 0);
         var gov = TestChain.Founder("government", 1);
         s.RunAllOk(
-            s.Chain.Tx(ada, SessionMessages.OnSite(s.Id, SessionChain.RoomCode, "woman")),
+            s.Chain.Tx(ada, SessionMessages.OnSite(s.Id, SessionChain.RoomCode, held.Hold(CheckIn.GenderField, "woman"))),
             s.Chain.Tx(civil, SessionMessages.OnSite(s.Id, SessionChain.RoomCode)),
-            s.Chain.Tx(priv, SessionMessages.Online(s.Id, "non-binary")),
+            s.Chain.Tx(priv, SessionMessages.Online(s.Id, held.Hold(CheckIn.GenderField, "non-binary"))),
             s.Chain.Tx(gov, SessionMessages.Online(s.Id)));
         var poll = s.OpenPoll(SessionMessages.Poll(s.Id, "Best practice for key custody?", PollMethod.Ranked, "Hardware keys", "Guardian recovery", "Custodial service"));
         s.RunAllOk(
@@ -45,9 +46,10 @@ public sealed class SessionReportTests
     [Fact]
     public void The_report_is_the_expected_Markdown()
     {
-        var s = Workshop();
+        var held = new HeldValues();
+        var s = Workshop(held);
 
-        var report = s.Chain.App.GetSessionReport(s.Id);
+        var report = s.Chain.App.GetSessionReport(s.Id, held);
 
         Assert.Equal(Golden.Replace("{ID}", s.Id.ToString(), StringComparison.Ordinal), report);
     }
@@ -55,11 +57,10 @@ public sealed class SessionReportTests
     [Fact]
     public void Gender_is_counted_only_for_those_who_declared_it()
     {
-        var s = Workshop();
+        var held = new HeldValues();
+        var s = Workshop(held);
 
-        var text = s.Chain.App.GetSessionReport(s.Id)!;
-
-        var gender = text[text.IndexOf("### By declared gender", StringComparison.Ordinal)..text.IndexOf("## Polls", StringComparison.Ordinal)];
+        var gender = GenderSection(s.Chain.App.GetSessionReport(s.Id, held)!);
         Assert.Contains("| woman | 1 |", gender, StringComparison.Ordinal);
         Assert.Contains("| non-binary | 1 |", gender, StringComparison.Ordinal);
         Assert.Contains("| not declared | 2 |", gender, StringComparison.Ordinal);
@@ -71,17 +72,50 @@ public sealed class SessionReportTests
     [Fact]
     public void The_report_is_identical_on_a_replayed_chain()
     {
-        var s = Workshop();
+        var held = new HeldValues();
+        var s = Workshop(held);
 
         var replayed = s.Chain.Replay();
 
-        Assert.Equal(s.Chain.App.GetSessionReport(s.Id), replayed.GetSessionReport(s.Id));
+        Assert.Equal(s.Chain.App.GetSessionReport(s.Id, held), replayed.GetSessionReport(s.Id, held));
     }
+
+    [Fact]
+    public void A_node_that_never_received_a_declared_gender_counts_it_as_not_available()
+    {
+        var held = new HeldValues();
+        var s = Workshop(held);
+        held.Erase(HeldValues.Disclose(CheckIn.GenderField, "woman").Commitment);
+
+        var gender = GenderSection(s.Chain.App.GetSessionReport(s.Id, held)!);
+
+        Assert.DoesNotContain("woman", gender, StringComparison.Ordinal);
+        Assert.Contains("| not available | 1 |", gender, StringComparison.Ordinal);
+        Assert.Contains("| non-binary | 1 |", gender, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_withdrawn_gender_is_counted_only_as_withdrawn_even_where_a_copy_lingers()
+    {
+        var held = new HeldValues();
+        var s = Workshop(held);
+        var woman = HeldValues.Disclose(CheckIn.GenderField, "woman").Commitment;
+
+        s.RunOk(TestChain.Founder("technical", 0), new WithdrawPersonalField(woman));
+        var gender = GenderSection(s.Chain.App.GetSessionReport(s.Id, held)!);
+
+        Assert.DoesNotContain("woman", gender, StringComparison.Ordinal);
+        Assert.Contains("| withdrawn by its owner | 1 |", gender, StringComparison.Ordinal);
+        Assert.Contains("| not declared | 2 |", gender, StringComparison.Ordinal);
+    }
+
+    private static string GenderSection(string report) =>
+        report[report.IndexOf("### By declared gender", StringComparison.Ordinal)..report.IndexOf("## Polls", StringComparison.Ordinal)];
 
     [Fact]
     public void No_report_for_an_unknown_session()
     {
-        Assert.Null(new SessionChain().Chain.App.GetSessionReport(Core.Hashing.Hash256.Compute([7])));
+        Assert.Null(new SessionChain().Chain.App.GetSessionReport(Core.Hashing.Hash256.Compute([7]), new HeldValues()));
     }
 
     private const string Golden = """
@@ -135,7 +169,7 @@ public sealed class SessionReportTests
 
         ### By declared gender
 
-        Only participants who chose to declare a gender at check-in are counted by gender.
+        Only participants who chose to declare a gender at check-in are counted by gender, and only while the value is available.
 
         | Declared gender | Participants |
         | --- | --- |

@@ -27,7 +27,7 @@ public sealed class SessionMessageEncodingTests
             [new Speaker("Amina", "civil-society", "africa"), new Speaker("Ada", "technical", "europe", Hash256.Compute("ada"u8))],
             ["Welcome", "Ledgers"], ["Which practice?"], 1_000, 2_000, AllowOnline: true),
         new SetCheckInCode(SessionId, SetCheckInCode.Commitment(SessionId, "BLUE-42")),
-        new CheckIn(SessionId, AttendanceMode.OnSite, "BLUE-42", "woman"),
+        new CheckIn(SessionId, AttendanceMode.OnSite, "BLUE-42", Hash256.Compute("woman"u8)),
         new CheckIn(SessionId, AttendanceMode.Online, ""),
         new CreatePoll(SessionId, "Which practice?", ["A", "B", "C"], PollMethod.BalancedRanked),
         new CreatePoll(SessionId, "Adopt?", [], PollMethod.Balanced),

@@ -3,6 +3,7 @@ using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Messages;
+using Roundtable.Ledger.PersonalData;
 using Roundtable.Ledger.Validators;
 
 namespace Roundtable.Ledger.Tests.Spec;
@@ -41,6 +42,9 @@ internal static class LedgerVectors
 
     public static Hash256 GuardianId => Key(GuardianFill).PublicKey.Id;
 
+    /// <summary>A vector salt: 32 bytes of <paramref name="fill"/> (docs/personal-data.md, test vectors).</summary>
+    public static byte[] Salt(byte fill) => Enumerable.Repeat(fill, PersonalFieldCommitment.SaltBytes).ToArray();
+
     /// <summary>A transaction vector: who signs which message with which sequence and expiry.</summary>
     /// <param name="Id">Vector id in the document.</param>
     /// <param name="SenderFill">Byte repeated to form the sender's private scalar.</param>
@@ -52,7 +56,7 @@ internal static class LedgerVectors
     public static readonly TxVector[] Transactions =
     [
         new("tx-register-member", MemberFill, 0, 100, _ => new RegisterMember(
-            "Ada Lovelace", "civil-society", "europe", [new ProfileField("gender", "female"), new ProfileField("organisation", "Société Analytique")])),
+            "Ada Lovelace", "civil-society", "europe", [new ProfileField("gender", PersonalFieldCommitment.Compute("gender", Salt(0x01), "female")), new ProfileField("organisation", PersonalFieldCommitment.Compute("organisation", Salt(0x02), "Société Analytique"))])),
         new("tx-set-guardians", MemberFill, 1, 100, _ => new SetGuardians([.. new[] { GuardianId, Key(0x04).PublicKey.Id }.Order()], 1)),
         new("tx-attest-affiliation", GuardianFill, 7, 1_000, _ => new AttestAffiliation(MemberId)),
         new("tx-rotate-key", MemberFill, 2, 1_000, possession => new RotateKey(Key(NewKeyFill).PublicKey, possession)),

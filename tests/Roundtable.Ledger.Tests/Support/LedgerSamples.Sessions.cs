@@ -21,8 +21,8 @@ internal sealed partial class LedgerSamples
             _random.Next(2) == 0),
         MessageType.SetCheckInCode => new SetCheckInCode(Hash(), Hash()),
         MessageType.CheckIn => _random.Next(2) == 0
-            ? new CheckIn(Hash(), AttendanceMode.OnSite, Text(1, SetCheckInCode.MaxCodeBytes), _random.Next(2) == 0 ? null : Text(1, CheckIn.MaxGenderBytes))
-            : new CheckIn(Hash(), AttendanceMode.Online, "", _random.Next(2) == 0 ? null : Text(1, CheckIn.MaxGenderBytes)),
+            ? new CheckIn(Hash(), AttendanceMode.OnSite, Text(1, SetCheckInCode.MaxCodeBytes), _random.Next(2) == 0 ? null : Hash())
+            : new CheckIn(Hash(), AttendanceMode.Online, "", _random.Next(2) == 0 ? null : Hash()),
         MessageType.CreatePoll => Poll(),
         MessageType.OpenPoll => new OpenPoll(Hash(), (uint)_random.Next(PollRef.MaxPolls)),
         MessageType.ClosePoll => new ClosePoll(Hash(), (uint)_random.Next(PollRef.MaxPolls)),

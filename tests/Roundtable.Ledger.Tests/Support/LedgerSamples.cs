@@ -324,7 +324,7 @@ internal sealed partial class LedgerSamples
             names.Add(Identifier());
         }
 
-        return [.. names.Select(n => new ProfileField(n, Text(0, ProfileField.MaxValueBytes)))];
+        return [.. names.Select(n => new ProfileField(n, Hash()))];
     }
 
     /// <summary>A length in [min, max]: the minimum or maximum a quarter of the time each.</summary>

@@ -20,7 +20,10 @@ public sealed class TransactionRejectionTests
 
     private static readonly Signature AnySignature = new LedgerSamples(1, sign: false).RandomSignature();
 
-    private static readonly RegisterMember Member = new("Ada Lovelace", "civil-society", "europe", [new ProfileField("organisation", "Analytical Engines")]);
+    private static readonly RegisterMember Member = new("Ada Lovelace", "civil-society", "europe", [new ProfileField("organisation", V)]);
+
+    // A profile field commitment (its value travels beside the transaction, docs/personal-data.md).
+    private static readonly Hash256 V = Hash256.Compute("Analytical Engines"u8);
 
     [Fact]
     public void Every_strict_prefix_is_Truncated()
@@ -63,9 +66,8 @@ public sealed class TransactionRejectionTests
             ("display name", Encode(Member with { DisplayName = over100 })),
             ("stakeholder group", Encode(Member with { StakeholderGroup = new string('g', Identifier.MaxLength + 1) })),
             ("region", Encode(Member with { Region = new string('r', Identifier.MaxLength + 1) })),
-            ("profile field name", Encode(Member with { Profile = [new ProfileField(new string('f', Identifier.MaxLength + 1), "v")] })),
-            ("profile field value", Encode(Member with { Profile = [new ProfileField("f", new string('v', ProfileField.MaxValueBytes + 1))] })),
-            ("profile field count", Encode(Member with { Profile = [.. Enumerable.Range(0, ProfileField.MaxFields + 1).Select(i => new ProfileField($"f{i:D2}", "v"))] })),
+            ("profile field name", Encode(Member with { Profile = [new ProfileField(new string('f', Identifier.MaxLength + 1), V)] })),
+            ("profile field count", Encode(Member with { Profile = [.. Enumerable.Range(0, ProfileField.MaxFields + 1).Select(i => new ProfileField($"f{i:D2}", V))] })),
             ("guardian count", Encode(new SetGuardians(Hashes(SetGuardians.MaxGuardians + 1), 1))),
             ("guardian threshold", Encode(new SetGuardians(Hashes(2), SetGuardians.MaxGuardians + 1))),
             ("sequence over 64 bits", Edit.Splice(Encode(Member), SequenceOffset, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02)),
@@ -93,8 +95,8 @@ public sealed class TransactionRejectionTests
             ("overlong chain id length", Edit.Splice(Encode(Member), 1, 1, 0x8a, 0x00)),
             ("overlong display name length", Edit.Splice(Encode(Member), TagOffset + 1, 1, 0x8c, 0x00)),
             ("overlong guardian count", Edit.Splice(Encode(new SetGuardians(hashes, 1)), TagOffset + 1, 1, 0x83, 0x00)),
-            ("unsorted profile fields", Encode(Member with { Profile = [new ProfileField("b", "1"), new ProfileField("a", "2")] })),
-            ("duplicate profile fields", Encode(Member with { Profile = [new ProfileField("a", "1"), new ProfileField("a", "2")] })),
+            ("unsorted profile fields", Encode(Member with { Profile = [new ProfileField("b", V), new ProfileField("a", V)] })),
+            ("duplicate profile fields", Encode(Member with { Profile = [new ProfileField("a", V), new ProfileField("a", V)] })),
             ("unsorted guardians", Encode(new SetGuardians([hashes[1], hashes[0], hashes[2]], 2))),
             ("duplicate guardians", Encode(new SetGuardians([hashes[0], hashes[0]], 1))),
             ("high-S transaction signature", [.. Encode(Member).AsSpan(0, Encode(Member).Length - Signature.EncodedSize), .. HighS.Twin(AnySignature)]),
@@ -148,7 +150,7 @@ public sealed class TransactionRejectionTests
             ("upper-case group", Encode(Member with { StakeholderGroup = "Civil" })),
             ("empty region", Encode(Member with { Region = string.Empty })),
             ("region with an underscore", Encode(Member with { Region = "latin_america" })),
-            ("profile field name with a dot", Encode(Member with { Profile = [new ProfileField("org.name", "x")] })),
+            ("profile field name with a dot", Encode(Member with { Profile = [new ProfileField("org.name", V)] })),
             ("display name with an invalid UTF-8 byte", Edit.Set(Encode(Member), nameOffset, 0xff)),
             ("display name with an overlong UTF-8 sequence", Edit.Splice(Encode(Member), nameOffset, 2, 0xc1, 0x81)),
             ("display name with an encoded surrogate", Edit.Splice(Encode(Member), nameOffset, 3, 0xed, 0xa0, 0x80)),

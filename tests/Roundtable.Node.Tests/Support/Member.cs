@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Roundtable.Core.Crypto;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Transactions;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class Member(TestNode node) : IDisposable
     public Transaction Sign(TxMessage message, ulong? sequence = null, ulong expiry = 1_000_000, string? chainId = null) =>
         Transaction.Create(chainId ?? node.ChainId, Key, sequence ?? Sequence, expiry, message);
 
-    public static RegisterMember Registration(string name = "Ada") => new(name, "technical", "africa", [new ProfileField("organisation", "Test Lab")]);
+    public static RegisterMember Registration(string name = "Ada") => new(name, "technical", "africa", [new ProfileField("organisation", FreshDisclosure.Of("organisation", "Test Lab").Commitment)]);
 
     public static async Task<HttpResponseMessage> PostBytesAsync(HttpClient http, ReadOnlyMemory<byte> bytes)
     {

@@ -14,6 +14,7 @@ using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Names;
 using Roundtable.Ledger.Notary;
 using Roundtable.Node.Hosting;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Tests.Support;
 using Roundtable.Tests.Support;
 
@@ -69,7 +70,7 @@ public sealed class SeededNode : IAsyncLifetime
         var bo = await RegisterAsync("Bo", "government", "western-europe-others");
         var hostile = NewMember();
         HostileMemberId = hostile.Id;
-        RegistrationHash = await SendAsync(hostile, new RegisterMember(Script, "private-sector", "asia-pacific", [new ProfileField("organisation", Script)]));
+        RegistrationHash = await SendAsync(hostile, new RegisterMember(Script, "private-sector", "asia-pacific", [new ProfileField("organisation", FreshDisclosure.Of("organisation", Script).Commitment)]));
 
         var submit = GovernanceMessages.BestPractice(
             "Best practice for " + Script,

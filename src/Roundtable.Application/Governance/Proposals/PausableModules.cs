@@ -2,6 +2,7 @@ using Roundtable.Application.DataPractices;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Sessions;
 using Roundtable.Application.State;
 using Roundtable.Application.WorkingGroups;
@@ -18,9 +19,13 @@ public static class PausableModules
     /// <summary>The module names that can be paused.</summary>
     public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names", "data-practices"];
 
-    /// <summary>The pausable module a message belongs to, or null.</summary>
+    /// <summary>
+    /// The pausable module a message belongs to, or null. Withdrawing a personal field is never
+    /// paused: a member may take back their personal data at any time (docs/personal-data.md).
+    /// </summary>
     public static string? Of(MessageType type) =>
-        (ushort)type is >= 1 and <= 15 ? "members"
+        PersonalDataModule.Handles(type) ? null
+        : (ushort)type is >= 1 and <= 15 ? "members"
         : SessionsModule.Handles(type) ? "sessions"
         : WorkingGroupsModule.Handles(type) ? "working-groups"
         : NotaryModule.Handles(type) ? "notary"

@@ -14,11 +14,11 @@ public static class SessionMessages
     /// <summary>Posts (or rotates) the room code: only its commitment goes on chain.</summary>
     public static SetCheckInCode RoomCode(Hash256 session, string code) => new(session, SetCheckInCode.Commitment(session, code));
 
-    /// <summary>Checks in on site with the room code, optionally declaring a gender.</summary>
-    public static CheckIn OnSite(Hash256 session, string code, string? declaredGender = null) => new(session, AttendanceMode.OnSite, code, declaredGender);
+    /// <summary>Checks in on site with the room code, optionally declaring a gender by its commitment.</summary>
+    public static CheckIn OnSite(Hash256 session, string code, Hash256? declaredGender = null) => new(session, AttendanceMode.OnSite, code, declaredGender);
 
-    /// <summary>Checks in online, optionally declaring a gender.</summary>
-    public static CheckIn Online(Hash256 session, string? declaredGender = null) => new(session, AttendanceMode.Online, "", declaredGender);
+    /// <summary>Checks in online, optionally declaring a gender by its commitment.</summary>
+    public static CheckIn Online(Hash256 session, Hash256? declaredGender = null) => new(session, AttendanceMode.Online, "", declaredGender);
 
     /// <summary>A poll with options (approval or ranked methods).</summary>
     public static CreatePoll Poll(Hash256 session, string question, PollMethod method, params string[] options) => new(session, question, options, method);

@@ -1,27 +1,31 @@
 using System.Text;
 using Roundtable.Application.Parameters;
+using Roundtable.Application.PersonalData;
 using Roundtable.Application.Sessions.Results;
+using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Sessions;
 using static Roundtable.Application.Sessions.Report.Markdown;
 
 namespace Roundtable.Application.Sessions.Report;
 
 /// <summary>
-/// The session report: Markdown generated from the record alone, so every node renders the same
-/// bytes for the same state. Sections: the programme (format, schedule, organisers, speakers,
-/// agenda, policy questions), participation by stakeholder group, region and declared gender
-/// (counting only those who declared; the rest are "not declared"), poll outcomes with their
-/// breakdowns, and objections and minority views. Format: docs/sessions.md §5.
+/// The session report: Markdown generated from the record and the declared genders a node holds
+/// beside the chain, so every node renders the same bytes for the same state and the same values.
+/// Sections: the programme (format, schedule, organisers, speakers, agenda, policy questions),
+/// participation by stakeholder group, region and declared gender (counting a gender only while
+/// its value is available; the rest are "withdrawn by its owner", "not available" or "not
+/// declared"), poll outcomes with their breakdowns, and objections and minority views. Format:
+/// docs/sessions.md §5, docs/personal-data.md.
 /// </summary>
 public static class SessionReport
 {
     /// <summary>Renders the report.</summary>
-    public static string Render(SessionSnapshot snapshot, ChainParameters parameters)
+    public static string Render(SessionSnapshot snapshot, ChainParameters parameters, Func<Hash256, PersonalFieldView> gender)
     {
         var names = new Names(parameters);
         var md = new StringBuilder();
         Programme(md, snapshot, names);
-        Participation(md, snapshot, names);
+        Participation(md, snapshot, names, gender);
         Polls(md, snapshot, names);
         Dissent(md, snapshot, names);
         return md.ToString();
@@ -75,7 +79,7 @@ public static class SessionReport
         md.Append('\n');
     }
 
-    private static void Participation(StringBuilder md, SessionSnapshot s, Names names)
+    private static void Participation(StringBuilder md, SessionSnapshot s, Names names, Func<Hash256, PersonalFieldView> gender)
     {
         var people = s.Participants;
         var onSite = people.Count(p => p.Mode == AttendanceMode.OnSite);
@@ -96,20 +100,31 @@ public static class SessionReport
         }
 
         md.Append("\n### By declared gender\n\n");
-        md.Append("Only participants who chose to declare a gender at check-in are counted by gender.\n\n");
+        md.Append("Only participants who chose to declare a gender at check-in are counted by gender, and only while the value is available.\n\n");
         md.Append(Header("Declared gender", "Participants")).Append('\n');
+        var views = people.Where(p => p.DeclaredGender is not null).Select(p => gender(p.DeclaredGender!.Value)).ToList();
         var declared = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in people.Where(p => p.DeclaredGender is not null))
+        foreach (var view in views.Where(v => v.Value is not null))
         {
-            declared[p.DeclaredGender!] = declared.GetValueOrDefault(p.DeclaredGender!) + 1;
+            declared[view.Value!] = declared.GetValueOrDefault(view.Value!) + 1;
         }
 
-        foreach (var (gender, count) in declared)
+        foreach (var (value, count) in declared)
         {
-            md.Append(Row(Inline(gender), Number(count))).Append('\n');
+            md.Append(Row(Inline(value), Number(count))).Append('\n');
         }
 
+        GenderRow(md, "withdrawn by its owner", views.Count(v => v.Availability == PersonalFieldAvailability.Withdrawn));
+        GenderRow(md, "not available", views.Count(v => v.Availability == PersonalFieldAvailability.NotAvailable));
         md.Append(Row("not declared", Number(people.Count(p => p.DeclaredGender is null)))).Append("\n\n");
+    }
+
+    private static void GenderRow(StringBuilder md, string label, int count)
+    {
+        if (count > 0)
+        {
+            md.Append(Row(label, Number(count))).Append('\n');
+        }
     }
 
     private static void Polls(StringBuilder md, SessionSnapshot s, Names names)

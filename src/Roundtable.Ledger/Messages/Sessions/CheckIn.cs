@@ -16,15 +16,20 @@ public enum AttendanceMode : byte
 /// <summary>
 /// The sender checks in to a session. On site the message carries the room's code, checked against
 /// the organiser's commitment; online it carries none. A participant may declare a gender, only if
-/// they choose to publish one: it is never required and never inferred.
+/// they choose to: it is never required and never inferred. The message carries only the salted
+/// commitment to the gender (field <see cref="GenderField"/>, docs/personal-data.md); the value
+/// travels beside it to the nodes.
 /// </summary>
 /// <param name="Session">The session.</param>
 /// <param name="Mode">On site or online.</param>
 /// <param name="Code">The room's code on site (1–32 bytes); empty online.</param>
-/// <param name="DeclaredGender">A self-described gender (1–32 bytes), or null when not declared.</param>
-public sealed record CheckIn(Hash256 Session, AttendanceMode Mode, string Code, string? DeclaredGender = null) : TxMessage
+/// <param name="DeclaredGender">The commitment to a self-described gender (1–32 bytes), or null when not declared.</param>
+public sealed record CheckIn(Hash256 Session, AttendanceMode Mode, string Code, Hash256? DeclaredGender = null) : TxMessage
 {
-    /// <summary>Maximum UTF-8 length of a declared gender.</summary>
+    /// <summary>The field name a declared gender is committed under.</summary>
+    public const string GenderField = "gender";
+
+    /// <summary>Maximum UTF-8 length of a declared gender's value.</summary>
     public const int MaxGenderBytes = 32;
 
     /// <inheritdoc />
@@ -36,7 +41,11 @@ public sealed record CheckIn(Hash256 Session, AttendanceMode Mode, string Code, 
         writer.WriteHash(Session);
         writer.WriteByte((byte)Mode);
         writer.WriteString(Code);
-        writer.WriteOptional(DeclaredGender, static (w, g) => w.WriteString(g));
+        writer.WriteBool(DeclaredGender is not null);
+        if (DeclaredGender is { } gender)
+        {
+            writer.WriteHash(gender);
+        }
     }
 
     /// <summary>Reads the body; an on-site check-in needs a code and an online one has none.</summary>
@@ -55,7 +64,7 @@ public sealed record CheckIn(Hash256 Session, AttendanceMode Mode, string Code, 
             throw new DecodeException(DecodeError.InvalidValue, "An on-site check-in carries the room's code; an online one carries none.");
         }
 
-        var gender = reader.ReadOptionalMarker() ? BoundedText.ReadNonEmpty(ref reader, MaxGenderBytes, "declared gender") : null;
+        Hash256? gender = reader.ReadOptionalMarker() ? reader.ReadHash() : null;
         return new CheckIn(session, mode, code, gender);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Roundtable.Application.Sessions.Building;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Sessions;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Devnet.Demo;
 
@@ -50,10 +51,16 @@ public static class DemoSession
         var participants = cast.Everyone.ToList();
         for (var i = 0; i < participants.Count; i++)
         {
-            // Half in the room with the code, half online; some declare a gender, most do not.
+            // Half in the room with the code, half online; some declare a gender, most do not. The
+            // check-in carries the gender's commitment; the value goes beside it to the nodes.
             var gender = (i % 3) switch { 0 => "woman", 1 => null, _ => i % 2 == 0 ? "man" : null };
-            var checkIn = i % 2 == 0 ? SessionMessages.OnSite(session, RoomCode, gender) : SessionMessages.Online(session, gender);
+            var disclosure = gender is null ? null : FreshDisclosure.Of(CheckIn.GenderField, gender);
+            var checkIn = i % 2 == 0 ? SessionMessages.OnSite(session, RoomCode, disclosure?.Commitment) : SessionMessages.Online(session, disclosure?.Commitment);
             await client.SendAsync(participants[i], checkIn, ct).ConfigureAwait(false);
+            if (disclosure is not null)
+            {
+                await client.DiscloseAsync([disclosure], ct).ConfigureAwait(false);
+            }
         }
 
         cast.Log($"{participants.Count} participants checked in (on site with the room code, and online)");

@@ -2,6 +2,7 @@ using Roundtable.Application;
 using Roundtable.Application.Identities;
 using Roundtable.Application.Members;
 using Roundtable.Application.Parameters;
+using Roundtable.Application.PersonalData;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
 
@@ -38,13 +39,16 @@ public sealed record MemberModel(
     CertifiedAffiliation? Affiliation = null,
     ulong TimeMs = 0)
 {
+    /// <summary>The profile fields as this node shows them (docs/personal-data.md): a value only while available.</summary>
+    public IReadOnlyList<(string Name, PersonalFieldView View)> Profile { get; init; } = [];
+
     /// <summary>The certificate affiliation's status at <see cref="TimeMs"/>, or null when there is none.</summary>
     public AffiliationStatus? AffiliationStatus => Affiliation?.StatusAt(TimeMs, Parameters);
 
     private const int MaxCandidates = 1000;
 
-    /// <summary>Reads member <paramref name="id"/> from committed state, or null when there is none.</summary>
-    public static MemberModel? Read(LedgerApplication app, Hash256 id)
+    /// <summary>Reads member <paramref name="id"/> from committed state, with the profile values of <paramref name="values"/>, or null when there is none.</summary>
+    public static MemberModel? Read(LedgerApplication app, Hash256 id, IDisclosedValues values)
     {
         if (app.GetMember(id) is not { } member)
         {
@@ -64,7 +68,10 @@ public sealed record MemberModel(
             candidates,
             app.Parameters,
             app.GetAffiliation(id),
-            app.LastBlockTimeMs);
+            app.LastBlockTimeMs)
+        {
+            Profile = [.. member.Profile.Select(f => (f.Name, app.ViewPersonalField(f.Commitment, values)))],
+        };
     }
 
     /// <summary>How many current guardians approved <paramref name="key"/>.</summary>

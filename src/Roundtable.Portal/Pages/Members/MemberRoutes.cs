@@ -18,6 +18,6 @@ internal static class MemberRoutes
             pages.Render<MemberListPage>(context, chain.Query(MemberListModel.Read)));
 
         routes.MapGet("/members/{id}", (string id, HttpContext context, PageRenderer pages, IChainReader chain) =>
-            RecordPage.Show<MemberPage, MemberModel>(context, pages, chain, id, "message.bad-id", "message.no-member", MemberModel.Read));
+            RecordPage.Show<MemberPage, MemberModel>(context, pages, chain, id, "message.bad-id", "message.no-member", (app, memberId) => MemberModel.Read(app, memberId, chain.Disclosed)));
     }
 }

@@ -23,6 +23,6 @@ internal static class SessionRoutes
 
         routes.MapGet("/sessions/{id}/report", (string id, HttpContext context, PageRenderer pages, IChainReader chain) =>
             RecordPage.Show<SessionReportPage, SessionReportModel>(context, pages, chain, id, "message.bad-id", "message.no-session", (app, sessionId) =>
-                app.GetSession(sessionId) is { } s && app.GetSessionReport(sessionId) is { } report ? new SessionReportModel(sessionId, s.Session.Definition.Title, report) : null));
+                app.GetSession(sessionId) is { } s && app.GetSessionReport(sessionId, chain.Disclosed) is { } report ? new SessionReportModel(sessionId, s.Session.Definition.Title, report) : null));
     }
 }
