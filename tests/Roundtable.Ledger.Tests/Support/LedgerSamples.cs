@@ -145,6 +145,7 @@ internal sealed partial class LedgerSamples
         MessageType.ApproveRecovery => new ApproveRecovery(Hash(), AnyKey().PublicKey),
         MessageType.CancelRecovery => new CancelRecovery(),
         MessageType.RevokeKey => new RevokeKey(),
+        MessageType.WithdrawPersonalField => new Messages.PersonalData.WithdrawPersonalField(Hash()),
         MessageType.AttestCertificate or MessageType.PostRevocationList => IdentityMessage(type),
         _ when (ushort)type is >= 16 and <= 47 => GovernanceMessage(type),
         >= MessageType.CreateSession and <= MessageType.ConcludeWorkingGroup => SessionOrWorkingGroupMessage(type),
