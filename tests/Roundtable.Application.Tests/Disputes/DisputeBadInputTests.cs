@@ -1,4 +1,7 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Governance.Tallying;
+using Roundtable.Application.Tests.Governance.Proposals;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Disputes;
@@ -99,5 +102,23 @@ public sealed class DisputeBadInputTests
         var late = d.Chain.RefuseConsumingSequence(d.Chain.Tx(DisputeChain.Respondent, new AppealDecision(id, "Unfair.")), TxCode.WrongPhase);
 
         Assert.Contains("appeal window closed", late.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paused_disputes_module_refuses_its_messages_until_the_pause_ends()
+    {
+        var p = new ProposalChain();
+        var id = p.Submit(ProposalChain.Author, GovernanceMessages.Emergency("Pause disputes", "# A flood of frivolous filings", "disputes", 30_000));
+        p.RunUntilDue(id);
+        p.VoteAll(ProposalChain.OnePerGroup, id, YesNoBallot.Yes);
+        p.RunUntilDue(id);
+        var pause = p.App.GetModulePause("disputes")!;
+        var volunteer = TestChain.Founder("technical", 0);
+
+        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(volunteer, new VolunteerAsArbitrator(true)), TxCode.ModulePaused);
+
+        Assert.Contains("disputes module is paused", result.Reason, StringComparison.Ordinal);
+        p.Chain.ExecuteAt(pause.UntilMs);
+        p.Chain.RunOk(p.Chain.Tx(volunteer, new VolunteerAsArbitrator(true)));
     }
 }
