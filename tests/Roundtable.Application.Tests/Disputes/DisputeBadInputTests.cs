@@ -1,6 +1,4 @@
 using Roundtable.Application.Execution;
-using Roundtable.Application.Governance.Proposals;
-using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Tests.Governance.Proposals;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Hashing;
@@ -108,11 +106,7 @@ public sealed class DisputeBadInputTests
     public void A_paused_disputes_module_refuses_its_messages_until_the_pause_ends()
     {
         var p = new ProposalChain();
-        var id = p.Submit(ProposalChain.Author, GovernanceMessages.Emergency("Pause disputes", "# A flood of frivolous filings", "disputes", 30_000));
-        p.RunUntilDue(id);
-        p.VoteAll(ProposalChain.OnePerGroup, id, YesNoBallot.Yes);
-        p.RunUntilDue(id);
-        var pause = p.App.GetModulePause("disputes")!;
+        var pause = p.PauseModule("disputes", "A flood of frivolous filings");
         var volunteer = TestChain.Founder("technical", 0);
 
         var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(volunteer, new VolunteerAsArbitrator(true)), TxCode.ModulePaused);
