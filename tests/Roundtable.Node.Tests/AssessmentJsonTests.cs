@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roundtable.Application.Execution;
 using Roundtable.Application.Governance.Proposals;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Core.Hashing;
@@ -52,6 +53,14 @@ public sealed class AssessmentJsonTests
 
         Assert.Equal("overall", (string?)view["counts"]);
         Assert.Equal("excellent", (string?)view["criteria"]![0]!["majorityGrade"]!["name"]);
+    }
+
+    [Fact]
+    public void The_assessment_refusals_have_names_in_the_API()
+    {
+        Assert.Equal(
+            ["criteria-list-unknown", "criteria-list-not-adopted", "assessment-subject-unknown", "grades-do-not-fit"],
+            new[] { TxCode.CriteriaListUnknown, TxCode.CriteriaListNotAdopted, TxCode.AssessmentSubjectUnknown, TxCode.GradesDoNotFit }.Select(ApiViews.TxCodeName));
     }
 
     private static (string?, string?, string?) Grade(JsonNode? grade) =>
