@@ -81,6 +81,26 @@ public sealed class GovernanceCommandTests(InProcessNode node) : IClassFixture<I
         result.Failed("give exactly one ballot");
     }
 
+    [Fact]
+    public async Task An_assessment_is_checked_before_signing_and_refused_by_the_node_against_criteria_never_adopted()
+    {
+        using var cli = node.Session();
+        await MemberAsync(cli, "assessor", "civil-society");
+        var subject = (string)(await cli.RunAsync("--json", "tx", "anchor", "--key", "assessor", "--digest", new string('e', 64), "--size", "3", "--title", "Land registry")).Ok().Json()["digest"]!;
+        var document = cli.Scratch("assessment.md");
+        await File.WriteAllTextAsync(document, "# Assess the land registry\n\nAgainst the adopted principles.");
+        string[] Propose(params string[] grades) =>
+        [
+            "tx", "assessment-propose", "--key", "assessor", "--title", "Assess the land registry", "--document", document, "--subject", subject,
+            "--criteria-list", new string('d', 64), "--criterion", "Transparency", "--criterion", "Data protection", .. grades.SelectMany(g => new[] { "--grade", g }),
+        ];
+
+        (await cli.RunAsync(Propose("poor", "good"))).Failed("at least 3 grade");
+        (await cli.RunAsync(Propose("poor", "fair", "good"))).Failed("criteria-list-unknown");
+        (await cli.RunAsync("tx", "assessment-grade", "--key", "assessor", "--proposal", new string('a', 64), "--document-hash", new string('b', 64), "--grades", "1,x")).Failed("not a comma-separated list of grade numbers");
+        (await cli.RunAsync("tx", "assessment-grade", "--key", "assessor", "--proposal", new string('a', 64), "--document-hash", new string('b', 64), "--grades", "1,9")).Failed("not a grade ballot");
+    }
+
     private static async Task MemberAsync(CliSession cli, string name, string group)
     {
         (await cli.RunAsync("keys", "new", name)).Ok();

@@ -40,7 +40,15 @@ public sealed class NodeTourTests(InProcessNode node) : IClassFixture<InProcessN
         Assert.Equal("Ada Lovelace", (string?)byId["displayName"]);
         Assert.Equal("technical", (string?)byId["stakeholderGroup"]);
         Assert.True((bool)byId["verified"]!); // open admission
-        Assert.Equal("Analytical Engines", (string?)byId["profile"]!["organisation"]);
+        Assert.Equal("Analytical Engines", (string?)byId["profile"]!["organisation"]!["value"]);
+        var gender = (string)registered["personalFields"]!.AsArray().Single(f => (string?)f!["field"] == "gender")!["commitment"]!;
+        Assert.Equal(gender, (string?)byId["profile"]!["gender"]!["commitment"]);
+
+        (await cli.RunAsync("tx", "withdraw-field", "--key", "alice", "--commitment", gender)).Ok();
+        var withdrawn = (await cli.RunAsync("query", "member", "--key", "alice")).Ok();
+        Assert.Contains("gender (withdrawn by its owner)", withdrawn.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("female", withdrawn.Stdout, StringComparison.Ordinal);
+        Assert.Contains("organisation=Analytical Engines", withdrawn.Stdout, StringComparison.Ordinal);
 
         var members = (await cli.RunAsync("--json", "query", "members")).Ok().Json();
         Assert.Contains(members["members"]!.AsArray(), m => (string?)m!["id"] == memberId);

@@ -73,5 +73,7 @@ public sealed class AnchorWithdrawalJsonTests
         Assert.Equal(("zone-change", "parameter-change"), Of(six, ProposalKind.ZoneChange));
         Assert.Equal(("anchor-withdrawal", "anchor-withdrawal"), Of(seven, ProposalKind.AnchorWithdrawal));
         Assert.Equal(("zone-change", "parameter-change"), Of(seven, ProposalKind.ZoneChange));
+        Assert.Equal(("assessment", "assessment"), Of(current, ProposalKind.Assessment));
+        Assert.Equal(("assessment", "parameter-change"), Of(seven, ProposalKind.Assessment));
     }
 }

@@ -5,6 +5,7 @@ using Roundtable.Core.Hashing;
 using Roundtable.Ledger.DataPractices;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.DataPractices;
+using Roundtable.Ledger.Messages.Disputes;
 using Roundtable.Node.Api;
 using Roundtable.Node.Json;
 using Roundtable.Node.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class ApiPracticeTests
     }
 
     [Fact]
-    public async Task A_statement_its_new_version_and_a_comment_are_served_as_JSON_on_the_map_and_in_the_CSV()
+    public async Task A_statement_its_new_version_a_comment_and_a_dispute_are_served_as_JSON_on_the_map_and_in_the_CSV()
     {
         await using var node = await TestNode.StartAsync();
         using var organisation = new Member(node);
@@ -40,6 +41,8 @@ public sealed class ApiPracticeTests
         await reader.SendAsync(new CommentOnPracticeStatement(first, "Which hosting provider, \"exactly\"?"));
         await organisation.SendAsync(new RevisePracticeStatement(first, Moved, "Data now stays in Africa."));
         var second = new PracticeDocument(Key(organisation), first, Moved).Digest;
+        var dispute = DisputeId.For(Key(reader), reader.Sequence);
+        await reader.SendAsync(new FileDispute(DisputeSubject.OfAnchor(second), "The data is not stored where this statement says.", []));
 
         var (status, statement) = await GetAsync(node, $"/api/v1/practices/{second}");
         var (_, list) = await GetAsync(node, "/api/v1/practices?region=africa&legalBasis=legitimate-interests&category=contact-details");
@@ -56,7 +59,8 @@ public sealed class ApiPracticeTests
         Assert.Equal("Data now stays in Africa.", (string?)statement["versionHistory"]![1]!["reasonReplaced"]);
         Assert.Equal("anchor/" + second, (string?)statement["versionHistory"]![0]!["anchorStateKey"]);
         Assert.Equal("Which hosting provider, \"exactly\"?", (string?)statement["commentList"]![0]!["text"]);
-        Assert.Empty(statement["disputes"]!.AsArray());
+        var disputed = Assert.Single(statement["disputes"]!.AsArray())!;
+        Assert.Equal((dispute.ToString(), second.ToString()), ((string?)disputed["dispute"], (string?)disputed["version"]));
         Assert.Equal(first.ToString(), (string?)Assert.Single(list["statements"]!.AsArray())!["id"]);
         Assert.Empty(elsewhere["statements"]!.AsArray());
         Assert.Equal(
@@ -74,7 +78,7 @@ public sealed class ApiPracticeTests
         Assert.Equal(["in-force", "superseded"], rows.Skip(1).Select(r => Cell(r, "status")));
         Assert.Equal(["2", "1"], rows.Skip(1).Select(r => Cell(r, "version_number")));
         Assert.Equal(["0", "1"], rows.Skip(1).Select(r => Cell(r, "comments")));
-        Assert.Equal(["0", "0"], rows.Skip(1).Select(r => Cell(r, "disputes")));
+        Assert.Equal(["1", "0"], rows.Skip(1).Select(r => Cell(r, "disputes")));
         Assert.Equal("'=90 days, then deleted", Cell(rows[1], "retention"));
         Assert.Equal("contact-details;organisation", Cell(rows[1], "data_categories"));
         Assert.Equal("asia-pacific:contractual-clauses:Hosting provider", Cell(rows[1], "transfers"));

@@ -80,6 +80,20 @@ public enum TxCode
     /// <summary>A commitment already on record is carried again (a fresh salt never repeats one).</summary>
     CommitmentReused = 52,
 
+    // Assessments: 60–69.
+
+    /// <summary>An assessment's criteria list names no recommendation proposal.</summary>
+    CriteriaListUnknown = 60,
+
+    /// <summary>An assessment's criteria list is a recommendation that has not passed (or was cancelled).</summary>
+    CriteriaListNotAdopted = 61,
+
+    /// <summary>An assessment's subject is not an active notary anchor (never anchored, revoked or superseded).</summary>
+    AssessmentSubjectUnknown = 62,
+
+    /// <summary>A grade ballot does not give one grade on the proposal's scale to each criterion.</summary>
+    GradesDoNotFit = 63,
+
     // Data-practice register: 70–79.
 
     /// <summary>A practice statement names a legal basis that is not in the fixed list (the reason gives the list).</summary>

@@ -47,12 +47,7 @@ internal static class ProposalQueries
         var command = new Command("proposal", "Show a proposal: status, document hash, rule, ballots and the count by group and region") { id };
         app.SetAction(command, async (context, parse, ct) =>
         {
-            var text = parse.GetValue(id)!.Trim();
-            if (!Hash256.TryParse(text, out var proposalId))
-            {
-                throw new CliException($"'{text}' is not a proposal id (64 hex characters).", "invalid-proposal-id");
-            }
-
+            var proposalId = ParseId(parse.GetValue(id)!);
             using var api = NodeOption.Connect(context, parse, node);
             var proposal = await api.ProposalAsync(proposalId.ToString(), ct).ConfigureAwait(false);
             if (context.Json)
@@ -81,4 +76,10 @@ internal static class ProposalQueries
         });
         return command;
     }
+
+    /// <summary>A proposal id given on the command line.</summary>
+    internal static Hash256 ParseId(string text) =>
+        Hash256.TryParse(text.Trim(), out var proposalId)
+            ? proposalId
+            : throw new CliException($"'{text.Trim()}' is not a proposal id (64 hex characters).", "invalid-proposal-id");
 }

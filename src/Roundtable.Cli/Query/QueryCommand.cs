@@ -27,6 +27,7 @@ internal static class QueryCommand
         }
         query.Subcommands.Add(ProposalQueries.Proposals(app, node));
         query.Subcommands.Add(ProposalQueries.Proposal(app, node));
+        query.Subcommands.Add(AssessmentQueries.Assessment(app, node));
         return query;
     }
 

@@ -68,8 +68,13 @@ internal static class QueryViews
             ("guardians", guardians.Count == 0 ? "none" : $"{member.Display("guardianThreshold")} of {guardians.Count}"),
             ("registered at height", member.Display("registeredAtHeight")),
             ("public key", member.Display("publicKey")),
-            ("profile", profile is null || profile.Count == 0 ? "-" : string.Join(", ", profile.Select(p => $"{p.Key}={p.Value}")))));
+            ("profile", profile is null || profile.Count == 0 ? "-" : string.Join(", ", profile.Select(p => ProfileField(p.Key, p.Value as JsonObject))))));
     }
+
+    /// <summary>A personal field in words: its value while this node holds it, else why not (docs/personal-data.md §5).</summary>
+    private static string ProfileField(string name, JsonObject? field) => field?["value"] is { } value
+        ? $"{name}={value}"
+        : $"{name} ({field?.Display("status") ?? "not available"})";
 
     public static void Members(CommandContext context, JsonArray members)
     {

@@ -19,6 +19,8 @@ internal sealed class BallotOptions
 
     public Option<string?> Ranks { get; } = new("--ranks") { Description = "Rank of each option in order, 1 = best, 0 = unranked, e.g. 2,1,0 (ranked)" };
 
+    public Option<string?> Grades { get; } = new("--grades") { Description = "A grade number for each criterion in order, 0 = worst, e.g. 2,4,1 (assessment)" };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Choice);
@@ -26,6 +28,7 @@ internal sealed class BallotOptions
         command.Options.Add(Reason);
         command.Options.Add(Approve);
         command.Options.Add(Ranks);
+        command.Options.Add(Grades);
     }
 
     /// <summary>The canonical encoding of the one ballot given.</summary>
@@ -35,10 +38,16 @@ internal sealed class BallotOptions
         var position = parse.GetValue(Position);
         var approve = parse.GetValue(Approve) ?? [];
         var ranks = parse.GetValue(Ranks);
-        var given = (choice is null ? 0 : 1) + (position is null ? 0 : 1) + (approve.Length == 0 ? 0 : 1) + (ranks is null ? 0 : 1);
+        var grades = parse.GetValue(Grades);
+        var given = (choice is null ? 0 : 1) + (position is null ? 0 : 1) + (approve.Length == 0 ? 0 : 1) + (ranks is null ? 0 : 1) + (grades is null ? 0 : 1);
         if (given != 1)
         {
-            throw new CliException("give exactly one ballot: --choice, --position, --approve or --ranks.", "usage");
+            throw new CliException("give exactly one ballot: --choice, --position, --approve, --ranks or --grades.", "usage");
+        }
+
+        if (grades is not null)
+        {
+            return Canonical.ToBytes(GradeArgument.Parse(grades, "--grades"));
         }
 
         try

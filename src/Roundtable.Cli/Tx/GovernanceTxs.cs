@@ -181,13 +181,13 @@ internal static class GovernanceTxs
         return command;
     }
 
-    private static Option<string> ProposalOption() => new("--proposal") { Description = "The proposal id (64 hex characters)", Required = true };
+    internal static Option<string> ProposalOption() => new("--proposal") { Description = "The proposal id (64 hex characters)", Required = true };
 
-    private static Option<string> DocumentHashOption() => new("--document-hash") { Description = "The hash of the document you read (see 'roundtable query proposal')", Required = true };
+    internal static Option<string> DocumentHashOption() => new("--document-hash") { Description = "The hash of the document you read (see 'roundtable query proposal')", Required = true };
 
-    private static Hash256 Proposal(ParseResult parse, Option<string> option) => Hash(parse, option, "--proposal");
+    internal static Hash256 Proposal(ParseResult parse, Option<string> option) => Hash(parse, option, "--proposal");
 
-    private static Hash256 Hash(ParseResult parse, Option<string> option, string name) =>
+    internal static Hash256 Hash(ParseResult parse, Option<string> option, string name) =>
         Hash256.TryParse(parse.GetValue(option)?.Trim(), out var hash) ? hash : throw new CliException($"{name} is 64 hex characters.", "invalid-argument");
 
     private static bool Either(ParseResult parse, Option<bool> yes, Option<bool> no, string what) =>

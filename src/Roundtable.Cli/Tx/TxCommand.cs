@@ -19,7 +19,7 @@ internal static class TxCommand
         tx.Subcommands.Add(MemberTxs.CancelRecovery(app, options));
         tx.Subcommands.Add(MemberTxs.Revoke(app, options));
         tx.Subcommands.Add(MemberTxs.WithdrawField(app, options));
-        foreach (var command in GovernanceTxs.All(app, options).Concat(SessionTxs.All(app, options)).Concat(WorkingGroupTxs.All(app, options)).Concat(NotaryTxs.All(app, options)).Concat(NameTxs.All(app, options)).Concat(IdentityTxs.All(app, options)).Concat(DisputeTxs.All(app, options)).Concat(PracticeTxs.All(app, options)))
+        foreach (var command in GovernanceTxs.All(app, options).Concat(SessionTxs.All(app, options)).Concat(WorkingGroupTxs.All(app, options)).Concat(NotaryTxs.All(app, options)).Concat(NameTxs.All(app, options)).Concat(IdentityTxs.All(app, options)).Concat(AssessmentTxs.All(app, options)).Concat(DisputeTxs.All(app, options)).Concat(PracticeTxs.All(app, options)))
         {
             tx.Subcommands.Add(command);
         }

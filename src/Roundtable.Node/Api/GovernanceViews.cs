@@ -176,6 +176,11 @@ public static class GovernanceViews
             };
         }
 
+        if (report.Grades is { } grades)
+        {
+            json["assessment"] = AssessmentViews.Result(report.Proposal, grades);
+        }
+
         if (report.Consensus is { } c)
         {
             json["consensus"] = new JsonObject
@@ -199,7 +204,8 @@ public static class GovernanceViews
         return json;
     }
 
-    private static JsonObject Fraction(Rational r) => new() { ["exact"] = r.ToString(), ["decimal"] = r.ToDecimalString(4) };
+    /// <summary>An exact fraction with a 4-digit decimal beside it.</summary>
+    internal static JsonObject Fraction(Rational r) => new() { ["exact"] = r.ToString(), ["decimal"] = r.ToDecimalString(4) };
 
     private static JsonObject YesNo(YesNoCounts c) => new() { ["electors"] = c.Electors, ["yes"] = c.Yes, ["no"] = c.No, ["abstain"] = c.Abstain };
 
@@ -217,7 +223,8 @@ public static class GovernanceViews
 
     private static JsonObject Ranked(RankedCounts c) => new() { ["electors"] = c.Electors, ["voters"] = c.Voters, ["winner"] = c.Winner };
 
-    private static JsonObject Map<T>(ImmutableSortedDictionary<string, T> entries, Func<T, JsonNode> view)
+    /// <summary>A JSON object with one entry per key, in key order.</summary>
+    internal static JsonObject Map<T>(ImmutableSortedDictionary<string, T> entries, Func<T, JsonNode> view)
     {
         var json = new JsonObject();
         foreach (var (key, value) in entries)

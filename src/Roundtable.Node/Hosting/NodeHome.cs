@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Roundtable.Core.Crypto;
 
@@ -9,6 +10,12 @@ namespace Roundtable.Node.Hosting;
 /// </summary>
 public sealed class NodeHome
 {
+    /// <summary>
+    /// The ledger format this release reads and writes: 2 since personal values moved beside the
+    /// chain (docs/personal-data.md §6). Blocks of format 1 carried them in plain text.
+    /// </summary>
+    public const int CurrentLedgerFormat = 2;
+
     /// <summary>Wraps an existing or future home directory.</summary>
     public NodeHome(string root)
     {
@@ -51,6 +58,9 @@ public sealed class NodeHome
     /// <summary>data/personal-data: the erasable store of personal values beside the chain (docs/personal-data.md).</summary>
     public string PersonalDataDirectory => Path.Combine(Root, "data", "personal-data");
 
+    /// <summary>data/ledger-format: the ledger format the chain data under data/ was written in.</summary>
+    public string LedgerFormatFile => Path.Combine(Root, "data", "ledger-format");
+
     /// <summary>data/snapshots.</summary>
     public string SnapshotsDirectory => Path.Combine(Root, "data", "snapshots");
 
@@ -69,6 +79,7 @@ public sealed class NodeHome
         Directory.CreateDirectory(BlocksDirectory);
         Directory.CreateDirectory(SnapshotsDirectory);
         SaveConfig(config);
+        WriteLedgerFormat();
         genesis.Save(GenesisFile);
         KeyFiles.Write(ValidatorKeyFile, validatorKey);
         using var fresh = nodeKey is null ? PrivateKey.Generate() : null;
@@ -85,6 +96,33 @@ public sealed class NodeHome
         }
 
         return KeyFiles.Read(NodeKeyFile);
+    }
+
+    /// <summary>
+    /// Refuses chain data written in another ledger format, which this release cannot replay; a home
+    /// whose data predates the marker holds format 1 if it holds any block or snapshot.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The home holds a chain of another format; the message says what to do.</exception>
+    public void EnsureCurrentLedgerFormat()
+    {
+        var current = CurrentLedgerFormat.ToString(CultureInfo.InvariantCulture);
+        if (File.Exists(LedgerFormatFile))
+        {
+            var stored = File.ReadAllText(LedgerFormatFile).Trim();
+            if (stored != current)
+            {
+                throw new InvalidDataException($"{Root} holds a chain in ledger format '{stored}', and this release reads format {current} only. Run the release that wrote it, or start a new network in a fresh directory.");
+            }
+
+            return;
+        }
+
+        if (HoldsAny(BlocksDirectory) || HoldsAny(SnapshotsDirectory))
+        {
+            throw new InvalidDataException($"{Root} holds a chain written before personal values moved off the ledger (format 1: profile values and declared genders in plain text on chain), which this release cannot replay. Start a new network in a fresh directory (docs/personal-data.md §6).");
+        }
+
+        WriteLedgerFormat();
     }
 
     /// <summary>Reads config/node.json.</summary>
@@ -105,4 +143,13 @@ public sealed class NodeHome
     /// <summary>Writes config/node.json.</summary>
     public void SaveConfig(NodeConfig config) =>
         File.WriteAllText(ConfigFile, JsonSerializer.Serialize(config, NodeJson.Files));
+
+    private static bool HoldsAny(string directory) =>
+        Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any();
+
+    private void WriteLedgerFormat()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LedgerFormatFile)!);
+        File.WriteAllText(LedgerFormatFile, CurrentLedgerFormat.ToString(CultureInfo.InvariantCulture) + "\n");
+    }
 }

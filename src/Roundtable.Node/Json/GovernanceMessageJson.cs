@@ -163,6 +163,12 @@ public static class GovernanceMessageJson
             case DisputeAppeal a:
                 json["dispute"] = a.Dispute.ToString();
                 break;
+            case Assessment a:
+                json["subject"] = a.Subject.ToString();
+                json["criteriaList"] = a.CriteriaList.ToString();
+                json["criteria"] = Strings(a.Criteria);
+                json["grades"] = Strings(a.Grades);
+                break;
         }
 
         return json;
@@ -180,6 +186,7 @@ public static class GovernanceMessageJson
         ProposalKind.AnchorWithdrawal => "anchor-withdrawal",
         ProposalKind.ZoneChange => "zone-change",
         ProposalKind.DisputeAppeal => "dispute-appeal",
+        ProposalKind.Assessment => "assessment",
         _ => "unknown",
     };
 
@@ -214,6 +221,7 @@ public static class GovernanceMessageJson
         "anchor-withdrawal" => new AnchorWithdrawal(Hash(json, "digest"), OptionalHash(json, "replacement"), String(json, "reason")),
         "zone-change" => new ZoneChange(String(json, "origin"), ZonePolicyOf(json)),
         "dispute-appeal" => new DisputeAppeal(Hash(json, "dispute")),
+        "assessment" => new Assessment(Hash(json, "subject"), Hash(json, "criteriaList"), StringList(json, "criteria"), StringList(json, "grades")),
         var kind => throw new JsonFormException($"Unknown proposal kind '{kind}'."),
     };
 

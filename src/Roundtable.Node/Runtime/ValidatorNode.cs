@@ -44,6 +44,7 @@ public sealed class ValidatorNode
             throw new InvalidDataException($"{_home.Root} is not a node home; run 'roundtable init --home {_home.Root}' first.");
         }
 
+        _home.EnsureCurrentLedgerFormat();
         var config = _home.LoadConfig();
         var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
         var key = KeyFiles.Read(_home.ValidatorKeyFile);

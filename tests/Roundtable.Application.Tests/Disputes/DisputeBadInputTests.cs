@@ -1,4 +1,5 @@
 using Roundtable.Application.Execution;
+using Roundtable.Application.Tests.Governance.Proposals;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages.Disputes;
@@ -99,5 +100,19 @@ public sealed class DisputeBadInputTests
         var late = d.Chain.RefuseConsumingSequence(d.Chain.Tx(DisputeChain.Respondent, new AppealDecision(id, "Unfair.")), TxCode.WrongPhase);
 
         Assert.Contains("appeal window closed", late.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paused_disputes_module_refuses_its_messages_until_the_pause_ends()
+    {
+        var p = new ProposalChain();
+        var pause = p.PauseModule("disputes", "A flood of frivolous filings");
+        var volunteer = TestChain.Founder("technical", 0);
+
+        var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(volunteer, new VolunteerAsArbitrator(true)), TxCode.ModulePaused);
+
+        Assert.Contains("disputes module is paused", result.Reason, StringComparison.Ordinal);
+        p.Chain.ExecuteAt(pause.UntilMs);
+        p.Chain.RunOk(p.Chain.Tx(volunteer, new VolunteerAsArbitrator(true)));
     }
 }

@@ -98,4 +98,15 @@ public sealed class DisputeEncodingTests
         Assert.NotEqual(first, other);
         Assert.Equal(5, PanelDraw.Seat(dispute, Hash256.Compute("seed 1"u8), candidates, TestChain.Groups, 0).Count);
     }
+
+    [Fact]
+    public void The_draw_score_and_the_dispute_id_match_the_test_vectors_of_the_specification()
+    {
+        // docs/disputes.md, "Test vectors".
+        var score = PanelDraw.Score(Hash256.Compute("dispute"u8), Hash256.Compute("seed"u8), Hash256.Compute("member"u8));
+        var id = DisputeId.For(Hash256.Compute("claimant"u8), 7);
+
+        Assert.Equal("cd199386208bc31e699b8aae26aba9ba11331f9e98ada0c306b6d6270c48955f", score.ToString());
+        Assert.Equal("1e67b266e41ea4de6480c3c28631aba46ca2fea02b5b18dae7767cce585f5a65", id.ToString());
+    }
 }

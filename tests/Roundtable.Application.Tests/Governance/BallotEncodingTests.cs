@@ -23,6 +23,7 @@ public sealed class BallotEncodingTests
         RoundTrips(ApprovalBallot.Of(0, 2, 63), "0300023f");
         RoundTrips(RankedBallot.FromOrder(3, 2, 0), "03020001");
         RoundTrips(RankedBallot.FromTiers(4, [1, 3]), "0400010001");
+        RoundTrips(GradeBallot.Of(4, 0, 2), "03040002");
 
         var statement = ConsensusStatement.Objects("No.");
         var decoded = Canonical.FromBytes<ConsensusStatement>(Canonical.ToBytes(statement));
@@ -61,4 +62,12 @@ public sealed class BallotEncodingTests
     [InlineData("0400")]       // unknown position
     public void Consensus_decoding_refuses_invalid_statements(string hex) =>
         Assert.Throws<DecodeException>(() => Canonical.FromBytes<ConsensusStatement>(Convert.FromHexString(hex)));
+
+    [Theory]
+    [InlineData("0207")]       // grade 7 is beyond the largest scale (0..6)
+    [InlineData("21")]         // more than 32 criteria
+    [InlineData("0201")]       // truncated
+    [InlineData("010100")]     // trailing byte
+    public void Grade_decoding_refuses_non_canonical_input(string hex) =>
+        Assert.Throws<DecodeException>(() => Canonical.FromBytes<GradeBallot>(Convert.FromHexString(hex)));
 }

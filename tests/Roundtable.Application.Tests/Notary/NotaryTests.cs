@@ -1,6 +1,4 @@
 using Roundtable.Application.Execution;
-using Roundtable.Application.Governance.Proposals;
-using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Tests.Governance.Proposals;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Crypto;
@@ -176,11 +174,7 @@ public sealed class NotaryTests
     public void A_paused_notary_refuses_its_messages_until_the_pause_ends()
     {
         var p = new ProposalChain();
-        var id = p.Submit(ProposalChain.Author, GovernanceMessages.Emergency("Pause the notary", "# Spam anchors", "notary", 30_000));
-        p.RunUntilDue(id);
-        p.VoteAll(ProposalChain.OnePerGroup, id, YesNoBallot.Yes);
-        p.RunUntilDue(id);
-        var pause = p.App.GetModulePause("notary")!;
+        var pause = p.PauseModule("notary", "Spam anchors");
 
         var result = p.Chain.RefuseConsumingSequence(p.Chain.Tx(Technical, Anchor("report v1")), TxCode.ModulePaused);
 

@@ -22,7 +22,7 @@ public sealed class LedgerSpecVectorsTests
     /// <summary>Transaction hashes, the validator set hash, block ids and transaction roots of the vectors.</summary>
     private static readonly Dictionary<string, string> Hashes = new(StringComparer.Ordinal)
     {
-        ["tx-register-member"] = "257c9b6c6c9be63988cc227fa8d76b6b26a319201f00eca0dac89988d5f2969d",
+        ["tx-register-member"] = "b1126c3aaf43881e66456c099b1cc92ecdb56ac9fb8eb5d249c22d92ca645493",
         ["tx-set-guardians"] = "6adbf3e0f0f39d3603b12c214443ac0677f99cf015b155b18b4ef22042b2ff93",
         ["tx-attest-affiliation"] = "ed027f6ef6ab2c60bed896b53b4b80d0f6821e8fff84a5e324d924bdf421bbd5",
         ["tx-rotate-key"] = "c847f4d122f6acab8b4173dba46caef16b351323079f3fbe612c622c4c8a92ae",
@@ -30,9 +30,9 @@ public sealed class LedgerSpecVectorsTests
         ["tx-cancel-recovery"] = "e93a7d911355baf475fa766070481e7e8519ab331ca2ca18a743c03cf0dd13b4",
         ["tx-revoke-key"] = "1f806c0f6717da5febd58898aaf082043b6dda3819e27e77e00f46eb928561b4",
         ["validator-set"] = "d29ff165723b73b2c0bae2f84a14eb41ecf7a200d39fee04f637fc16cdc110a6",
-        ["block-1"] = "5f0da61796532c9484799019bc8688459b65275ddb3f8d2bfc5519c77f3b8606",
-        ["block-1-tx-root"] = "c0443e7f91489f1cacd3891857b0775ffd73721ed5cec7e244fea2c9ceed6dbb",
-        ["block-2"] = "8043ef47a311314bfafaafc4dea6b7d3550a0f391bd68ab48b2c7f6a18d66966",
+        ["block-1"] = "056b5709bc0203bf5806a9e2fc8009a242bee927bfa828516609a13779712a1f",
+        ["block-1-tx-root"] = "d2e9e4065bca0c5ed4747ba88ce9e795aec8b4aff82c15751629a48a2e9da988",
+        ["block-2"] = "b05cf237cbf1aba45de18457d76272b4b12c36706cd0fd8f4f916deebff733ae",
         ["block-2-tx-root"] = "547f16318d5fa6937173b206964cfc1ff33f3bff6907a00ea498b54b9480f024",
     };
 

@@ -32,8 +32,8 @@ internal sealed partial class LedgerSamples
         ? ProposalDocument.Inline(RequiredText(ProposalDocument.MaxInlineBytes))
         : ProposalDocument.External(Hash(), RequiredText(ProposalDocument.MaxUriBytes));
 
-    /// <summary>An action of a random kind.</summary>
-    public ProposalAction Action() => (ProposalKind)(1 + _random.Next(8)) switch
+    /// <summary>An action of a random kind that can be submitted (dispute appeals are opened by an appeal, never submitted).</summary>
+    public ProposalAction Action() => SubmittedKinds[_random.Next(SubmittedKinds.Length)] switch
     {
         ProposalKind.Recommendation => new Recommendation(),
         ProposalKind.BestPractice => new BestPracticeSelection([.. Enumerable.Range(0, BoundaryLength(2, BestPracticeSelection.MaxOptions)).Select(_ => RequiredText(GovernanceText.MaxTitleBytes))]),
@@ -42,10 +42,17 @@ internal sealed partial class LedgerSamples
         ProposalKind.SoftwareUpgrade => new SoftwareUpgrade(RequiredText(SoftwareUpgrade.MaxVersionBytes), Hash(), Integer()),
         ProposalKind.AnchorWithdrawal => new AnchorWithdrawal(Hash(), _random.Next(2) == 0 ? null : Hash(), Text(1, Ledger.Notary.AnchorRecord.MaxReasonBytes)),
         ProposalKind.ZoneChange => ZoneName() is var origin && _random.Next(3) == 0 ? new ZoneChange(origin, null) : new ZoneChange(origin, ZonePolicy(origin)),
+        ProposalKind.Assessment => new Assessment(Hash(), Hash(), Names(Assessment.MinCriteria, Assessment.MaxCriteria), Names(Assessment.MinGrades, Assessment.MaxGrades)),
         _ => _random.Next(2) == 0
             ? new EmergencyPause(Identifier(), Math.Max(1, Integer()), Hash())
             : new EmergencyPause(string.Empty, 0, Hash()),
     };
+
+    private static readonly ProposalKind[] SubmittedKinds = [.. Enum.GetValues<ProposalKind>().Where(k => k != ProposalKind.DisputeAppeal)];
+
+    /// <summary>Distinct criterion or grade names, each starting with its index.</summary>
+    private string[] Names(int min, int max) =>
+        [.. Enumerable.Range(0, BoundaryLength(min, max)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture) + RequiredText(Assessment.MaxNameBytes - 2))];
 
     /// <summary>Text of 1..<paramref name="maxBytes"/> UTF-8 bytes that is not only white space.</summary>
     private string RequiredText(int maxBytes) => "x" + Text(0, maxBytes - 1);

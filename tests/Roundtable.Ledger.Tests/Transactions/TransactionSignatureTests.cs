@@ -3,6 +3,7 @@ using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.Governance;
+using Roundtable.Ledger.Messages.PersonalData;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
 
@@ -127,6 +128,7 @@ public sealed class TransactionSignatureTests
         // Bodiless messages differ only in their type tag.
         CancelRecovery => new RevokeKey(),
         RevokeKey => new CancelRecovery(),
+        WithdrawPersonalField m => new WithdrawPersonalField(Other(m.Commitment)),
         _ => LedgerSamples.AlteredSessionOrWorkingGroupMessage(message) ?? LedgerSamples.AlteredNotaryMessage(message) ?? LedgerSamples.AlteredNameMessage(message) ?? LedgerSamples.AlteredIdentityMessage(message) ?? LedgerSamples.AlteredDisputeMessage(message) ?? LedgerSamples.AlteredPracticeMessage(message) ?? throw new ArgumentOutOfRangeException(nameof(message)),
     };
 

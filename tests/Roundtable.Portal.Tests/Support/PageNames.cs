@@ -4,7 +4,7 @@ namespace Roundtable.Portal.Tests.Support;
 public static class PageNames
 {
     public static readonly string[] All =
-        ["home", "blocks", "block", "transaction", "power", "proposals", "proposal", "sessions", "session", "session-report", "anchors", "anchor", "verify", "join", "members", "member", "room", "names", "name", "disputes", "dispute", "practices", "practice"];
+        ["home", "blocks", "block", "transaction", "power", "proposals", "proposal", "sessions", "session", "session-report", "anchors", "anchor", "verify", "join", "members", "member", "room", "names", "name", "disputes", "dispute", "practices", "practice", "assessment"];
 
     public static TheoryData<string> Pages() => [.. All];
 

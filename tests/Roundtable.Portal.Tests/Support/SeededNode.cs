@@ -26,7 +26,7 @@ namespace Roundtable.Portal.Tests.Support;
 /// anchored document, a co-governed zone with two names (one offered to another member). Hostile
 /// text goes everywhere a person can type.
 /// </summary>
-public sealed class SeededNode : IAsyncLifetime
+public sealed partial class SeededNode : IAsyncLifetime
 {
     public const string Script = "<script>alert(1)</script>";
     public const string EncodedScript = "&lt;script&gt;alert(1)&lt;/script&gt;";
@@ -107,6 +107,7 @@ public sealed class SeededNode : IAsyncLifetime
 
         await SendAsync(bo, new AnchorDocument(AnchorDigest, new AnchorMetadata("Workshop minutes " + Script, "text/plain", 42, null, ["minutes"]), []));
         await SendAsync(hostile, new CosignAnchor(AnchorDigest));
+        await SeedAssessmentAsync(alice, bo, hostile);
 
         await SendAsync(alice, new RegisterName(Zone, "alice", [Record("", RecordType.A, "192.0.2.1"), Record("www", RecordType.CNAME, AliceName), Record("", RecordType.TXT, "\"hello\"")]));
         await SendAsync(hostile, new RegisterName(Zone, "mallory", [Record("", RecordType.TXT, "\"" + Script + "\"")]));
@@ -162,6 +163,7 @@ public sealed class SeededNode : IAsyncLifetime
         "dispute" => $"/disputes/{DisputeId}",
         "practices" => "/practices",
         "practice" => $"/practices/{PracticeId}",
+        "assessment" => $"/proposals/{AssessmentId}",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "No such page."),
     };
 
@@ -191,9 +193,11 @@ public sealed class SeededNode : IAsyncLifetime
         await Node.DisposeAsync();
     }
 
-    private async Task<string?> ProposalStatusAsync()
+    private Task<string?> ProposalStatusAsync() => ProposalStatusAsync(ProposalId);
+
+    private async Task<string?> ProposalStatusAsync(Hash256 proposal)
     {
-        var json = await Http.GetStringAsync($"/api/v1/proposals/{ProposalId}");
+        var json = await Http.GetStringAsync($"/api/v1/proposals/{proposal}");
         return System.Text.Json.Nodes.JsonNode.Parse(json)!["status"]?.GetValue<string>();
     }
 

@@ -46,6 +46,10 @@ public static class GovernanceMessages
     public static SubmitProposal ChangeZone(string title, string markdown, ZoneChange change) =>
         new(title, ProposalDocument.Inline(markdown), change, default, false);
 
+    /// <summary>An assessment of the anchored <paramref name="subject"/> against the criteria adopted by the recommendation <paramref name="criteriaList"/>, on the grade scale <paramref name="grades"/> (worst first).</summary>
+    public static SubmitProposal Assess(string title, string markdown, Hash256 subject, Hash256 criteriaList, IReadOnlyList<string> criteria, IReadOnlyList<string> grades, bool secret = false) =>
+        new(title, ProposalDocument.Inline(markdown), new Assessment(subject, criteriaList, criteria, grades), default, secret);
+
     /// <summary>An open ballot of any method (yes/no, consensus statement, approval, ranked).</summary>
     public static CastVote Vote<TBallot>(Hash256 proposal, Hash256 document, TBallot ballot)
         where TBallot : ICanonical<TBallot> => new(proposal, document, Canonical.ToBytes(ballot));

@@ -9,16 +9,19 @@ namespace Roundtable.Application.Governance.Proposals;
 /// strict as the ordinary parameter-change rule. There is no admin key.
 /// </summary>
 /// <param name="Rules">
-/// One rule per <see cref="ProposalKind"/>, in kind order (1..9); or the 6, 7 or 8 rules that chains
-/// started before anchor withdrawals (kind 7), zone changes (kind 8) or dispute appeals (kind 9)
-/// hold, which decide the kinds they lack under the parameter-change rule (<see cref="RuleOf"/>).
+/// One rule per <see cref="ProposalKind"/>, in kind order (1..10); or the 6, 7, 8 or 9 rules that chains
+/// started before anchor withdrawals (kind 7), zone changes (kind 8), dispute appeals (kind 9) or
+/// assessments (kind 10) hold, which decide the kinds they lack under the parameter-change rule (<see cref="RuleOf"/>).
 /// </param>
 /// <param name="Constitutional">The rule for changing these rules.</param>
 /// <param name="MaxPauseMs">Longest emergency pause of a module.</param>
 public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, ProposalRule Constitutional, ulong MaxPauseMs) : ICanonical<GovernanceParameters>
 {
     /// <summary>Number of proposal kinds, hence of rules.</summary>
-    public const int KindCount = 9;
+    public const int KindCount = 10;
+
+    /// <summary>Number of rules stored by chains started before assessments (kind 10) existed; still valid.</summary>
+    public const int KindCountWithoutAssessment = 9;
 
     /// <summary>Number of rules stored by chains started before dispute appeals (kind 9) existed; still valid.</summary>
     public const int KindCountWithoutDisputeAppeal = 8;
@@ -34,7 +37,8 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     /// best-practice selections by balanced Schulze, parameter and validator changes, upgrades,
     /// anchor withdrawals and zone changes by balanced vote (≥ 2/3, two groups with their own majority, one-day timelock), emergency
     /// pauses by balanced vote without deliberation or timelock, appealed dispute decisions by a
-    /// balanced majority with no sponsors, deliberation or timelock; the constitutional rule asks ≥ 3/4
+    /// balanced majority with no sponsors, deliberation or timelock, assessments graded with
+    /// balanced weighting after a day of deliberation with one sponsor; the constitutional rule asks ≥ 3/4
     /// of balanced support, three groups and a week's timelock.
     /// </summary>
     public static GovernanceParameters Default { get; } = new(
@@ -48,6 +52,7 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 2, 3, requiredGroups: 2, sponsors: 2, deliberation: Hours(72), voting: Hours(72), timelock: Hours(24)),
             Rule(VotingMethod.Balanced, 1, 2, requiredGroups: 0, sponsors: 0, deliberation: 0, voting: Hours(72), timelock: 0),
+            Rule(VotingMethod.Balanced, 1, 2, requiredGroups: 0, sponsors: 1, deliberation: Hours(24), voting: Hours(72), timelock: 0),
         ],
         Rule(VotingMethod.Balanced, 3, 4, requiredGroups: 3, sponsors: 3, deliberation: Hours(168), voting: Hours(168), timelock: Hours(168)),
         Hours(72));
@@ -86,9 +91,9 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
     /// <summary>Null when coherent, otherwise the reason.</summary>
     public string? Validate()
     {
-        if (Rules.Count is not (KindCount or KindCountWithoutDisputeAppeal or KindCountWithoutZoneChange or KindCountWithoutAnchorWithdrawal))
+        if (Rules.Count is not (KindCount or KindCountWithoutAssessment or KindCountWithoutDisputeAppeal or KindCountWithoutZoneChange or KindCountWithoutAnchorWithdrawal))
         {
-            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal}, {KindCountWithoutZoneChange} or {KindCountWithoutDisputeAppeal} on chains whose rules predate anchor withdrawals, zone changes or dispute appeals)";
+            return $"there is one rule per proposal kind ({KindCount}; {KindCountWithoutAnchorWithdrawal}, {KindCountWithoutZoneChange}, {KindCountWithoutDisputeAppeal} or {KindCountWithoutAssessment} on chains whose rules predate anchor withdrawals, zone changes, dispute appeals or assessments)";
         }
 
         for (var i = 0; i < Rules.Count; i++)
@@ -111,6 +116,11 @@ public sealed record GovernanceParameters(IReadOnlyList<ProposalRule> Rules, Pro
             if (kind == ProposalKind.EmergencyPause && !Rules[i].Method.IsYesNo())
             {
                 return "emergency proposals are decided by majority or balanced vote (the fast track has no chair)";
+            }
+
+            if (kind == ProposalKind.Assessment && !Rules[i].Method.IsYesNo())
+            {
+                return "assessments are graded by majority judgment, one ballot one weight (majority) or every group weighing the same (balanced)";
             }
 
             if (kind == ProposalKind.DisputeAppeal && Rules[i].Method != VotingMethod.Balanced)

@@ -1,4 +1,5 @@
 using Roundtable.Application.DataPractices;
+using Roundtable.Application.Disputes;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Names;
 using Roundtable.Application.Notary;
@@ -17,7 +18,7 @@ namespace Roundtable.Application.Governance.Proposals;
 public static class PausableModules
 {
     /// <summary>The module names that can be paused.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names", "data-practices"];
+    public static IReadOnlyList<string> Names { get; } = ["members", "sessions", "working-groups", "notary", "names", "disputes", "data-practices"];
 
     /// <summary>
     /// The pausable module a message belongs to, or null. Withdrawing a personal field is never
@@ -30,6 +31,7 @@ public static class PausableModules
         : WorkingGroupsModule.Handles(type) ? "working-groups"
         : NotaryModule.Handles(type) ? "notary"
         : NamesModule.Handles(type) ? "names"
+        : DisputesModule.Handles(type) ? "disputes"
         : DataPracticesModule.Handles(type) ? "data-practices"
         : null;
 

@@ -1,8 +1,10 @@
+using Roundtable.Application.Assessments;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.State;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Messages.Governance;
 
 namespace Roundtable.Application.Governance.Proposals;
 
@@ -12,6 +14,12 @@ public static class ProposalBallots
     /// <summary>Refuses a ballot encoding that is malformed or does not fit the proposal's question.</summary>
     public static void Validate(ProposalRecord proposal, byte[] ballot, bool appeal)
     {
+        if (proposal.Action is Assessment assessment)
+        {
+            AssessmentRules.RequireFittingBallot(assessment, ballot);
+            return;
+        }
+
         try
         {
             switch (appeal ? VotingMethod.Balanced : proposal.Rule.Method)

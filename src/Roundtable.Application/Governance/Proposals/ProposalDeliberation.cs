@@ -1,3 +1,4 @@
+using Roundtable.Application.Assessments;
 using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
 using Roundtable.Ledger;
@@ -29,6 +30,11 @@ public static class ProposalDeliberation
         if (m.Action is DisputeAppeal)
         {
             throw new TxRejectedException(TxCode.InvalidArgument, "An appeal vote is opened by a party's appeal of the dispute's decision, not submitted as a proposal.");
+        }
+
+        if (m.Action is Assessment assessment)
+        {
+            AssessmentRules.RequireAssessable(ctx.State, assessment);
         }
 
         var problem = ProposalEffects.Check(ctx.State, m.Action, ctx.Height);

@@ -1,5 +1,7 @@
+using Roundtable.Application.Assessments;
 using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.State;
+using Roundtable.Ledger.Messages.Governance;
 
 namespace Roundtable.Application.Governance.Proposals;
 
@@ -12,6 +14,7 @@ namespace Roundtable.Application.Governance.Proposals;
 /// <param name="Ranked">Schulze result.</param>
 /// <param name="Consensus">Statements and rulings evaluated as if the chair called consensus now.</param>
 /// <param name="Secret">Commitment and reveal totals, for a secret ballot.</param>
+/// <param name="Grades">Majority judgment of an assessment's grade ballots (overall, per group and balanced, whatever its rule's method).</param>
 public sealed record ProposalTallyReport(
     ProposalRecord Proposal,
     Electorate Electorate,
@@ -20,7 +23,8 @@ public sealed record ProposalTallyReport(
     ApprovalResult? Approval = null,
     SchulzeResult? Ranked = null,
     ConsensusResult? Consensus = null,
-    CommitmentSummary? Secret = null);
+    CommitmentSummary? Secret = null,
+    MajorityJudgmentResult? Grades = null);
 
 /// <summary>A decision: whether the proposal passed, why, and for a selection the winning option.</summary>
 /// <param name="Passed">Passed.</param>
@@ -53,6 +57,11 @@ public static class ProposalTally
         }
 
         report = proposal.Secret ? report with { Secret = SecretSummary(state, proposal, electorate) } : report;
+        if (proposal.Action is Assessment assessment)
+        {
+            return report with { Grades = MajorityJudgmentTally.Tally(ProposalBallots.Box<GradeBallot>(state, proposal, electorate), assessment.Criteria.Count, assessment.Grades.Count) };
+        }
+
         return rule.Method switch
         {
             VotingMethod.Majority => report with { Majority = MajorityTally.Tally(ProposalBallots.Box<YesNoBallot>(state, proposal, electorate), new MajorityRules(rule.Quorum, rule.Threshold)) },
@@ -70,6 +79,11 @@ public static class ProposalTally
     {
         var report = Report(state, proposal) ?? throw new InvalidOperationException("Voting never opened.");
         var quorum = proposal.Rule.Quorum;
+        if (report.Grades is { } grades)
+        {
+            return AssessmentOutcome.Decide(proposal, report.Electorate.Count, grades);
+        }
+
         if (report.Majority is { } m)
         {
             return new ProposalDecision(m.Passed, $"majority: {m.Total.Yes} yes, {m.Total.No} no, {m.Total.Abstain} abstain of {m.Total.Electors} electors; quorum {(m.QuorumMet ? "met" : "not met")}, threshold {m.Rules.Threshold} {(m.ThresholdMet ? "met" : "not met")}.", 0);
@@ -107,6 +121,7 @@ public static class ProposalTally
 
     private static CommitmentSummary SecretSummary(StateView state, ProposalRecord proposal, Electorate electorate) => proposal.Rule.Method switch
     {
+        _ when proposal.Action is Assessment => ProposalBallots.Opening<GradeBallot>(state, proposal, electorate).Summary,
         VotingMethod.Approval or VotingMethod.BalancedApproval => ProposalBallots.Opening<ApprovalBallot>(state, proposal, electorate).Summary,
         VotingMethod.Ranked or VotingMethod.BalancedRanked => ProposalBallots.Opening<RankedBallot>(state, proposal, electorate).Summary,
         _ => ProposalBallots.Opening<YesNoBallot>(state, proposal, electorate).Summary,

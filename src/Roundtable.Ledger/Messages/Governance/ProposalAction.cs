@@ -33,6 +33,7 @@ public abstract record ProposalAction
             ProposalKind.AnchorWithdrawal => AnchorWithdrawal.DecodeBody(ref reader),
             ProposalKind.ZoneChange => ZoneChange.DecodeBody(ref reader),
             ProposalKind.DisputeAppeal => DisputeAppeal.DecodeBody(ref reader),
+            ProposalKind.Assessment => Assessment.DecodeBody(ref reader),
             _ => throw new DecodeException(DecodeError.InvalidValue, $"Proposal kind {kind} is unknown."),
         };
     }

@@ -29,4 +29,7 @@ public enum ProposalKind : byte
 
     /// <summary>The balanced vote on an appealed dispute decision (opened by the appeal, not submitted).</summary>
     DisputeAppeal = 9,
+
+    /// <summary>An assessment of an anchored subject: every elector grades each criterion of an adopted list; majority judgment gives the result.</summary>
+    Assessment = 10,
 }

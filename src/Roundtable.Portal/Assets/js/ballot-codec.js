@@ -11,7 +11,8 @@ const COMMITMENT_DOMAIN = utf8.encode('roundtable/ballot-commitment/v1\n');
 export const SALT_SIZE = 32;
 export const MAX_OPTIONS = 64;
 
-function varUInt(value, out) {
+// Appends the canonical varint of `value` to `out` (docs/encoding.md).
+export function varUInt(value, out) {
   let v = value;
   while (v >= 0x80) {
     out.push((v & 0x7f) | 0x80);

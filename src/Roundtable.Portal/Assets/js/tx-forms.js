@@ -6,10 +6,13 @@ import { encodeApproval, encodeChoice, encodeRanking, encodeStatement, commitmen
 import { fromHex, toHex } from './member-key.js';
 import { sha256 } from './crypto.js';
 import { keepSecretBallot, secretBallot, forgetSecretBallot } from './secret-ballots.js';
+import { discloseFields, sendDisclosures } from './personal-field.js';
 
 const utf8 = new TextEncoder();
 const value = (form, name) => form.elements.namedItem(name)?.value ?? '';
 const checked = (form, name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+// The values and salts of the profile a register form is sending, until its transaction is committed.
+const pendingDisclosures = new WeakMap();
 
 // The ballot the form holds, in canonical bytes (data-method says which form of ballot).
 export function readBallot(form) {
@@ -54,10 +57,14 @@ async function roomCodeCommitment(session, code) {
 }
 
 const builders = {
-  'register-member': (form) => ({
-    type: 'register-member', displayName: value(form, 'displayName').trim(), stakeholderGroup: value(form, 'stakeholderGroup'),
-    region: value(form, 'region'), profile: profile(form),
-  }),
+  'register-member': async (form) => {
+    const disclosures = await discloseFields(profile(form));
+    pendingDisclosures.set(form, disclosures);
+    return {
+      type: 'register-member', displayName: value(form, 'displayName').trim(), stakeholderGroup: value(form, 'stakeholderGroup'),
+      region: value(form, 'region'), profile: Object.fromEntries(disclosures.map((d) => [d.field, d.commitment])),
+    };
+  },
   'attest-affiliation': (form) => ({ type: 'attest-affiliation', member: value(form, 'member') }),
   'check-in': (form) => {
     const [mode] = checked(form, 'mode');
@@ -124,10 +131,12 @@ export async function buildMessage(form, me) {
   return build(form, me);
 }
 
-// Once recorded: a new member goes to their page; a room code shows as a QR; others reload to show the new state.
+// Once recorded: a new member's profile values go beside the chain and they go to their page; a room code shows as a QR; others reload to show the new state.
 export async function afterCommit(form, me, done) {
   switch (form.dataset.tx) {
     case 'register-member': {
+      await sendDisclosures(pendingDisclosures.get(form) ?? []);
+      pendingDisclosures.delete(form);
       const account = await (await fetch(`/api/v1/accounts/${me.key.publicKey}`)).json();
       window.location.assign(`/members/${account.memberId}${window.location.search}`);
       return;

@@ -11,10 +11,11 @@ namespace Roundtable.Portal.Pages.Proposals;
 /// <summary>Every proposal, in id order.</summary>
 public sealed record ProposalListModel(IReadOnlyList<ProposalRecord> Proposals);
 
-/// <summary>One proposal with everything recorded about it, and the members it names.</summary>
+/// <summary>One proposal with everything recorded about it (for an assessment, its grades), and the members it names.</summary>
 public sealed record ProposalModel(
     ProposalRecord Proposal,
     TallyBreakdown? Tally,
+    MajorityJudgmentResult? Grades,
     IReadOnlyList<CommentRecord> Comments,
     IReadOnlyList<AmendmentRecord> Amendments,
     IReadOnlyDictionary<Hash256, MemberRecord> Members,
@@ -43,6 +44,7 @@ public sealed record ProposalModel(
         return new ProposalModel(
             proposal,
             report is null ? null : TallyBreakdown.Of(report, proposal.Options),
+            report?.Grades,
             comments,
             amendments,
             people.Distinct().Select(app.GetMember).OfType<MemberRecord>().ToDictionary(m => m.Id),

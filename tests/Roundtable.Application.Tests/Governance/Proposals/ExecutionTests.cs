@@ -95,13 +95,7 @@ public sealed class ExecutionTests
     public void An_emergency_pause_refuses_the_module_until_it_expires()
     {
         var p = new ProposalChain();
-        var id = p.Submit(ProposalChain.Author, GovernanceMessages.Emergency("Pause registrations", "# Spam wave", "members", 30_000));
-        p.RunUntilDue(id);
-        Assert.Equal(ProposalStatus.Voting, p.Proposal(id).Status);
-        p.VoteAll(ProposalChain.OnePerGroup, id, YesNoBallot.Yes);
-        p.RunUntilDue(id); // passes and, with no timelock, executes in the same block
-        Assert.Equal(ProposalStatus.Executed, p.Proposal(id).Status);
-        var pause = p.App.GetModulePause("members")!;
+        var pause = p.PauseModule("members", "Spam wave");
 
         var newcomer = TestKeys.Get("spammer");
         var result = p.Chain.RefuseWithoutStateChange(p.Chain.Tx(newcomer, TestChain.Registration()), TxCode.ModulePaused);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Roundtable.Application.Disputes;
 using Roundtable.Application.Governance.Proposals;
+using Roundtable.Application.Governance.Tallying;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.Tests.Support;
 using Roundtable.Core.Crypto;
@@ -94,6 +95,18 @@ internal sealed class ProposalChain
     {
         var results = Chain.Execute([.. voters.Select(v => VoteTx(v, id, ballot))]).Results;
         Assert.All(results, r => Assert.True(r.IsOk, r.Reason));
+    }
+
+    /// <summary>Pauses <paramref name="module"/> for 30 s of block time by an emergency proposal every group approves; returns the pause in force.</summary>
+    public ModulePause PauseModule(string module, string why)
+    {
+        var id = Submit(Author, GovernanceMessages.Emergency("Pause " + module, "# " + why, module, 30_000));
+        RunUntilDue(id);
+        Assert.Equal(ProposalStatus.Voting, Proposal(id).Status);
+        VoteAll(OnePerGroup, id, YesNoBallot.Yes);
+        RunUntilDue(id); // passes and, with no timelock, executes in the same block
+        Assert.Equal(ProposalStatus.Executed, Proposal(id).Status);
+        return App.GetModulePause(module)!;
     }
 
     /// <summary>Registers <paramref name="count"/> new members of a group (verified at once under open admission), all in one block.</summary>
