@@ -49,6 +49,11 @@ public sealed class PersonalDataEndToEndTests : IDisposable
                 await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, disclosure))["value"] == Secret, $"the value on {p.Http.BaseAddress}");
             }
 
+            // Before the withdrawal the search finds the value: in each node's erasable store and nowhere else.
+            var holding = FilesHolding([Encoding.UTF8.GetBytes(Secret)]);
+            Assert.Equal(4, holding.Count);
+            Assert.All(holding, path => Assert.Contains($"{Path.DirectorySeparatorChar}personal-data{Path.DirectorySeparatorChar}", path, StringComparison.Ordinal));
+
             var withdrawn = await client.SendAsync(member, new WithdrawPersonalField(disclosure.Commitment), ct);
             Assert.True(withdrawn.Ok, withdrawn.Reason);
             foreach (var p in processes)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Roundtable.Ledger.Messages;
 using Roundtable.Node.Json;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.Tests.Support;
 
 namespace Roundtable.Node.Tests;
@@ -10,11 +11,12 @@ namespace Roundtable.Node.Tests;
 public sealed class ApiTransactionTests
 {
     [Fact]
-    public async Task Registration_submitted_as_bytes_is_committed_with_its_result_and_member_is_readable()
+    public async Task Registration_submitted_as_bytes_is_committed_and_its_profile_value_shows_only_once_disclosed()
     {
         await using var node = await TestNode.StartAsync();
         using var ada = new Member(node);
-        var tx = ada.Sign(Member.Registration("Ada"));
+        var organisation = FreshDisclosure.Of("organisation", "Test Lab");
+        var tx = ada.Sign(new RegisterMember("Ada", "technical", "africa", [new ProfileField("organisation", organisation.Commitment)]));
 
         using var response = await Member.PostBytesAsync(node.Http, tx.Encoded.ToArray());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -26,7 +28,13 @@ public sealed class ApiTransactionTests
         Assert.Equal(tx.Hash.ToString(), (string?)block["transactions"]![0]!["hash"]);
         var member = (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/members/{ada.Id}"))!;
         Assert.Equal("Ada", (string?)member["displayName"]);
-        Assert.Equal("Test Lab", (string?)member["profile"]!["organisation"]);
+        Assert.Equal("not available", (string?)member["profile"]!["organisation"]!["status"]);
+        Assert.Equal(organisation.Commitment.ToString(), (string?)member["profile"]!["organisation"]!["commitment"]);
+
+        using var disclosed = await node.Http.PostAsJsonAsync("/api/v1/disclosures", DisclosureJson.Write([organisation]));
+        Assert.Equal(HttpStatusCode.OK, disclosed.StatusCode);
+        member = (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/members/{ada.Id}"))!;
+        Assert.Equal("Test Lab", (string?)member["profile"]!["organisation"]!["value"]);
     }
 
     [Fact]
