@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Roundtable.Application.Execution;
@@ -9,12 +10,14 @@ using Roundtable.Ledger.Consensus;
 using Roundtable.Ledger.DataPractices;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Notary;
+using Roundtable.Ledger.PersonalData;
 using Roundtable.Ledger.Tests.Support;
 using Roundtable.Ledger.Transactions;
 using Roundtable.Ledger.Validators;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
+using Roundtable.Node.PersonalData;
 using Roundtable.Node.StateSync;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
@@ -206,6 +209,16 @@ internal static class Targets
             Dictionary = JsonMutator.Dictionary,
             StructuredMutation = JsonMutator.Mutate,
         },
+        new()
+        {
+            Name = "disclosure-json",
+            TestProject = NodeTests,
+            Seeds = DisclosureJsonSeeds,
+            Run = RunDisclosureJson,
+            IsExpected = static e => e is JsonFormException,
+            Dictionary = JsonMutator.Dictionary,
+            StructuredMutation = JsonMutator.Mutate,
+        },
         .. IdentityTargets.Create(),
     ];
 
@@ -350,6 +363,7 @@ internal static class Targets
             ChunkResponseMessage m => Canonical.ToBytes(m),
             LightBlockRequestMessage m => Canonical.ToBytes(m),
             LightBlockResponseMessage m => Canonical.ToBytes(m),
+            DisclosureMessage m => Canonical.ToBytes(m),
             _ => throw new InvalidOperationException($"WireCodec returned an unexpected {message.GetType().Name}."),
         };
         RequireSame(input.AsSpan(1).ToArray(), reencoded, "peer message " + input[0]);
@@ -583,7 +597,45 @@ internal static class Targets
             yield return Framed(WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(samples.Integer())));
             var commit = samples.Commit(chainId, block.Header.Height, block.Id, validators);
             yield return Framed(WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(block, commit)));
+            var disclosure = SampleDisclosure(samples, i);
+            yield return Framed(WireType.Disclosure, Canonical.ToBytes(new DisclosureMessage(disclosure.Commitment, disclosure)));
         }
+    }
+
+    /// <summary>A disclosure with a seeded salt; every fourth value is empty or at the size limit.</summary>
+    private static Disclosure SampleDisclosure(LedgerSamples samples, int i)
+    {
+        var salt = new byte[PersonalFieldCommitment.SaltBytes];
+        samples.Random.NextBytes(salt);
+        var value = (i % 4) switch
+        {
+            0 => "",
+            1 => new string('é', Disclosure.MaxValueBytes / 2),
+            _ => "Société Analytique " + samples.Integer().ToString(CultureInfo.InvariantCulture),
+        };
+        return new Disclosure(i % 2 == 0 ? "gender" : "organisation", value, salt);
+    }
+
+    private static IEnumerable<byte[]> DisclosureJsonSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        for (var i = 0; i < 4; i++)
+        {
+            yield return Encoding.UTF8.GetBytes(DisclosureJson.Write([.. Enumerable.Range(0, 1 + i).Select(n => SampleDisclosure(samples, n))]).ToJsonString());
+        }
+    }
+
+    /// <summary>The body of POST /api/v1/disclosures; what is accepted must write and read back the same.</summary>
+    private static string RunDisclosureJson(byte[] input)
+    {
+        var read = DisclosureJson.Read(input);
+        var again = DisclosureJson.Read(Encoding.UTF8.GetBytes(DisclosureJson.Write(read.Select(r => r.Disclosure)).ToJsonString()));
+        if (!again.Select(a => a.Disclosure).SequenceEqual(read.Select(r => r.Disclosure)))
+        {
+            throw new CanonicalMismatchException("A disclosure changed in its JSON round trip.");
+        }
+
+        return "disclosures:" + read.Count.ToString(CultureInfo.InvariantCulture);
     }
 
     private static IEnumerable<byte[]> StateSyncWireSeeds(int seed)

@@ -32,15 +32,19 @@ public static class DisclosureJson
     /// <summary>Reads a body; <see cref="JsonFormException"/> names what is malformed.</summary>
     public static IReadOnlyList<(Hash256 Commitment, Disclosure Disclosure)> Read(ReadOnlySpan<byte> body)
     {
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            root = JsonDocument.Parse(body.ToArray()).RootElement;
+            document = JsonDocument.Parse(body.ToArray());
         }
         catch (JsonException)
         {
             throw new JsonFormException("The body is not JSON.");
         }
+
+        using var parsed = document;
+        var root = parsed.RootElement;
+        JsonFields.RequireValidText(root);
 
         if (root.ValueKind != JsonValueKind.Object)
         {

@@ -8,6 +8,7 @@ using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
+using Roundtable.Node.PersonalData;
 
 namespace Roundtable.Node.Tests;
 
@@ -51,6 +52,10 @@ public sealed class FuzzRegressionTests
                 throw new InvalidOperationException("the JSON round trip changed the transaction");
             }
         });
+
+    [Fact]
+    public void Disclosure_json_regressions_are_refused_with_typed_errors() =>
+        Replay("disclosure-json", static bytes => DisclosureJson.Read(bytes));
 
     [Fact]
     public void Peer_wire_regressions_are_refused_with_typed_errors() => Replay("peer-wire", DecodeWire);
