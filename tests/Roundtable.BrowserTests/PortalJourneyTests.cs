@@ -13,7 +13,6 @@ using Roundtable.Ledger.Messages.Governance;
 using Roundtable.Ledger.Messages.Notary;
 using Roundtable.Ledger.Messages.Sessions;
 using Roundtable.Ledger.Notary;
-using Roundtable.Node.Devnet;
 using Roundtable.Node.Devnet.Demo;
 using Xunit.Abstractions;
 
@@ -40,89 +39,72 @@ public sealed class PortalJourneyTests(Chromium chromium, ITestOutputHelper outp
     [Fact]
     public async Task A_newcomer_joins_is_attested_checks_in_votes_by_keyboard_objects_and_verifies_offline_on_four_validators()
     {
-        var nodes = DevnetLayout.Create(_dir, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
-        var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;
-        try
+        using var devnet = await RunningDevnet.StartAsync(_dir, ct, PeriodSeconds);
+        var client = devnet.Client;
+        using var cast = DemoCast.Load(Path.Combine(_dir, "keys"), client, output.WriteLine);
+        // People use another node's portal than the one the founders' scripted steps go to.
+        var portal = devnet.Nodes[1].ApiUrl;
+
+        await using var newcomer = await PortalPerson.OpenAsync(chromium.Browser, portal);
+        var newcomerId = await newcomer.JoinAsync(Passphrase, "Amina", "civil-society", "africa", ("organisation", "Open Data Collective"));
+        Assert.Contains("Waiting to be verified: 0 of 2", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Log($"newcomer registered as {newcomerId}");
+
+        // A second newcomer holds her key as a passkey (Chromium's virtual authenticator), on a
+        // third node's portal opened at localhost, as WebAuthn requires.
+        await using var passkeyHolder = await PortalPerson.OpenAsync(chromium.Browser, devnet.Nodes[2].ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        await VirtualAuthenticator.AttachAsync(passkeyHolder.Context, passkeyHolder.Page);
+        var passkeyHolderId = await passkeyHolder.JoinWithPasskeyAsync("Lina", "civil-society", "western-europe-others");
+
+        await using var founder1 = await FounderAsync("founder-civil-society-1", portal);
+        await using var founder2 = await FounderAsync("founder-civil-society-2", portal);
+        foreach (var founder in new[] { founder1, founder2 })
         {
-            foreach (var p in processes)
-            {
-                await p.WaitUntilServingAsync();
-            }
-
-            var client = new LedgerClient(processes[0].Http);
-            await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
-            using var cast = DemoCast.Load(Path.Combine(_dir, "keys"), client, output.WriteLine);
-            // People use another node's portal than the one the founders' scripted steps go to.
-            var portal = nodes[1].ApiUrl;
-
-            await using var newcomer = await PortalPerson.OpenAsync(chromium.Browser, portal);
-            var newcomerId = await newcomer.JoinAsync(Passphrase, "Amina", "civil-society", "africa", ("organisation", "Open Data Collective"));
-            Assert.Contains("Waiting to be verified: 0 of 2", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
-            Log($"newcomer registered as {newcomerId}");
-
-            // A second newcomer holds her key as a passkey (Chromium's virtual authenticator), on a
-            // third node's portal opened at localhost, as WebAuthn requires.
-            await using var passkeyHolder = await PortalPerson.OpenAsync(chromium.Browser, nodes[2].ApiUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
-            await VirtualAuthenticator.AttachAsync(passkeyHolder.Context, passkeyHolder.Page);
-            var passkeyHolderId = await passkeyHolder.JoinWithPasskeyAsync("Lina", "civil-society", "western-europe-others");
-
-            await using var founder1 = await FounderAsync("founder-civil-society-1", portal);
-            await using var founder2 = await FounderAsync("founder-civil-society-2", portal);
-            foreach (var founder in new[] { founder1, founder2 })
-            {
-                await founder.GoAsync($"/members/{newcomerId}");
-                await Accessibility.AssertNoViolationsAsync(founder.Page, "a member page with its attest form");
-                await founder.SendAsync("#attest");
-                await founder.GoAsync($"/members/{passkeyHolderId}");
-                await founder.SendAsync("#attest");
-            }
-
-            await newcomer.GoAsync($"/members/{newcomerId}");
-            Assert.Contains("Verified member since block", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
-            Log("newcomer verified by two founders");
-
-            // Both proposals start their deliberation now, so it runs while the newcomer checks in.
-            var (bestPractice, bestPracticeDocument) = await SubmitAsync(cast, cast.Founder("technical", 1), GovernanceMessages.BestPractice(
-                "Best practice for keeping governance records", "# Records\n\nWhich practice should the forum recommend?\n", Practices), ct);
-            await client.SendAsync(cast.Founder("government", 1), new SponsorProposal(bestPractice), ct);
-            var chair = cast.Founder("civil-society", 1);
-            var (recommendation, recommendationDocument) = await SubmitAsync(cast, cast.Founder("technical", 2), GovernanceMessages.Recommendation(
-                "Publish outcome documents with their SHA-256", "# Outcome documents\n\nEvery session anchors its outcome document.\n", chair.PublicKey.Id), ct);
-            await client.SendAsync(cast.Founder("government", 2), new SponsorProposal(recommendation), ct);
-
-            await CheckInWithTheRoomCodeAsync(cast, founder1, newcomer, newcomerId, ct);
-
-            await DemoProposals.WaitForStatusAsync(cast, bestPractice, ["voting"], ct);
-            await RankByKeyboardAsync(newcomer, bestPractice);
-            await Task.WhenAll(cast.Everyone.Select(f => client.SendAsync(f, GovernanceMessages.Vote(bestPractice, bestPracticeDocument, RankedBallot.FromOrder(3, 2, 1, 0)), ct)));
-            Log("newcomer ranked by keyboard; founders voted");
-
-            await DemoProposals.WaitForStatusAsync(cast, recommendation, ["voting"], ct);
-            await ObjectAndHaveTheChairRuleAsync(newcomer, founder1, recommendation);
-            await passkeyHolder.GoAsync($"/proposals/{recommendation}");
-            await passkeyHolder.Page.CheckAsync("#ballot-support");
-            await passkeyHolder.SendAsync("#vote");
-            Log("the passkey member supported the recommendation");
-            await Task.WhenAll(cast.Everyone.Select(f => client.SendAsync(f, GovernanceMessages.Vote(recommendation, recommendationDocument, ConsensusStatement.Supports()), ct)));
-
-            var decided = await DemoProposals.WaitForStatusAsync(cast, bestPractice, ["passed", "executed"], ct);
-            await newcomer.GoAsync($"/proposals/{bestPractice}");
-            var byGroup = await newcomer.Page.InnerTextAsync(".chart:has(#tally-group-title) table");
-            Assert.Contains("Civil society", byGroup, StringComparison.Ordinal);
-            Assert.Contains(Practices[2], await newcomer.Page.InnerTextAsync(".facts"), StringComparison.Ordinal);
-            Log($"best practice decided: {decided["outcome"]}");
-
-            await VerifyOfflineAsync(cast, newcomer, nodes[1].ApiUrl, ct);
+            await founder.GoAsync($"/members/{newcomerId}");
+            await Accessibility.AssertNoViolationsAsync(founder.Page, "a member page with its attest form");
+            await founder.SendAsync("#attest");
+            await founder.GoAsync($"/members/{passkeyHolderId}");
+            await founder.SendAsync("#attest");
         }
-        finally
-        {
-            foreach (var p in processes)
-            {
-                p.Dispose();
-            }
-        }
+
+        await newcomer.GoAsync($"/members/{newcomerId}");
+        Assert.Contains("Verified member since block", await newcomer.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Log("newcomer verified by two founders");
+
+        // Both proposals start their deliberation now, so it runs while the newcomer checks in.
+        var (bestPractice, bestPracticeDocument) = await SubmitAsync(cast, cast.Founder("technical", 1), GovernanceMessages.BestPractice(
+            "Best practice for keeping governance records", "# Records\n\nWhich practice should the forum recommend?\n", Practices), ct);
+        await client.SendAsync(cast.Founder("government", 1), new SponsorProposal(bestPractice), ct);
+        var chair = cast.Founder("civil-society", 1);
+        var (recommendation, recommendationDocument) = await SubmitAsync(cast, cast.Founder("technical", 2), GovernanceMessages.Recommendation(
+            "Publish outcome documents with their SHA-256", "# Outcome documents\n\nEvery session anchors its outcome document.\n", chair.PublicKey.Id), ct);
+        await client.SendAsync(cast.Founder("government", 2), new SponsorProposal(recommendation), ct);
+
+        await CheckInWithTheRoomCodeAsync(cast, founder1, newcomer, newcomerId, ct);
+
+        await DemoProposals.WaitForStatusAsync(cast, bestPractice, ["voting"], ct);
+        await RankByKeyboardAsync(newcomer, bestPractice);
+        await Task.WhenAll(cast.Everyone.Select(f => client.SendAsync(f, GovernanceMessages.Vote(bestPractice, bestPracticeDocument, RankedBallot.FromOrder(3, 2, 1, 0)), ct)));
+        Log("newcomer ranked by keyboard; founders voted");
+
+        await DemoProposals.WaitForStatusAsync(cast, recommendation, ["voting"], ct);
+        await ObjectAndHaveTheChairRuleAsync(newcomer, founder1, recommendation);
+        await passkeyHolder.GoAsync($"/proposals/{recommendation}");
+        await passkeyHolder.Page.CheckAsync("#ballot-support");
+        await passkeyHolder.SendAsync("#vote");
+        Log("the passkey member supported the recommendation");
+        await Task.WhenAll(cast.Everyone.Select(f => client.SendAsync(f, GovernanceMessages.Vote(recommendation, recommendationDocument, ConsensusStatement.Supports()), ct)));
+
+        var decided = await DemoProposals.WaitForStatusAsync(cast, bestPractice, ["passed", "executed"], ct);
+        await newcomer.GoAsync($"/proposals/{bestPractice}");
+        var byGroup = await newcomer.Page.InnerTextAsync(".chart:has(#tally-group-title) table");
+        Assert.Contains("Civil society", byGroup, StringComparison.Ordinal);
+        Assert.Contains(Practices[2], await newcomer.Page.InnerTextAsync(".facts"), StringComparison.Ordinal);
+        Log($"best practice decided: {decided["outcome"]}");
+
+        await VerifyOfflineAsync(cast, newcomer, devnet.Nodes[1].ApiUrl, ct);
     }
 
     public void Dispose()

@@ -26,75 +26,61 @@ public sealed class DisputeEndToEndTests : IDisposable
     [Fact]
     public async Task A_name_dispute_is_drawn_heard_decided_and_carried_out_and_an_appealed_one_is_stopped_by_the_vote()
     {
-        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
-        var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;
-        try
+        using var devnet = await RunningDevnet.StartAsync(_dir.Path, ct, PeriodSeconds);
+        var client = devnet.Client;
+        var claimant = Founder("civil-society", 1);
+        var respondent = Founder("technical", 1);
+        foreach (var label in new[] { "squatted", "contested" })
         {
-            foreach (var p in processes)
-            {
-                await p.WaitUntilServingAsync();
-            }
-
-            var client = new LedgerClient(processes[0].Http);
-            await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
-            var claimant = Founder("civil-society", 1);
-            var respondent = Founder("technical", 1);
-            foreach (var label in new[] { "squatted", "contested" })
-            {
-                await client.SendAsync(respondent, new RegisterName(DevnetZone.Origin, label, [new NameRecord("", DnsRecordType.A, 300, [127, 0, 0, 1])]), ct);
-            }
-
-            foreach (var group in GenesisDocument.DefaultGroups)
-            {
-                await client.SendAsync(Founder(group.Id, 2), new VolunteerAsArbitrator(true), ct);
-            }
-
-            // Decided and carried out.
-            var first = await FileAndWaitForPanelAsync(client, claimant, "squatted", ct);
-            await DrawIsReproducibleFromTheChainAsync(client, first, ct);
-            await client.SendAsync(claimant, new SubmitStatement(first, "We have used this name since 2009.", [Hash256.Compute("registration"u8)]), ct);
-            await client.SendAsync(respondent, new SubmitStatement(first, "It was free when I took it.", []), ct);
-            await WaitForPhaseAsync(client, first, "deliberation", ct);
-            var transfer = Remedy.Transfer(claimant.PublicKey.Id);
-            var party = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(respondent, Decision(first, transfer, 2), ct));
-            Assert.Contains("party cannot sit on its own panel", party.Message, StringComparison.Ordinal);
-            var panelist = await PanelAsync(client, first, ct);
-            var tooFew = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(panelist[0], Decision(first, transfer, 2, panelist), ct));
-            Assert.Contains("panel-majority-missing", tooFew.Message, StringComparison.Ordinal);
-            await client.SendAsync(panelist[0], Decision(first, transfer, 3, panelist), ct);
-            await WaitForPhaseAsync(client, first, "remedy-due", ct);
-            await client.SendAsync(Founder("government", 1), new ExecuteRemedy(first), ct);
-            Assert.Equal(claimant.PublicKey.Id.ToString(), (string?)(await client.GetAsync($"names/squatted.{DevnetZone.Origin}", ct))["holder"]);
-            Assert.Equal("remedy-executed", (string?)(await client.GetAsync("disputes/" + first, ct))["phase"]);
-
-            // Appealed, and the balanced vote rejects the remedy.
-            var second = await FileAndWaitForPanelAsync(client, claimant, "contested", ct);
-            await WaitForPhaseAsync(client, second, "deliberation", ct);
-            var panel = await PanelAsync(client, second, ct);
-            await client.SendAsync(panel[0], Decision(second, transfer, 3, panel), ct);
-            await client.SendAsync(respondent, new AppealDecision(second, "The panel did not hear my evidence."), ct);
-            var appeal = Hash256.Parse((string)(await client.GetAsync("disputes/" + second, ct))["appealProposal"]!);
-            await WaitForAsync(client, "proposals/" + appeal, j => (string?)j["status"] == "voting", ct);
-            var document = Hash256.Parse((string)(await client.GetAsync("proposals/" + appeal, ct))["documentHash"]!);
-            foreach (var group in GenesisDocument.DefaultGroups)
-            {
-                foreach (var n in new[] { 1, 2 })
-                {
-                    await client.SendAsync(Founder(group.Id, n), GovernanceMessages.Vote(appeal, document, YesNoBallot.No), ct);
-                }
-            }
-
-            await WaitForPhaseAsync(client, second, "overturned", ct);
-            var refused = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(claimant, new ExecuteRemedy(second), ct));
-            Assert.Contains("rejected the remedy", refused.Message, StringComparison.Ordinal);
-            Assert.Equal(respondent.PublicKey.Id.ToString(), (string?)(await client.GetAsync($"names/contested.{DevnetZone.Origin}", ct))["holder"]);
+            await client.SendAsync(respondent, new RegisterName(DevnetZone.Origin, label, [new NameRecord("", DnsRecordType.A, 300, [127, 0, 0, 1])]), ct);
         }
-        finally
+
+        foreach (var group in GenesisDocument.DefaultGroups)
         {
-            processes.ForEach(p => p.Dispose());
+            await client.SendAsync(Founder(group.Id, 2), new VolunteerAsArbitrator(true), ct);
         }
+
+        // Decided and carried out.
+        var first = await FileAndWaitForPanelAsync(client, claimant, "squatted", ct);
+        await DrawIsReproducibleFromTheChainAsync(client, first, ct);
+        await client.SendAsync(claimant, new SubmitStatement(first, "We have used this name since 2009.", [Hash256.Compute("registration"u8)]), ct);
+        await client.SendAsync(respondent, new SubmitStatement(first, "It was free when I took it.", []), ct);
+        await WaitForPhaseAsync(client, first, "deliberation", ct);
+        var transfer = Remedy.Transfer(claimant.PublicKey.Id);
+        var party = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(respondent, Decision(first, transfer, 2), ct));
+        Assert.Contains("party cannot sit on its own panel", party.Message, StringComparison.Ordinal);
+        var panelist = await PanelAsync(client, first, ct);
+        var tooFew = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(panelist[0], Decision(first, transfer, 2, panelist), ct));
+        Assert.Contains("panel-majority-missing", tooFew.Message, StringComparison.Ordinal);
+        await client.SendAsync(panelist[0], Decision(first, transfer, 3, panelist), ct);
+        await WaitForPhaseAsync(client, first, "remedy-due", ct);
+        await client.SendAsync(Founder("government", 1), new ExecuteRemedy(first), ct);
+        Assert.Equal(claimant.PublicKey.Id.ToString(), (string?)(await client.GetAsync($"names/squatted.{DevnetZone.Origin}", ct))["holder"]);
+        Assert.Equal("remedy-executed", (string?)(await client.GetAsync("disputes/" + first, ct))["phase"]);
+
+        // Appealed, and the balanced vote rejects the remedy.
+        var second = await FileAndWaitForPanelAsync(client, claimant, "contested", ct);
+        await WaitForPhaseAsync(client, second, "deliberation", ct);
+        var panel = await PanelAsync(client, second, ct);
+        await client.SendAsync(panel[0], Decision(second, transfer, 3, panel), ct);
+        await client.SendAsync(respondent, new AppealDecision(second, "The panel did not hear my evidence."), ct);
+        var appeal = Hash256.Parse((string)(await client.GetAsync("disputes/" + second, ct))["appealProposal"]!);
+        await WaitForAsync(client, "proposals/" + appeal, j => (string?)j["status"] == "voting", ct);
+        var document = Hash256.Parse((string)(await client.GetAsync("proposals/" + appeal, ct))["documentHash"]!);
+        foreach (var group in GenesisDocument.DefaultGroups)
+        {
+            foreach (var n in new[] { 1, 2 })
+            {
+                await client.SendAsync(Founder(group.Id, n), GovernanceMessages.Vote(appeal, document, YesNoBallot.No), ct);
+            }
+        }
+
+        await WaitForPhaseAsync(client, second, "overturned", ct);
+        var refused = await Assert.ThrowsAsync<LedgerClientException>(() => client.SendAsync(claimant, new ExecuteRemedy(second), ct));
+        Assert.Contains("rejected the remedy", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(respondent.PublicKey.Id.ToString(), (string?)(await client.GetAsync($"names/contested.{DevnetZone.Origin}", ct))["holder"]);
     }
 
     public void Dispose() => _dir.Dispose();

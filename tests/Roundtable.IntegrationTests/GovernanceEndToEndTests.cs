@@ -29,51 +29,37 @@ public sealed class GovernanceEndToEndTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public async Task Session_poll_consensus_parameter_change_and_validator_change_work_across_four_processes()
     {
-        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow, PeriodSeconds);
-        var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;
-        try
+        using var devnet = await RunningDevnet.StartAsync(_dir.Path, ct, PeriodSeconds);
+        var client = devnet.Client;
+        var outcome = await DevnetDemo.RunAsync(Path.Combine(_dir.Path, "keys"), client, output.WriteLine, ct);
+
+        // The session: check-in by group and declared gender, the ranked poll's Schulze winner, the minority view.
+        var report = await client.GetTextAsync($"sessions/{outcome.Session}/report", ct);
+        Assert.Contains("10 participant(s) checked in: 5 on site, 5 online.", report, StringComparison.Ordinal);
+        Assert.Contains("| not declared | 4 |", report, StringComparison.Ordinal);
+        Assert.Contains("Schulze winner: \"" + DemoSession.Practices[0] + "\"", report, StringComparison.Ordinal);
+        Assert.Contains("Records off chain", report, StringComparison.Ordinal);
+
+        // The parameter change: unchanged while its timelock ran, changed after.
+        var proposals = outcome.Proposals;
+        Assert.Equal(proposals.RecoveryDelayBefore, proposals.RecoveryDelayWhilePassed);
+        Assert.Equal(proposals.RecoveryDelayBefore * 2, proposals.RecoveryDelayAfter);
+        Assert.Equal("executed", (string?)(await client.GetAsync("proposals/" + proposals.ParameterChange, ct))["status"]);
+        Assert.Contains((string?)(await client.GetAsync("proposals/" + proposals.Recommendation, ct))["status"], new[] { "passed", "executed" });
+
+        await EveryNodeAnswersTheDemoNamesAlikeAsync(client, devnet.Nodes, outcome.Names, ct);
+        await ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(client, ct);
+
+        // Every node agrees on the state after all of it.
+        var height = await client.HeightAsync(ct);
+        var roots = await Task.WhenAll(devnet.Processes.Select(async p =>
         {
-            foreach (var p in processes)
-            {
-                await p.WaitUntilServingAsync();
-            }
-
-            var client = new LedgerClient(processes[0].Http);
-            await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
-            var outcome = await DevnetDemo.RunAsync(Path.Combine(_dir.Path, "keys"), client, output.WriteLine, ct);
-
-            // The session: check-in by group and declared gender, the ranked poll's Schulze winner, the minority view.
-            var report = await client.GetTextAsync($"sessions/{outcome.Session}/report", ct);
-            Assert.Contains("10 participant(s) checked in: 5 on site, 5 online.", report, StringComparison.Ordinal);
-            Assert.Contains("| not declared | 4 |", report, StringComparison.Ordinal);
-            Assert.Contains("Schulze winner: \"" + DemoSession.Practices[0] + "\"", report, StringComparison.Ordinal);
-            Assert.Contains("Records off chain", report, StringComparison.Ordinal);
-
-            // The parameter change: unchanged while its timelock ran, changed after.
-            var proposals = outcome.Proposals;
-            Assert.Equal(proposals.RecoveryDelayBefore, proposals.RecoveryDelayWhilePassed);
-            Assert.Equal(proposals.RecoveryDelayBefore * 2, proposals.RecoveryDelayAfter);
-            Assert.Equal("executed", (string?)(await client.GetAsync("proposals/" + proposals.ParameterChange, ct))["status"]);
-            Assert.Contains((string?)(await client.GetAsync("proposals/" + proposals.Recommendation, ct))["status"], new[] { "passed", "executed" });
-
-            await EveryNodeAnswersTheDemoNamesAlikeAsync(client, nodes, outcome.Names, ct);
-            await ValidatorChangeTakesEffectTwoHeightsAfterExecutionAsync(client, ct);
-
-            // Every node agrees on the state after all of it.
-            var height = await client.HeightAsync(ct);
-            var roots = await Task.WhenAll(processes.Select(async p =>
-            {
-                await new LedgerClient(p.Http).WaitForHeightAboveAsync(height, TimeSpan.FromSeconds(30), ct);
-                return (string)(await new LedgerClient(p.Http).GetAsync($"blocks/{height + 1}", ct))["header"]!["stateRoot"]!;
-            }));
-            Assert.All(roots, r => Assert.Equal(roots[0], r));
-        }
-        finally
-        {
-            processes.ForEach(p => p.Dispose());
-        }
+            await new LedgerClient(p.Http).WaitForHeightAboveAsync(height, TimeSpan.FromSeconds(30), ct);
+            return (string)(await new LedgerClient(p.Http).GetAsync($"blocks/{height + 1}", ct))["header"]!["stateRoot"]!;
+        }));
+        Assert.All(roots, r => Assert.Equal(roots[0], r));
     }
 
     /// <summary>Once each node's DNS serves the zone's committed serial, dig gets the same answers from every node, field for field.</summary>

@@ -32,90 +32,72 @@ public sealed class PersonalDataEndToEndTests : IDisposable
     [Fact]
     public async Task Withdrawn_values_are_gone_from_every_file_log_and_answer_of_every_node_and_the_chain_still_agrees()
     {
-        var nodes = DevnetLayout.Create(_dir.Path, 4, DevnetPorts.FindFreeBase(4), 200, DateTimeOffset.UtcNow);
-        foreach (var home in nodes.Select(n => new NodeHome(n.Home)))
-        {
-            home.SaveConfig(home.LoadConfig() with { SnapshotInterval = SnapshotInterval });
-        }
-
-        var processes = nodes.Select(n => NodeProcess.Start(n.Home, n.ApiUrl)).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = timeout.Token;
-        try
+        using var devnet = await RunningDevnet.StartAsync(_dir.Path, ct, configure: home => home.SaveConfig(home.LoadConfig() with { SnapshotInterval = SnapshotInterval }));
+        var client = devnet.Client;
+        var processes = devnet.Processes;
+        var session = await OpenSessionAsync(client, ct);
+        using var member = PrivateKey.Generate();
+        var organisation = FreshDisclosure.Of("organisation", Organisation);
+        var gender = FreshDisclosure.Of(CheckIn.GenderField, Gender);
+        var memberId = member.PublicKey.Id.ToString();
+        await client.SendAsync(member, new RegisterMember("Private Person", "civil-society", "africa", [new ProfileField("organisation", organisation.Commitment)]), ct);
+        var checkedIn = await client.SendAsync(member, new CheckIn(session, AttendanceMode.Online, "", gender.Commitment), ct);
+        await NodeWaits.AllAbove([.. processes], [0, 1, 2, 3], checkedIn.Height - 1);
+
+        await client.DiscloseAsync([organisation, gender], ct);
+        foreach (var p in processes)
         {
-            foreach (var p in processes)
-            {
-                await p.WaitUntilServingAsync();
-            }
+            await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, organisation))["value"] == Organisation && (string?)(await FieldAsync(p, gender))["value"] == Gender, $"the values on {p.Http.BaseAddress}");
+        }
 
-            var client = new LedgerClient(processes[0].Http);
-            await client.WaitForHeightAboveAsync(1, TimeSpan.FromSeconds(60), ct);
-            var session = await OpenSessionAsync(client, ct);
-            using var member = PrivateKey.Generate();
-            var organisation = FreshDisclosure.Of("organisation", Organisation);
-            var gender = FreshDisclosure.Of(CheckIn.GenderField, Gender);
-            var memberId = member.PublicKey.Id.ToString();
-            await client.SendAsync(member, new RegisterMember("Private Person", "civil-society", "africa", [new ProfileField("organisation", organisation.Commitment)]), ct);
-            var checkedIn = await client.SendAsync(member, new CheckIn(session, AttendanceMode.Online, "", gender.Commitment), ct);
-            await NodeWaits.AllAbove([.. processes], [0, 1, 2, 3], checkedIn.Height - 1);
+        // Before the withdrawal the searches find the values: in each node's erasable store and
+        // nowhere else among the files, and in the answers.
+        var holding = FilesHolding([Encoding.UTF8.GetBytes(Organisation), Encoding.UTF8.GetBytes(Gender)]);
+        Assert.Equal(8, holding.Count);
+        Assert.All(holding, path => Assert.Contains($"{Path.DirectorySeparatorChar}personal-data{Path.DirectorySeparatorChar}", path, StringComparison.Ordinal));
+        Assert.Contains($"| {Gender} | 1 |", await processes[2].Http.GetStringAsync($"/api/v1/sessions/{session}/report"), StringComparison.Ordinal);
+        var answers = await AnswersAsync(processes[1], memberId, session, organisation, gender);
+        Assert.Contains(Organisation, answers, StringComparison.Ordinal);
+        Assert.Contains(Gender, answers, StringComparison.Ordinal);
 
-            await client.DiscloseAsync([organisation, gender], ct);
-            foreach (var p in processes)
-            {
-                await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, organisation))["value"] == Organisation && (string?)(await FieldAsync(p, gender))["value"] == Gender, $"the values on {p.Http.BaseAddress}");
-            }
+        ulong lastWithdrawal = 0;
+        foreach (var d in new[] { organisation, gender })
+        {
+            var outcome = await client.SendAsync(member, new WithdrawPersonalField(d.Commitment), ct);
+            Assert.True(outcome.Ok, outcome.Reason);
+            lastWithdrawal = outcome.Height;
+        }
 
-            // Before the withdrawal the searches find the values: in each node's erasable store and
-            // nowhere else among the files, and in the answers.
-            var holding = FilesHolding([Encoding.UTF8.GetBytes(Organisation), Encoding.UTF8.GetBytes(Gender)]);
-            Assert.Equal(8, holding.Count);
-            Assert.All(holding, path => Assert.Contains($"{Path.DirectorySeparatorChar}personal-data{Path.DirectorySeparatorChar}", path, StringComparison.Ordinal));
-            Assert.Contains($"| {Gender} | 1 |", await processes[2].Http.GetStringAsync($"/api/v1/sessions/{session}/report"), StringComparison.Ordinal);
-            var answers = await AnswersAsync(processes[1], memberId, session, organisation, gender);
-            Assert.Contains(Organisation, answers, StringComparison.Ordinal);
-            Assert.Contains(Gender, answers, StringComparison.Ordinal);
-
-            ulong lastWithdrawal = 0;
+        foreach (var p in processes)
+        {
             foreach (var d in new[] { organisation, gender })
             {
-                var outcome = await client.SendAsync(member, new WithdrawPersonalField(d.Commitment), ct);
-                Assert.True(outcome.Ok, outcome.Reason);
-                lastWithdrawal = outcome.Height;
+                await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, d))["status"] == "withdrawn by its owner", $"the withdrawal on {p.Http.BaseAddress}");
+                Assert.Null((await FieldAsync(p, d))["value"]);
             }
-
-            foreach (var p in processes)
-            {
-                foreach (var d in new[] { organisation, gender })
-                {
-                    await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, d))["status"] == "withdrawn by its owner", $"the withdrawal on {p.Http.BaseAddress}");
-                    Assert.Null((await FieldAsync(p, d))["value"]);
-                }
-            }
-
-            var traces = new[] { organisation, gender }.SelectMany(d => new[] { Encoding.UTF8.GetBytes(d.Value), d.Salt, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(d.Salt)) }).ToArray();
-            await NodeWaits.UntilAsync(() => Task.FromResult(FilesHolding(traces).Count == 0), "the erasure on every node");
-            await NodeWaits.AllAbove([.. processes], [0, 1, 2, 3], lastWithdrawal + SnapshotInterval);
-            foreach (var p in processes)
-            {
-                var seen = await AnswersAsync(p, memberId, session, organisation, gender);
-                Assert.All(new[] { Organisation, Gender, Convert.ToHexStringLower(organisation.Salt), Convert.ToHexStringLower(gender.Salt) }, t => Assert.DoesNotContain(t, seen, StringComparison.Ordinal));
-                Assert.Contains("| withdrawn by its owner | 1 |", seen, StringComparison.Ordinal);
-            }
-
-            Assert.All(nodes, n => Assert.NotEmpty(Directory.EnumerateFiles(new NodeHome(n.Home).SnapshotsDirectory, "*", SearchOption.AllDirectories)));
-            await NodeWaits.AssertSameChainAsync(processes);
-            var again = await Assert.ThrowsAsync<LedgerClientException>(() => client.DiscloseAsync([organisation], ct));
-            Assert.Contains("withdrawn", again.Message, StringComparison.Ordinal);
-
-            processes.ForEach(p => p.Dispose());
-            Assert.Empty(FilesHolding(traces));
-            Assert.All(processes, p => Assert.DoesNotContain(Organisation, p.Output, StringComparison.Ordinal));
-            Assert.All(processes, p => Assert.DoesNotContain(Gender, p.Output, StringComparison.Ordinal));
         }
-        finally
+
+        var traces = new[] { organisation, gender }.SelectMany(d => new[] { Encoding.UTF8.GetBytes(d.Value), d.Salt, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(d.Salt)) }).ToArray();
+        await NodeWaits.UntilAsync(() => Task.FromResult(FilesHolding(traces).Count == 0), "the erasure on every node");
+        await NodeWaits.AllAbove([.. processes], [0, 1, 2, 3], lastWithdrawal + SnapshotInterval);
+        foreach (var p in processes)
         {
-            processes.ForEach(p => p.Dispose());
+            var seen = await AnswersAsync(p, memberId, session, organisation, gender);
+            Assert.All(new[] { Organisation, Gender, Convert.ToHexStringLower(organisation.Salt), Convert.ToHexStringLower(gender.Salt) }, t => Assert.DoesNotContain(t, seen, StringComparison.Ordinal));
+            Assert.Contains("| withdrawn by its owner | 1 |", seen, StringComparison.Ordinal);
         }
+
+        Assert.All(devnet.Nodes, n => Assert.NotEmpty(Directory.EnumerateFiles(new NodeHome(n.Home).SnapshotsDirectory, "*", SearchOption.AllDirectories)));
+        await NodeWaits.AssertSameChainAsync(processes);
+        var again = await Assert.ThrowsAsync<LedgerClientException>(() => client.DiscloseAsync([organisation], ct));
+        Assert.Contains("withdrawn", again.Message, StringComparison.Ordinal);
+
+        devnet.Dispose();
+        Assert.Empty(FilesHolding(traces));
+        Assert.All(processes, p => Assert.DoesNotContain(Organisation, p.Output, StringComparison.Ordinal));
+        Assert.All(processes, p => Assert.DoesNotContain(Gender, p.Output, StringComparison.Ordinal));
     }
 
     public void Dispose() => _dir.Dispose();
