@@ -14,7 +14,7 @@ namespace Roundtable.BrowserTests;
 public sealed class BallotCodecTests(Chromium chromium)
 {
     private const string Harness = """
-        import { encodeChoice, encodeApproval, encodeRanking, encodeStatement, commitment } from '/__modules/ballot-codec.js';
+        import { encodeChoice, encodeApproval, encodeRanking, encodeStatement, encodeGrades, commitment } from '/__modules/ballot-codec.js';
         const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
         const bytes = (h) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
         const attempt = (f) => { try { return hex(f()); } catch (e) { return 'error: ' + e.message; } };
@@ -23,6 +23,7 @@ public sealed class BallotCodecTests(Chromium chromium)
           approval: (options) => attempt(() => encodeApproval(options)),
           ranking: (count, order) => attempt(() => encodeRanking(count, order)),
           statement: (position, reason) => attempt(() => encodeStatement(position, reason)),
+          grades: (grades) => attempt(() => encodeGrades(grades)),
           async commitment(proposal, voter, ballot, salt) { return hex(await commitment(bytes(proposal), bytes(voter), bytes(ballot), bytes(salt))); },
         };
         """;
@@ -48,6 +49,12 @@ public sealed class BallotCodecTests(Chromium chromium)
             Assert.Equal(Hex(Canonical.ToBytes(RankedBallot.FromOrder(count, order))), (string?)await page.CallAsync("ranking", count, order));
         }
 
+        for (var round = 0; round < 20; round++)
+        {
+            var grades = Enumerable.Range(0, random.Next(1, 33)).Select(_ => random.Next(0, 7)).ToArray();
+            Assert.Equal(Hex(Canonical.ToBytes(GradeBallot.Of(grades))), (string?)await page.CallAsync("grades", grades));
+        }
+
         foreach (var reason in new[] { "", "No.", "Les documents qui ne sont pas en anglais ?", "反对：需要翻译", new string('x', 300) })
         {
             Assert.Equal(Hex(Canonical.ToBytes(ConsensusStatement.Supports(reason))), (string?)await page.CallAsync("statement", "support", reason));
@@ -69,6 +76,9 @@ public sealed class BallotCodecTests(Chromium chromium)
         Assert.StartsWith("error:", (string?)await page.CallAsync("approval", new[] { 64 }), StringComparison.Ordinal);
         Assert.StartsWith("error:", (string?)await page.CallAsync("ranking", 3, new[] { 1, 1 }), StringComparison.Ordinal);
         Assert.StartsWith("error:", (string?)await page.CallAsync("ranking", 2, new[] { 2 }), StringComparison.Ordinal);
+        Assert.StartsWith("error:", (string?)await page.CallAsync("grades", Array.Empty<int>()), StringComparison.Ordinal);
+        Assert.StartsWith("error:", (string?)await page.CallAsync("grades", new[] { 7 }), StringComparison.Ordinal);
+        Assert.StartsWith("error:", (string?)await page.CallAsync("grades", Enumerable.Repeat(0, 33).ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

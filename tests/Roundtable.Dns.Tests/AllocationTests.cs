@@ -28,13 +28,8 @@ public sealed class AllocationTests
         var query = Packets.Query(name, type, ednsSize: 1232);
         var response = new byte[AnswerEngine.ResponseBufferSize];
         engine.Answer(query, response, overTcp: false);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Queries; i++)
-        {
-            engine.Answer(query, response, overTcp: false);
-        }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, LeastAllocatedByQueries(engine, query, response));
     }
 
     [Theory]
@@ -61,14 +56,28 @@ public sealed class AllocationTests
             var response = new byte[AnswerEngine.ResponseBufferSize];
             var length = engine.Answer(query, response, overTcp: false);
 
-            // The first round lets the runtime settle (tiering and on-stack replacement of the loop can allocate once).
-            AllocatedByQueries(engine, query, response);
-            Assert.Equal(0, AllocatedByQueries(engine, query, response));
+            Assert.Equal(0, LeastAllocatedByQueries(engine, query, response));
 
             // The path measured is the signed one (ARSoft decodes after the measurement: it allocates).
             var message = Arsoft.DnsMessage.Parse(response.AsSpan(0, length).ToArray());
             Assert.True(message.IsTruncated || message.AnswerRecords.Concat(message.AuthorityRecords).Any(r => r is Arsoft.RrSigRecord));
         }
+    }
+
+    /// <summary>
+    /// The fewest bytes allocated by a round of <see cref="Queries"/> answers, over at most five
+    /// rounds. The runtime may allocate once while it settles (tiering, on-stack replacement of the
+    /// loop), later under load; an allocation per query would show in every round.
+    /// </summary>
+    private static long LeastAllocatedByQueries(AnswerEngine engine, byte[] query, byte[] response)
+    {
+        var least = long.MaxValue;
+        for (var round = 0; round < 5 && least > 0; round++)
+        {
+            least = Math.Min(least, AllocatedByQueries(engine, query, response));
+        }
+
+        return least;
     }
 
     private static long AllocatedByQueries(AnswerEngine engine, byte[] query, byte[] response)

@@ -10,6 +10,8 @@ const POSITIONS = { support: 1, 'stand-aside': 2, object: 3 };
 const COMMITMENT_DOMAIN = utf8.encode('roundtable/ballot-commitment/v1\n');
 export const SALT_SIZE = 32;
 export const MAX_OPTIONS = 64;
+export const MAX_CRITERIA = 32;
+export const MAX_GRADES = 7;
 
 // Appends the canonical varint of `value` to `out` (docs/encoding.md).
 export function varUInt(value, out) {
@@ -61,6 +63,15 @@ export function encodeStatement(position, reason = '') {
   const out = [tag];
   varUInt(text.length, out);
   return Uint8Array.from([...out, ...text]);
+}
+
+// An assessment's grades: one grade index (0 the worst) per criterion, in the criteria's order.
+export function encodeGrades(grades) {
+  if (grades.length < 1 || grades.length > MAX_CRITERIA) throw new RangeError('A grade ballot grades 1 to 32 criteria.');
+  if (grades.some((g) => !Number.isInteger(g) || g < 0 || g >= MAX_GRADES)) throw new RangeError('A grade is out of range.');
+  const out = [];
+  varUInt(grades.length, out);
+  return Uint8Array.from([...out, ...grades]);
 }
 
 // SHA-256(domain ‖ proposal id ‖ voter id ‖ ballot ‖ salt), as BallotCommitment.Compute.

@@ -2,7 +2,7 @@
 // names of docs/api.md's JSON messages), and what the page does once it is recorded. Ballots are
 // encoded here, and a secret ballot's salt is made and kept here until its reveal.
 
-import { encodeApproval, encodeChoice, encodeRanking, encodeStatement, commitment, newSalt } from './ballot-codec.js';
+import { encodeApproval, encodeChoice, encodeGrades, encodeRanking, encodeStatement, commitment, newSalt } from './ballot-codec.js';
 import { fromHex, toHex } from './member-key.js';
 import { sha256 } from './crypto.js';
 import { keepSecretBallot, secretBallot, forgetSecretBallot } from './secret-ballots.js';
@@ -34,6 +34,11 @@ export function readBallot(form) {
       const reason = value(form, 'reason');
       if (position === 'object' && reason.trim() === '') throw new Error(form.dataset.needReason ?? 'An objection needs its reason.');
       return encodeStatement(position, reason);
+    }
+    case 'grades': {
+      const grades = [...form.querySelectorAll('fieldset[data-criterion]')].map((set) => set.querySelector('input:checked')?.value);
+      if (grades.length === 0 || grades.some((g) => g === undefined)) throw new Error(form.dataset.needGrades ?? 'Give every criterion a grade.');
+      return encodeGrades(grades.map(Number));
     }
     default:
       throw new Error(`Unknown ballot form '${form.dataset.method}'.`);
@@ -153,5 +158,7 @@ export async function afterCommit(form, me, done) {
     default:
       break;
   }
-  setTimeout(() => window.location.reload(), 1500);
+  const reload = setTimeout(() => window.location.reload(), 1500);
+  // Someone who follows a link meanwhile goes where they asked: the reload would cancel that.
+  window.addEventListener('beforeunload', () => clearTimeout(reload), { once: true });
 }
