@@ -44,12 +44,12 @@ public sealed class PortalAssessmentTests(Chromium chromium)
         await person.Page.CheckAsync("#ballot-grade-0-4");
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => person.SendAsync("#vote"));
         Assert.Contains("Give every criterion a grade.", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(0, (int)(await AssessmentAsync(node, assessment))["voters"]!);
+        Assert.Equal(0, (int?)(await ProposalAsync(node, assessment))["result"]?["assessment"]?["voters"] ?? 0);
 
         await person.Page.CheckAsync("#ballot-grade-1-2");
         await person.SendAsync("#vote");
 
-        var counted = await AssessmentAsync(node, assessment);
+        var counted = (await ProposalAsync(node, assessment))["result"]!["assessment"]!;
         Assert.Equal(1, (int)counted["voters"]!);
         Assert.Equal("excellent", (string?)counted["criteria"]![0]!["overall"]!["name"]);
         Assert.Equal("good", (string?)counted["criteria"]![1]!["overall"]!["name"]);
@@ -76,9 +76,8 @@ public sealed class PortalAssessmentTests(Chromium chromium)
         return assessment;
     }
 
-    private static async Task<string?> StatusAsync(TestNode node, Hash256 proposal) =>
-        (string?)(await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/proposals/{proposal}"))!["status"];
+    private static async Task<string?> StatusAsync(TestNode node, Hash256 proposal) => (string?)(await ProposalAsync(node, proposal))["status"];
 
-    private static async Task<JsonObject> AssessmentAsync(TestNode node, Hash256 proposal) =>
-        (JsonObject)(await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/proposals/{proposal}"))!["assessment"]!;
+    private static async Task<JsonObject> ProposalAsync(TestNode node, Hash256 proposal) =>
+        (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/proposals/{proposal}"))!;
 }
