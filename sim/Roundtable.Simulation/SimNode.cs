@@ -105,7 +105,7 @@ internal sealed class SimNode : IConsensusApplication
         _seen.Clear();
         Engine = new TendermintEngine(Scenario.ChainId, this, Spec.Key, _sim.Scenario.Timing) { LockingDisabled = _sim.Options.LockingDisabled };
         _sim.Trace(Index, "boot", $"height {App.Height}, {Wal.Count} WAL entries");
-        Perform(Engine.Start(Tip(), Wal));
+        Perform(Engine.Start(Tip(), Wal, NowMs));
         _sim.Schedule(_sim.Now + 1 + (ulong)_sim.Random.Next(0, (int)GossipIntervalMs), new GossipTick(Index, Incarnation));
     }
 
@@ -554,7 +554,7 @@ internal sealed class SimNode : IConsensusApplication
         if (applied > 0 && App.Height >= Engine.Height)
         {
             // As the node's consensus loop does on resync: the engine restarts at the new tip (nothing was signed there yet).
-            Perform(Engine.Start(Tip()));
+            Perform(Engine.Start(Tip(), [], NowMs));
         }
     }
 }

@@ -69,13 +69,15 @@ public sealed partial class TendermintEngine : IConsensusEngine
     /// <summary>
     /// Starts at the height after <paramref name="tip"/>. <paramref name="wal"/> holds what this
     /// validator signed at that height before a restart: it re-sends exactly those messages, never
-    /// different ones, and resumes its lock from its last non-nil precommit.
+    /// different ones, and resumes its lock from its last non-nil precommit. <paramref name="nowMs"/>
+    /// is the shell's clock: votes signed during the start (a lone proposer's) carry it, so the next
+    /// block's time is not left at the previous block's (the genesis time, on a new chain).
     /// </summary>
-    public IReadOnlyList<ConsensusAction> Start(ChainTip tip, IReadOnlyList<WalEntry> wal)
+    public IReadOnlyList<ConsensusAction> Start(ChainTip tip, IReadOnlyList<WalEntry> wal, ulong nowMs = 0)
     {
         _actions.Clear();
         _tip = tip;
-        _now = Math.Max(_now, tip.LastBlockTimeMs);
+        _now = Math.Max(Math.Max(_now, nowMs), tip.LastBlockTimeMs);
         StartHeight(tip.Height + 1);
         uint resumeRound = 0;
         IReadOnlyList<Vote> proofOfLock = [];

@@ -19,6 +19,19 @@ public sealed class EngineTests
     private static int[] Others => [.. Enumerable.Range(0, 4).Where(i => i != Self)];
 
     [Fact]
+    public void A_lone_validator_s_votes_at_start_carry_the_shell_s_clock_not_the_last_block_time()
+    {
+        var one = new TestValidators(1);
+        var engine = new EngineUnderTest(one, 0) { NowMs = TestValidators.GenesisTimeMs + 300_000 };
+
+        engine.Start();
+
+        // It proposes, prevotes and precommits within Start; the next block's time is its precommit's.
+        Assert.Equal([VoteType.Prevote, VoteType.Precommit], engine.SentVotes.Select(v => v.Type));
+        Assert.All(engine.SentVotes, v => Assert.Equal(TestValidators.GenesisTimeMs + 300_000, v.TimestampMs));
+    }
+
+    [Fact]
     public void Proposer_schedule_is_weighted_round_robin()
     {
         ulong[] powers = [1, 2, 3, 4];

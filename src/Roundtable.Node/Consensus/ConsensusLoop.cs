@@ -49,7 +49,7 @@ public sealed class ConsensusLoop
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Execute(_engine.Start(_chain.Tip(), _wal.Entries), cancellationToken);
+        Execute(_engine.Start(_chain.Tip(), _wal.Entries, NowMs), cancellationToken);
         try
         {
             await foreach (var item in _inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -143,7 +143,7 @@ public sealed class ConsensusLoop
         _chain.Commit(c.Block, c.Commit);
         _log.LogInformation("Caught up block {Height} from peer {Peer}", height, c.From.ToShortString());
         ThrowIfHaltedForUpgrade();
-        return _engine.Start(_chain.Tip());
+        return _engine.Start(_chain.Tip(), [], NowMs);
     }
 
     /// <summary>

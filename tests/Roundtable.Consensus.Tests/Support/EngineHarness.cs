@@ -122,7 +122,7 @@ internal sealed class EngineUnderTest
 
     public ulong NowMs { get; set; } = TestValidators.GenesisTimeMs + 10;
 
-    public IReadOnlyList<ConsensusAction> Start(IReadOnlyList<WalEntry>? wal = null) => Record(Engine.Start(App.Tip, wal ?? []));
+    public IReadOnlyList<ConsensusAction> Start(IReadOnlyList<WalEntry>? wal = null) => Record(Engine.Start(App.Tip, wal ?? [], NowMs));
 
     public IReadOnlyList<ConsensusAction> Feed(ConsensusEvent e) => Record(Engine.Handle(e));
 
