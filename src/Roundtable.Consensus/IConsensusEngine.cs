@@ -7,8 +7,11 @@ namespace Roundtable.Consensus;
 /// </summary>
 public interface IConsensusEngine
 {
-    /// <summary>Starts (or restarts) at the height after <paramref name="tip"/>.</summary>
-    IReadOnlyList<ConsensusAction> Start(ChainTip tip);
+    /// <summary>
+    /// Starts (or restarts) at the height after <paramref name="tip"/>; <paramref name="nowMs"/> is
+    /// the shell's clock, as every event carries it (votes signed during the start are stamped with it).
+    /// </summary>
+    IReadOnlyList<ConsensusAction> Start(ChainTip tip, ulong nowMs);
 
     /// <summary>Handles one event.</summary>
     IReadOnlyList<ConsensusAction> Handle(ConsensusEvent consensusEvent);

@@ -64,7 +64,7 @@ public sealed partial class TendermintEngine : IConsensusEngine
     internal bool LockingDisabled { get; init; }
 
     /// <inheritdoc />
-    public IReadOnlyList<ConsensusAction> Start(ChainTip tip) => Start(tip, []);
+    public IReadOnlyList<ConsensusAction> Start(ChainTip tip, ulong nowMs) => Start(tip, [], nowMs);
 
     /// <summary>
     /// Starts at the height after <paramref name="tip"/>. <paramref name="wal"/> holds what this
@@ -73,7 +73,7 @@ public sealed partial class TendermintEngine : IConsensusEngine
     /// is the shell's clock: votes signed during the start (a lone proposer's) carry it, so the next
     /// block's time is not left at the previous block's (the genesis time, on a new chain).
     /// </summary>
-    public IReadOnlyList<ConsensusAction> Start(ChainTip tip, IReadOnlyList<WalEntry> wal, ulong nowMs = 0)
+    public IReadOnlyList<ConsensusAction> Start(ChainTip tip, IReadOnlyList<WalEntry> wal, ulong nowMs)
     {
         _actions.Clear();
         _tip = tip;

@@ -317,7 +317,7 @@ public sealed class EngineTests
         var app = new FakeApp(Four.Set);
         var outsider = new TestValidators(1, prefix: "outsider");
         var watcher = new TendermintEngine(TestValidators.ChainId, app, outsider.Keys[0], ConsensusTiming.Default);
-        var actions = watcher.Start(app.Tip).ToList();
+        var actions = watcher.Start(app.Tip, TestValidators.GenesisTimeMs + 10).ToList();
         var block = app.MakeBlock(1, Four.Keys[Four.ProposerOf(1, 0)].Key, salt: "x");
         actions.AddRange(watcher.Handle(new ProposalReceived(Four.Proposal(1, 0, -1, block), block, TestValidators.GenesisTimeMs + 10)));
         for (var i = 0; i < 4; i++)

@@ -16,6 +16,8 @@ public sealed class NodeHome
     /// </summary>
     public const int CurrentLedgerFormat = 2;
 
+    private static readonly string CurrentLedgerFormatText = CurrentLedgerFormat.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Wraps an existing or future home directory.</summary>
     public NodeHome(string root)
     {
@@ -105,13 +107,12 @@ public sealed class NodeHome
     /// <exception cref="InvalidDataException">The home holds a chain of another format; the message says what to do.</exception>
     public void EnsureCurrentLedgerFormat()
     {
-        var current = CurrentLedgerFormat.ToString(CultureInfo.InvariantCulture);
         if (File.Exists(LedgerFormatFile))
         {
             var stored = File.ReadAllText(LedgerFormatFile).Trim();
-            if (stored != current)
+            if (stored != CurrentLedgerFormatText)
             {
-                throw new InvalidDataException($"{Root} holds a chain in ledger format '{stored}', and this release reads format {current} only. Run the release that wrote it, or start a new network in a fresh directory.");
+                throw new InvalidDataException($"{Root} holds a chain in ledger format '{stored}', and this release reads format {CurrentLedgerFormatText} only. Run the release that wrote it, or start a new network in a fresh directory.");
             }
 
             return;
@@ -150,6 +151,6 @@ public sealed class NodeHome
     private void WriteLedgerFormat()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(LedgerFormatFile)!);
-        File.WriteAllText(LedgerFormatFile, CurrentLedgerFormat.ToString(CultureInfo.InvariantCulture) + "\n");
+        File.WriteAllText(LedgerFormatFile, CurrentLedgerFormatText + "\n");
     }
 }
