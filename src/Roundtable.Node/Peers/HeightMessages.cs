@@ -6,8 +6,9 @@ namespace Roundtable.Node.Peers;
 /// The consensus messages of the height being decided, this node's own and those it relayed, each
 /// kept once and in arrival order (a proposal before its parts). A node forwards a peer's message
 /// the first time it sees it, so validators need not be fully meshed: a vote crosses the network
-/// hop by hop. All of them are re-sent with each status, so a peer that missed one (dropped,
-/// reconnecting) still gets it. A message seen before costs a hash: no second signature check,
+/// hop by hop. Those of a height still undecided a whole status interval after they were kept are
+/// sent again with each status, so a peer that missed one (dropped, reconnecting) still gets it; a
+/// height decided within the interval costs no second copy of its block. A message seen before costs a hash: no second signature check,
 /// no second forward, so relaying cannot turn into a storm. Thread-safe.
 /// </summary>
 internal sealed class HeightMessages
@@ -19,9 +20,12 @@ internal sealed class HeightMessages
     public const long ByteCapacity = 64L * 1024 * 1024;
 
     private readonly Lock gate = new();
-    private readonly HashSet<Hash256> ids = [];
-    private readonly List<(Hash256 Id, byte Type, byte[] Payload, ulong Height)> inOrder = [];
+    private readonly HashSet<(byte Type, Hash256 Payload)> ids = [];
+    private readonly List<(byte Type, Hash256 Id, byte[] Payload, ulong Height, ulong Tick)> inOrder = [];
     private long bytes;
+
+    // Status ticks so far: a message kept at tick t is due again from tick t + 1 on.
+    private ulong tick;
 
     // The lowest height among the messages kept, so that adding a message of a height already kept
     // (nearly every add) costs no scan.
@@ -42,10 +46,10 @@ internal sealed class HeightMessages
     /// <summary>True when this exact message (type and bytes) is kept.</summary>
     public bool Contains(byte type, ReadOnlySpan<byte> payload)
     {
-        var id = Id(type, payload);
+        var id = Hash256.Compute(payload);
         lock (gate)
         {
-            return ids.Contains(id);
+            return ids.Contains((type, id));
         }
     }
 
@@ -55,16 +59,16 @@ internal sealed class HeightMessages
     /// </summary>
     public bool TryAdd(byte type, byte[] payload, ulong height)
     {
-        var id = Id(type, payload);
+        var id = Hash256.Compute(payload);
         lock (gate)
         {
             DropBelowLocked(height);
-            if (ids.Count >= Capacity || bytes + payload.Length > ByteCapacity || !ids.Add(id))
+            if (ids.Count >= Capacity || bytes + payload.Length > ByteCapacity || !ids.Add((type, id)))
             {
                 return false;
             }
 
-            inOrder.Add((id, type, payload, height));
+            inOrder.Add((type, id, payload, height, tick));
             bytes += payload.Length;
             lowestHeight = Math.Min(lowestHeight, height);
             return true;
@@ -80,12 +84,18 @@ internal sealed class HeightMessages
         }
     }
 
-    /// <summary>The messages kept, in the order they came.</summary>
-    public (byte Type, byte[] Payload)[] Snapshot()
+    /// <summary>
+    /// Called at each status tick: the messages kept since before the previous tick, in the order
+    /// they came, to be sent again. One kept since the last tick is not yet due: with blocks faster
+    /// than the status interval, re-sending it would only double every block's traffic.
+    /// </summary>
+    public (byte Type, byte[] Payload)[] TakeDue()
     {
         lock (gate)
         {
-            return [.. inOrder.Select(m => (m.Type, m.Payload))];
+            var due = inOrder.Where(m => m.Tick < tick).Select(m => (m.Type, m.Payload)).ToArray();
+            tick++;
+            return due;
         }
     }
 
@@ -98,19 +108,11 @@ internal sealed class HeightMessages
 
         foreach (var stale in inOrder.Where(m => m.Height < height))
         {
-            ids.Remove(stale.Id);
+            ids.Remove((stale.Type, stale.Id));
             bytes -= stale.Payload.Length;
         }
 
         inOrder.RemoveAll(m => m.Height < height);
         lowestHeight = inOrder.Count == 0 ? ulong.MaxValue : inOrder.Min(m => m.Height);
-    }
-
-    private static Hash256 Id(byte type, ReadOnlySpan<byte> payload)
-    {
-        Span<byte> tagged = payload.Length < 1024 ? stackalloc byte[payload.Length + 1] : new byte[payload.Length + 1];
-        tagged[0] = type;
-        payload.CopyTo(tagged[1..]);
-        return Hash256.Compute(tagged);
     }
 }

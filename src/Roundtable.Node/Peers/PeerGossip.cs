@@ -145,7 +145,7 @@ public sealed class PeerGossip : IConsensusGossip
             {
                 _network.Broadcast(WireType.Status, Canonical.ToBytes(new StatusMessage(_chain.Height)));
                 _current.DropBelow(_chain.Height + 1);
-                foreach (var (type, payload) in _current.Snapshot())
+                foreach (var (type, payload) in _current.TakeDue())
                 {
                     _network.Broadcast(type, payload);
                 }

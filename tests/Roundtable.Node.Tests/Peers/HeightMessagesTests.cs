@@ -16,7 +16,23 @@ public sealed class HeightMessagesTests
 
         Assert.True(messages.Contains(WireType.Vote, [1, 2, 3]));
         Assert.False(messages.Contains(WireType.Vote, [1, 2, 4]));
-        Assert.Equal([(WireType.Vote, new byte[] { 1, 2, 3 }), (WireType.BlockPart, new byte[] { 1, 2, 3 })], messages.Snapshot());
+        messages.TakeDue();
+        Assert.Equal([(WireType.Vote, new byte[] { 1, 2, 3 }), (WireType.BlockPart, new byte[] { 1, 2, 3 })], messages.TakeDue());
+    }
+
+    [Fact]
+    public void A_message_is_due_again_only_once_a_whole_status_interval_has_passed_since_it_was_kept()
+    {
+        var messages = new HeightMessages();
+        messages.TryAdd(WireType.Vote, [1], 5);
+        Assert.Empty(messages.TakeDue()); // kept since the last tick: the height may be decided before the next
+
+        messages.TryAdd(WireType.Vote, [2], 5);
+        Assert.Equal([(WireType.Vote, new byte[] { 1 })], messages.TakeDue());
+        Assert.Equal([(WireType.Vote, new byte[] { 1 }), (WireType.Vote, new byte[] { 2 })], messages.TakeDue());
+
+        messages.TryAdd(WireType.Vote, [3], 6); // a new height: the undecided one's messages are gone
+        Assert.Empty(messages.TakeDue());
     }
 
     [Fact]
