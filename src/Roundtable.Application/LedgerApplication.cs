@@ -33,7 +33,10 @@ public sealed partial class LedgerApplication
 {
     private readonly SparseMerkleMap _map;
     private ValidatorSet? _scheduledValidators;
-    private (byte[] Raw, ChainParameters Decoded)? _parameters;
+    private readonly DecodedRecord<ChainParameters> _parameters = new(StateKeys.Parameters);
+    private readonly DecodedRecord<ValidatorSetRecord> _validators = new(StateKeys.Validators);
+    private readonly DecodedRecord<ValidatorSetRecord> _nextValidators = new(StateKeys.NextValidators);
+    private readonly DecodedRecord<ValidatorSetRecord> _lastValidators = new(StateKeys.LastValidators);
 
     private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
@@ -64,32 +67,17 @@ public sealed partial class LedgerApplication
     public Hash256 LastBlockId { get; private set; }
 
     /// <summary>Current parameters.</summary>
-    /// <remarks>
-    /// Every transaction reads them (admission, mempool re-check, execution), so the decoded record is
-    /// kept and decoded again only when the stored bytes differ.
-    /// </remarks>
-    public ChainParameters Parameters
-    {
-        get
-        {
-            var raw = _map.Get(StateKeys.Parameters) ?? throw new InvalidOperationException("State has no parameters.");
-            if (_parameters is not { } cached || !raw.AsSpan().SequenceEqual(cached.Raw))
-            {
-                _parameters = (raw, Core.Encoding.Canonical.FromBytes<ChainParameters>(raw));
-            }
-
-            return _parameters.Value.Decoded;
-        }
-    }
+    /// <remarks>Every transaction reads them (admission, mempool re-check, execution): decoded once per change.</remarks>
+    public ChainParameters Parameters => _parameters.Read(_map) ?? throw new InvalidOperationException("State has no parameters.");
 
     /// <summary>The validator set deciding the next block (height <see cref="Height"/> + 1), with the height it took effect.</summary>
-    public ValidatorSetRecord Validators => ReadValidators(StateKeys.Validators);
+    public ValidatorSetRecord Validators => ReadValidators(_validators);
 
     /// <summary>The validator set deciding the block after next: changes appear here two heights before they apply.</summary>
-    public ValidatorSetRecord NextValidators => ReadValidators(StateKeys.NextValidators);
+    public ValidatorSetRecord NextValidators => ReadValidators(_nextValidators);
 
     /// <summary>The validator set that decided the last block.</summary>
-    public ValidatorSetRecord LastValidators => ReadValidators(StateKeys.LastValidators);
+    public ValidatorSetRecord LastValidators => ReadValidators(_lastValidators);
 
     private StateView Committed => new(_map);
 
@@ -300,7 +288,7 @@ public sealed partial class LedgerApplication
         if (offenders.Count > 0)
         {
             var suspensions = Committed;
-            var basis = _scheduledValidators ?? ReadValidators(StateKeys.NextValidators).Set;
+            var basis = _scheduledValidators ?? NextValidators.Set;
             _scheduledValidators = EquivocationSuspension.Apply(suspensions, basis, offenders, Parameters, header.Height) ?? _scheduledValidators;
             suspensions.Commit();
         }
@@ -335,15 +323,15 @@ public sealed partial class LedgerApplication
         _scheduledValidators = set;
     }
 
-    private ValidatorSetRecord ReadValidators(byte[] key) =>
-        Committed.Get<ValidatorSetRecord>(key) ?? throw new InvalidOperationException("State has no validator set.");
+    private ValidatorSetRecord ReadValidators(DecodedRecord<ValidatorSetRecord> record) =>
+        record.Read(_map) ?? throw new InvalidOperationException("State has no validator set.");
 
     /// <summary>After block <paramref name="height"/>: the next set starts deciding, and a scheduled change becomes the one after.</summary>
     private void RotateValidators(ulong height)
     {
         var state = Committed;
-        var current = ReadValidators(StateKeys.Validators);
-        var next = ReadValidators(StateKeys.NextValidators);
+        var current = Validators;
+        var next = NextValidators;
         state.Put(StateKeys.LastValidators, current);
         state.Put(StateKeys.Validators, next.Set.Hash == current.Set.Hash ? current : next with { EffectiveHeight = height + 1 });
         if (_scheduledValidators is { } scheduled)

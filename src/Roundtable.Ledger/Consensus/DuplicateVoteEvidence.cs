@@ -17,6 +17,7 @@ public sealed record DuplicateVoteEvidence : ICanonical<DuplicateVoteEvidence>
         var ea = Canonical.ToBytes(a);
         var eb = Canonical.ToBytes(b);
         (First, Second) = ea.AsSpan().SequenceCompareTo(eb) <= 0 ? (a, b) : (b, a);
+        Hash = Hash256.Compute(Canonical.ToBytes(this));
     }
 
     /// <summary>The vote whose encoding sorts first.</summary>
@@ -25,8 +26,8 @@ public sealed record DuplicateVoteEvidence : ICanonical<DuplicateVoteEvidence>
     /// <summary>The other vote.</summary>
     public Vote Second { get; }
 
-    /// <summary>Identifies the evidence (and deduplicates it): SHA-256 of the encoding.</summary>
-    public Hash256 Hash => Hash256.Compute(Canonical.ToBytes(this));
+    /// <summary>Identifies the evidence (and deduplicates it): SHA-256 of the encoding, computed once (pools and blocks compare it often).</summary>
+    public Hash256 Hash { get; }
 
     /// <summary>
     /// Null when the two votes really conflict and are signed by a member of <paramref name="validators"/>;
