@@ -67,6 +67,15 @@ public sealed class Mempool
         }
     }
 
+    /// <summary>The waiting transaction with this hash, or null.</summary>
+    public Transaction? Find(Hash256 hash)
+    {
+        lock (_gate)
+        {
+            return _byHash.TryGetValue(hash, out var node) ? node.Value : null;
+        }
+    }
+
     /// <summary>
     /// Admits <paramref name="tx"/> when it is new, fits the bounds and passes
     /// <paramref name="check"/> (given the sender's waiting count).

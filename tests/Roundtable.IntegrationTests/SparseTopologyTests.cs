@@ -13,7 +13,8 @@ namespace Roundtable.IntegrationTests;
 /// Four validator processes on a ring (each peers with two others) and a full node hanging off one
 /// of them. Votes and blocks reach validators that are not peers by relay: with one validator
 /// down, the two on either side of the gap are connected only through the fourth, and the chain
-/// still needs all three of them. The full node follows without voting and serves the same chain.
+/// still needs all three of them. The full node follows without voting and serves the same chain,
+/// and a transaction given to it reaches a validator two hops away (by announcement and request).
 /// </summary>
 public sealed class SparseTopologyTests : IDisposable
 {
@@ -21,7 +22,7 @@ public sealed class SparseTopologyTests : IDisposable
     private readonly ScratchDirectory _dir = new("roundtable-ring-");
 
     [Fact]
-    public async Task A_ring_of_validators_commits_by_relay_even_with_one_down_and_a_full_node_follows_the_same_chain()
+    public async Task A_ring_of_validators_commits_by_relay_even_with_one_down_a_full_node_follows_and_transactions_cross_two_hops()
     {
         var nodes = DevnetLayout.Create(_dir.Path, Validators, DevnetPorts.FindFreeBase(Validators + 1), 200, DateTimeOffset.UtcNow, fullNodes: 1, topology: DevnetTopology.Ring);
         var processes = new NodeProcess?[nodes.Count];
@@ -50,17 +51,21 @@ public sealed class SparseTopologyTests : IDisposable
             // A transaction given to the full node is committed by the validators.
             using var key = PrivateKey.Generate();
             var tx = Transaction.Create(DevnetLayout.ChainId, key, 0, 1_000_000, new RegisterMember("Relayed Registrant", "technical", "africa", []));
-            using var content = new ByteArrayContent(tx.Encoded.ToArray());
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            using (var response = await full.Http.PostAsync("/api/v1/txs", content))
-            {
-                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-            }
+            await SubmitAsync(full, tx);
 
             await NodeWaits.UntilAsync(async () => (string?)(await processes[2]!.Http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{tx.Hash}"))?["status"] == "committed", "the full node's transaction to be committed");
 
             var common = await NodeWaits.AssertSameChainAsync([processes[0]!, processes[2]!, processes[3]!, full]);
             Assert.True(common > atKill + 5);
+
+            // node-2 stops too: two votes of four commit nothing, so a transaction stays pending
+            // wherever it arrives. Given to the full node (a peer of node-0 only), it reaches
+            // node-3 only if node-0 passes on what a peer gave it.
+            processes[2]!.KillHard();
+            using var laterKey = PrivateKey.Generate();
+            var pending = Transaction.Create(DevnetLayout.ChainId, laterKey, 0, 1_000_000, new RegisterMember("Two Hops Away", "technical", "africa", []));
+            await SubmitAsync(full, pending);
+            await NodeWaits.UntilAsync(async () => (string?)(await processes[3]!.Http.GetFromJsonAsync<JsonObject>($"/api/v1/txs/{pending.Hash}"))?["status"] == "pending", "the transaction to reach node-3, two hops from the full node");
         }
         finally
         {
@@ -72,4 +77,12 @@ public sealed class SparseTopologyTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    private static async Task SubmitAsync(NodeProcess node, Transaction tx)
+    {
+        using var content = new ByteArrayContent(tx.Encoded.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await node.Http.PostAsync("/api/v1/txs", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
 }

@@ -36,11 +36,12 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly SnapshotServer _snapshots;
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
     private readonly PersonalDataDesk? _personalData;
+    private readonly TransactionRelay _transactions;
 
     // Peers' transactions wait here for admission (a signature check each), so that votes and block
     // parts behind them on the wire are not held up; when full, a relayed transaction is dropped (the
     // node still executes it if a block carries it).
-    private readonly Channel<Transaction> _relayed = Channel.CreateBounded<Transaction>(
+    private readonly Channel<(Transaction Tx, Hash256 From)> _relayed = Channel.CreateBounded<(Transaction Tx, Hash256 From)>(
         new BoundedChannelOptions(RelayQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private ConsensusLoop? _loop;
     private (Hash256 Peer, ulong Height, DateTime Sent)? _request;
@@ -55,6 +56,7 @@ public sealed class PeerGossip : IConsensusGossip
         _chain = chain;
         _log = log;
         _snapshots = new SnapshotServer(network, chain);
+        _transactions = new TransactionRelay(network, chain);
         _personalData = personalData;
         _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
         if (personalData is not null)
@@ -96,7 +98,7 @@ public sealed class PeerGossip : IConsensusGossip
 
     /// <summary>Reads peers' messages, admits their transactions and sends periodic status and re-gossip until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(ReceiveAsync(cancellationToken), AdmitRelayedAsync(cancellationToken), HeartbeatAsync(cancellationToken));
+        Task.WhenAll(ReceiveAsync(cancellationToken), AdmitRelayedAsync(cancellationToken), HeartbeatAsync(cancellationToken), _transactions.RunAsync(cancellationToken));
 
     private void Remember(byte type, byte[] payload, ulong height)
     {
@@ -181,16 +183,16 @@ public sealed class PeerGossip : IConsensusGossip
         }
     }
 
-    /// <summary>Admits peers' transactions in the order they arrived (a sender's sequences stay in order).</summary>
+    /// <summary>Admits peers' transactions in the order they arrived (a sender's sequences stay in order); those admitted are announced onward.</summary>
     private async Task AdmitRelayedAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var tx in _relayed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (tx, from) in _relayed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 // ReadAllAsync observes cancellation only when the queue is empty; shutdown must not wait for a backlog.
                 cancellationToken.ThrowIfCancellationRequested();
-                _chain.Submit(tx, fromPeer: true);
+                _transactions.Admitted(tx, from, _chain.Submit(tx, fromPeer: true).Result.IsOk);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -215,7 +217,14 @@ public sealed class PeerGossip : IConsensusGossip
         switch (decoded)
         {
             case Transaction tx:
-                _relayed.Writer.TryWrite(tx);
+                _transactions.Received(tx.Hash);
+                _relayed.Writer.TryWrite((tx, message.From));
+                break;
+            case TransactionHashesMessage hashes when message.Type == WireType.TransactionAnnounce:
+                _transactions.OnAnnounce(message.From, hashes);
+                break;
+            case TransactionHashesMessage hashes:
+                _transactions.OnRequest(message.From, hashes);
                 break;
             case Vote vote:
                 if (!vote.VerifySignature(_chain.ChainId))

@@ -47,4 +47,10 @@ public static class WireType
 
     /// <summary>A personal value with its salt and commitment, beside the chain (docs/personal-data.md).</summary>
     public const byte Disclosure = 15;
+
+    /// <summary>Hashes of transactions the sender holds and received from another peer: ask for those you lack.</summary>
+    public const byte TransactionAnnounce = 16;
+
+    /// <summary>Hashes of announced transactions the sender lacks: answered with a <see cref="Transaction"/> message each.</summary>
+    public const byte TransactionRequest = 17;
 }

@@ -182,13 +182,16 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     }
 
     /// <summary>True when the transaction is committed or waiting in the mempool.</summary>
-    private bool IsKnown(Hash256 hash)
+    public bool IsKnown(Hash256 hash)
     {
         lock (_gate)
         {
             return _mempool.Contains(hash) || _store.IsCommitted(hash);
         }
     }
+
+    /// <summary>The transaction with this hash if it waits in the mempool, else null (committed, dropped or never seen).</summary>
+    public Transaction? FindPending(Hash256 hash) => _mempool.Find(hash);
 
     /// <summary>What happened to a transaction.</summary>
     public TxLookup Lookup(Hash256 hash)

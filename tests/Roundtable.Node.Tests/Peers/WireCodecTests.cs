@@ -1,4 +1,5 @@
 using Roundtable.Core.Encoding;
+using Roundtable.Core.Hashing;
 using Roundtable.Node.Peers;
 
 namespace Roundtable.Node.Tests.Peers;
@@ -36,5 +37,33 @@ public sealed class WireCodecTests
     {
         // A status message's bytes are a single varint: far too short to be a vote.
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.Vote, Canonical.ToBytes(new StatusMessage(42))));
+    }
+
+    [Fact]
+    public void Transaction_hashes_round_trip_as_announcement_and_request_within_their_bounds()
+    {
+        var hashes = Enumerable.Range(0, TransactionHashesMessage.MaxHashes).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
+        var payload = Canonical.ToBytes(new TransactionHashesMessage(hashes));
+
+        Assert.Equal(hashes, ((TransactionHashesMessage)WireCodec.Decode(WireType.TransactionAnnounce, payload)).Hashes);
+        Assert.Equal(hashes, ((TransactionHashesMessage)WireCodec.Decode(WireType.TransactionRequest, payload)).Hashes);
+
+        // One hash too many, or none, is refused before anything is allocated for it.
+        var writer = new CanonicalWriter();
+        writer.WriteVarUInt(TransactionHashesMessage.MaxHashes + 1);
+        Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.TransactionAnnounce, writer.ToArray()));
+        Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.TransactionRequest, [0x00]));
+        Assert.Throws<ArgumentException>(() => new TransactionHashesMessage([]));
+    }
+
+    [Fact]
+    public void Many_hashes_are_split_into_messages_of_at_most_the_bound()
+    {
+        var hashes = Enumerable.Range(0, (2 * TransactionHashesMessage.MaxHashes) + 1).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
+
+        var messages = TransactionHashesMessage.Chunk(hashes).ToList();
+
+        Assert.Equal([TransactionHashesMessage.MaxHashes, TransactionHashesMessage.MaxHashes, 1], messages.Select(m => m.Hashes.Count));
+        Assert.Equal(hashes, messages.SelectMany(m => m.Hashes));
     }
 }

@@ -1,0 +1,158 @@
+using Roundtable.Core.Encoding;
+using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Transactions;
+using Roundtable.Network;
+using Roundtable.Node.Runtime;
+
+namespace Roundtable.Node.Peers;
+
+/// <summary>
+/// Carries transactions past the first hop (docs/network.md §10, "Transaction relay"). A client's
+/// transaction goes whole to every peer of the node that admitted it: there nearly every peer
+/// lacks it. A transaction admitted from a peer is only announced, by hash, to the other peers,
+/// and a peer asks for the ones it neither holds nor is already getting: past the first hop most
+/// peers hold it already, so 32 bytes ask instead of the whole transaction arriving again. That way
+/// a transaction reaches every validator of a sparse network, not only the submitting node's peers.
+/// Thread-safe.
+/// </summary>
+internal sealed class TransactionRelay
+{
+    /// <summary>How long admitted transactions gather before their hashes go out in one message per peer.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a hash asked for (or received and waiting for admission) is not asked for again.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+
+    // Bounds on what peers can make this node remember: past them, announcements are dropped
+    // (a transaction then still travels with the blocks that carry it).
+    private const int MaxToAnnounce = 65_536;
+    private const int MaxIncoming = 32_768;
+
+    private readonly PeerNetwork _network;
+    private readonly ChainState _chain;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Hash256, long> _incoming = [];
+    private List<(Hash256 Tx, Hash256 From)> _toAnnounce = [];
+    private long _lastExpiry;
+
+    /// <summary>Creates the relay over a started network.</summary>
+    public TransactionRelay(PeerNetwork network, ChainState chain)
+    {
+        _network = network;
+        _chain = chain;
+    }
+
+    /// <summary>Announces what was admitted, every <see cref="FlushInterval"/>, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(FlushInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Flush(Environment.TickCount64);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>A peer sent a whole transaction: until it is admitted, announcements of it ask for nothing.</summary>
+    public void Received(Hash256 tx)
+    {
+        lock (_gate)
+        {
+            if (_incoming.Count < MaxIncoming)
+            {
+                _incoming.TryAdd(tx, Environment.TickCount64);
+            }
+        }
+    }
+
+    /// <summary>A peer's transaction went through admission; if it was admitted, its hash goes to the other peers.</summary>
+    public void Admitted(Transaction tx, Hash256 from, bool admitted)
+    {
+        lock (_gate)
+        {
+            _incoming.Remove(tx.Hash);
+            if (admitted && _toAnnounce.Count < MaxToAnnounce)
+            {
+                _toAnnounce.Add((tx.Hash, from));
+            }
+        }
+    }
+
+    /// <summary>Asks <paramref name="from"/> for the announced transactions this node neither holds nor is getting.</summary>
+    public void OnAnnounce(Hash256 from, TransactionHashesMessage announcement)
+    {
+        var unknown = announcement.Hashes.Where(h => !_chain.IsKnown(h)).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        var wanted = new List<Hash256>(unknown.Count);
+        lock (_gate)
+        {
+            foreach (var hash in unknown)
+            {
+                if (_incoming.Count < MaxIncoming && _incoming.TryAdd(hash, now))
+                {
+                    wanted.Add(hash);
+                }
+            }
+        }
+
+        if (wanted.Count > 0)
+        {
+            _network.Send(from, WireType.TransactionRequest, Canonical.ToBytes(new TransactionHashesMessage(wanted)));
+        }
+    }
+
+    /// <summary>Sends <paramref name="from"/> each requested transaction this node still holds; the others are committed or gone.</summary>
+    public void OnRequest(Hash256 from, TransactionHashesMessage request)
+    {
+        foreach (var hash in request.Hashes)
+        {
+            if (_chain.FindPending(hash) is { } tx)
+            {
+                _network.Send(from, WireType.Transaction, tx.Encoded.ToArray());
+            }
+        }
+    }
+
+    /// <summary>Sends each peer the hashes admitted since the last flush, but those it sent; forgets requests past their patience.</summary>
+    private void Flush(long now)
+    {
+        List<(Hash256 Tx, Hash256 From)> batch;
+        lock (_gate)
+        {
+            if (now - _lastExpiry >= (long)Patience.TotalMilliseconds && _incoming.Count > 0)
+            {
+                _lastExpiry = now;
+                foreach (var stale in _incoming.Where(e => now - e.Value >= (long)Patience.TotalMilliseconds).Select(e => e.Key).ToList())
+                {
+                    _incoming.Remove(stale);
+                }
+            }
+
+            if (_toAnnounce.Count == 0)
+            {
+                return;
+            }
+
+            batch = _toAnnounce;
+            _toAnnounce = [];
+        }
+
+        foreach (var peer in _network.Peers)
+        {
+            foreach (var message in TransactionHashesMessage.Chunk(batch.Where(e => e.From != peer.NodeId).Select(e => e.Tx)))
+            {
+                _network.Send(peer.NodeId, WireType.TransactionAnnounce, Canonical.ToBytes(message));
+            }
+        }
+    }
+}
