@@ -145,15 +145,21 @@ public sealed class SnapshotStore
     {
         lock (_gate)
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
-            {
-                stream.Flush(flushToDisk: true);
-            }
-
+            FlushToDisk(path);
             File.Move(path, PathOf(height), overwrite: true);
             DirectorySync.Flush(DirectoryPath);
             Prune();
         }
+    }
+
+    /// <summary>
+    /// Fsyncs a file, such as a downloaded snapshot before <see cref="Adopt"/>: a caller can start it
+    /// early, beside work on the CPU, so that the adoption's own fsync finds nothing left to write.
+    /// </summary>
+    public static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>Heights of the snapshot files present (not verified), ascending.</summary>

@@ -135,10 +135,24 @@ public sealed class SnapshotJoin
                 throw new SnapshotRefusedException("the file does not verify: " + e.Message);
             }
 
-            var app = LedgerApplication.FromSnapshot(_genesis.ChainId, entries, baseBlock.Header);
-            if (app.StateRoot != committedRoot)
+            // The file's fsync waits on the disk and the rebuild on the CPU: begun together, the
+            // join waits for the longer of the two instead of both one after the other.
+            var flushed = Task.Run(() => SnapshotStore.FlushToDisk(download), CancellationToken.None);
+            LedgerApplication app;
+            Hash256 rebuiltRoot;
+            try
             {
-                throw new SnapshotRefusedException($"its entries rebuild state root {app.StateRoot.ToShortString()}, not {committedRoot.ToShortString()} of header {offer.Height + 1}");
+                app = LedgerApplication.FromSnapshot(_genesis.ChainId, entries, baseBlock.Header);
+                rebuiltRoot = app.StateRoot;
+            }
+            finally
+            {
+                await flushed.ConfigureAwait(false);
+            }
+
+            if (rebuiltRoot != committedRoot)
+            {
+                throw new SnapshotRefusedException($"its entries rebuild state root {rebuiltRoot.ToShortString()}, not {committedRoot.ToShortString()} of header {offer.Height + 1}");
             }
 
             JoinedBase.Save(_baseFile, baseBlock);
