@@ -147,9 +147,12 @@ public sealed partial class LedgerApplication
         return app;
     }
 
-    /// <summary>Restores a state from a snapshot's ordered entries taken after <paramref name="lastBlock"/>.</summary>
+    /// <summary>
+    /// Restores a state from a snapshot's ordered entries taken after <paramref name="lastBlock"/>.
+    /// The state keeps the entries' arrays (a snapshot holds millions): the caller hands them over.
+    /// </summary>
     public static LedgerApplication FromSnapshot(string chainId, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries, BlockHeader lastBlock) =>
-        new(chainId, SparseMerkleMap.LoadSorted(orderedEntries), lastBlock.Height, lastBlock.TimeMs, lastBlock.Id);
+        new(chainId, SparseMerkleMap.AdoptSorted(orderedEntries), lastBlock.Height, lastBlock.TimeMs, lastBlock.Id);
 
     /// <summary>Every key and value in key order, for snapshots.</summary>
     public IEnumerable<KeyValuePair<byte[], byte[]>> ExportOrdered() => _map.EnumerateOrdered();

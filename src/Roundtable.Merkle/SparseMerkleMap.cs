@@ -70,7 +70,17 @@ public sealed class SparseMerkleMap
     /// <see cref="EnumerateOrdered"/>: the snapshot loader. Linear apart from sorting the key paths.
     /// </summary>
     /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits.</exception>
-    public static SparseMerkleMap LoadSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries)
+    public static SparseMerkleMap LoadSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries) => Load(entries, adopt: false);
+
+    /// <summary>
+    /// As <see cref="LoadSorted"/>, but the map keeps the entries' arrays instead of copying them:
+    /// for entries read fresh from a snapshot file, whose millions of keys and values would otherwise
+    /// be allocated and copied twice. The caller hands the arrays over and must never change them.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits.</exception>
+    public static SparseMerkleMap AdoptSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries) => Load(entries, adopt: true);
+
+    private static SparseMerkleMap Load(IEnumerable<KeyValuePair<byte[], byte[]>> entries, bool adopt)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var capacity = entries.TryGetNonEnumeratedCount(out var known) ? known : 0;
@@ -91,10 +101,10 @@ public sealed class SparseMerkleMap
                 throw new ArgumentException($"Entry {keys.Count} is not in strictly increasing key order.", nameof(entries));
             }
 
-            var keyCopy = (byte[])key.Clone();
-            keys.Add(keyCopy);
-            values.Add((byte[])value.Clone());
-            previous = keyCopy;
+            var kept = adopt ? key : (byte[])key.Clone();
+            keys.Add(kept);
+            values.Add(adopt ? value : (byte[])value.Clone());
+            previous = kept;
         }
 
         var keyArray = keys.ToArray();

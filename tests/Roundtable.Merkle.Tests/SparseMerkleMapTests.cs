@@ -298,6 +298,25 @@ public class SparseMerkleMapTests
     }
 
     [Fact]
+    public void AdoptSorted_builds_the_same_map_and_keeps_the_given_arrays_where_LoadSorted_copies_them()
+    {
+        var entries = RandomEntries(new Random(17), 300);
+
+        var adopted = SparseMerkleMap.AdoptSorted(entries);
+        var loaded = SparseMerkleMap.LoadSorted(entries);
+
+        Assert.Equal(loaded.Root, adopted.Root);
+        Assert.Equal(loaded.EnumerateOrdered().ToList(), adopted.EnumerateOrdered().ToList(), KeyValueComparer.Instance);
+        adopted.CheckInvariants();
+
+        // What the contract forbids shows the difference: the adopted map reads the caller's array.
+        entries[7].Value[0] ^= 0xFF;
+        Assert.Equal(entries[7].Value, adopted.Get(entries[7].Key));
+        Assert.NotEqual(entries[7].Value, loaded.Get(entries[7].Key));
+        Assert.Throws<ArgumentException>(() => SparseMerkleMap.AdoptSorted([entries[1], entries[0]]));
+    }
+
+    [Fact]
     public void LoadSorted_RefusesUnsortedDuplicateOrInvalidEntries()
     {
         KeyValuePair<byte[], byte[]> E(byte[] k, byte[] v) => new(k, v);

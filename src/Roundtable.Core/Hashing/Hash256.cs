@@ -48,10 +48,24 @@ public readonly struct Hash256 : IEquatable<Hash256>, IComparable<Hash256>
     }
 
     /// <summary>SHA-256 of the given bytes.</summary>
-    public static Hash256 Compute(ReadOnlySpan<byte> data)
+    public static Hash256 Compute(ReadOnlySpan<byte> data) => Compute(data, []);
+
+    /// <summary>SHA-256 of <paramref name="first"/> followed by <paramref name="second"/>, without joining them first.</summary>
+    public static Hash256 Compute(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         Span<byte> digest = stackalloc byte[Size];
-        SHA256.HashData(data, digest);
+        if (OpenSslSha256.IsAvailable)
+        {
+            OpenSslSha256.Hash(first, second, digest);
+        }
+        else
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(first);
+            hash.AppendData(second);
+            hash.GetHashAndReset(digest);
+        }
+
         return FromBytes(digest);
     }
 

@@ -86,7 +86,7 @@ internal sealed class TransactionRelay
     /// <summary>Asks <paramref name="from"/> for the announced transactions this node neither holds nor is getting.</summary>
     public void OnAnnounce(Hash256 from, TransactionHashesMessage announcement)
     {
-        var unknown = announcement.Hashes.Where(h => !_chain.IsKnown(h)).ToList();
+        var unknown = _chain.Unknown(announcement.Hashes);
         if (unknown.Count == 0)
         {
             return;

@@ -182,11 +182,22 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     }
 
     /// <summary>True when the transaction is committed or waiting in the mempool.</summary>
-    public bool IsKnown(Hash256 hash)
+    private bool IsKnown(Hash256 hash)
     {
         lock (_gate)
         {
-            return _mempool.Contains(hash) || _store.IsCommitted(hash);
+            return IsKnownLocked(hash);
+        }
+    }
+
+    private bool IsKnownLocked(Hash256 hash) => _mempool.Contains(hash) || _store.IsCommitted(hash);
+
+    /// <summary>Those of <paramref name="hashes"/> neither committed nor waiting in the mempool, in their order; one lock for all.</summary>
+    public List<Hash256> Unknown(IEnumerable<Hash256> hashes)
+    {
+        lock (_gate)
+        {
+            return [.. hashes.Where(h => !IsKnownLocked(h))];
         }
     }
 
