@@ -46,6 +46,20 @@ public sealed class MempoolTests
     }
 
     [Fact]
+    public void A_waiting_transaction_is_found_by_its_hash_until_a_block_commits_it()
+    {
+        var pool = Pool();
+        var tx = Tx("carol", 0);
+        AssertAdmitted(pool.TryAdd(tx, Accept));
+
+        Assert.Same(tx, pool.Find(tx.Hash));
+        Assert.Null(pool.Find(Tx("carol", 1).Hash));
+
+        pool.Update([tx.Hash], Accept);
+        Assert.Null(pool.Find(tx.Hash));
+    }
+
+    [Fact]
     public void A_transaction_already_waiting_is_refused_as_Duplicate_without_running_the_check()
     {
         var pool = Pool();
