@@ -20,7 +20,7 @@ public static class MerkleTree
     public static Hash256 EmptyRoot { get; } = Hash256.Compute([]);
 
     /// <summary>The leaf hash SHA-256(0x00 ‖ <paramref name="leaf"/>).</summary>
-    public static Hash256 HashLeaf(ReadOnlySpan<byte> leaf) => Sha256.Compute([LeafPrefix], leaf);
+    public static Hash256 HashLeaf(ReadOnlySpan<byte> leaf) => Hash256.Compute([LeafPrefix], leaf);
 
     /// <summary>The interior node hash SHA-256(0x01 ‖ <paramref name="left"/> ‖ <paramref name="right"/>).</summary>
     public static Hash256 HashChildren(Hash256 left, Hash256 right) => Sha256.Compute(NodePrefix, left, right);

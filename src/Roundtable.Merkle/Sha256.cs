@@ -3,18 +3,12 @@ using Roundtable.Core.Hashing;
 namespace Roundtable.Merkle;
 
 /// <summary>
-/// The SHA-256 messages of the Merkle structures, hashed by <see cref="Hash256.Compute(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+/// The 65-byte node and leaf messages of the Merkle structures, hashed by <see cref="Hash256.Compute(ReadOnlySpan{byte})"/>
 /// (libcrypto's low-level SHA-256 where present: a snapshot load hashes about 4.4 short messages
 /// per key, and the per-call overhead of the general-purpose APIs exceeded the hashing itself).
 /// </summary>
 internal static class Sha256
 {
-    /// <summary>SHA-256 of <paramref name="data"/>.</summary>
-    public static Hash256 Compute(ReadOnlySpan<byte> data) => Hash256.Compute(data);
-
-    /// <summary>SHA-256 of <paramref name="first"/> ‖ <paramref name="second"/>.</summary>
-    public static Hash256 Compute(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) => Hash256.Compute(first, second);
-
     /// <summary>SHA-256(<paramref name="prefix"/> ‖ <paramref name="left"/> ‖ <paramref name="right"/>): a 65-byte node or leaf message.</summary>
     public static Hash256 Compute(byte prefix, Hash256 left, Hash256 right)
     {

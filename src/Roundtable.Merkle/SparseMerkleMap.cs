@@ -57,7 +57,7 @@ public sealed class SparseMerkleMap
     public int Count => _count;
 
     /// <summary>The path of <paramref name="key"/> in the trie: SHA-256(key).</summary>
-    public static Hash256 KeyPath(ReadOnlySpan<byte> key) => Sha256.Compute(key);
+    public static Hash256 KeyPath(ReadOnlySpan<byte> key) => Hash256.Compute(key);
 
     /// <summary>The leaf hash SHA-256(0x00 ‖ <paramref name="keyPath"/> ‖ <paramref name="valueHash"/>).</summary>
     public static Hash256 HashLeaf(Hash256 keyPath, Hash256 valueHash) => SparseMerkleTrie.HashLeaf(keyPath, valueHash);
@@ -114,7 +114,7 @@ public sealed class SparseMerkleMap
         for (var i = 0; i < keyArray.Length; i++)
         {
             paths[i] = KeyPath(keyArray[i]);
-            leaves[i] = new TrieLeaf(paths[i], Sha256.Compute(valueArray[i]));
+            leaves[i] = new TrieLeaf(paths[i], Hash256.Compute(valueArray[i]));
         }
 
         Array.Sort(paths, leaves);
@@ -157,7 +157,7 @@ public sealed class SparseMerkleMap
 
         var valueCopy = value.ToArray();
         _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), valueCopy, out var added);
-        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Sha256.Compute(valueCopy)));
+        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(valueCopy)));
         if (added)
         {
             _count++;

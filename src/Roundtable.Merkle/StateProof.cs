@@ -48,7 +48,7 @@ public sealed record StateProof
 
     /// <summary>True when the proof shows that <paramref name="key"/> maps to <paramref name="value"/> under <paramref name="root"/>.</summary>
     public bool VerifyMembership(Hash256 root, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        VerifyMembershipAtPath(root, SparseMerkleMap.KeyPath(key), Sha256.Compute(value));
+        VerifyMembershipAtPath(root, SparseMerkleMap.KeyPath(key), Hash256.Compute(value));
 
     /// <summary>True when the proof shows that <paramref name="key"/> has no value under <paramref name="root"/>.</summary>
     public bool VerifyNonMembership(Hash256 root, ReadOnlySpan<byte> key) =>

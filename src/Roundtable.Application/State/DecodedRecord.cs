@@ -25,7 +25,7 @@ internal sealed class DecodedRecord<T>(byte[] key)
         }
 
         var entry = _entry;
-        if (entry is null || !(ReferenceEquals(entry.Raw, raw) || raw.AsSpan().SequenceEqual(entry.Raw)))
+        if (entry is null || !raw.AsSpan().SequenceEqual(entry.Raw))
         {
             entry = new Entry(raw, Canonical.FromBytes<T>(raw));
             _entry = entry;

@@ -8,8 +8,9 @@ namespace Roundtable.Node.Peers;
 /// the first time it sees it, so validators need not be fully meshed: a vote crosses the network
 /// hop by hop. Those of a height still undecided a whole status interval after they were kept are
 /// sent again with each status, so a peer that missed one (dropped, reconnecting) still gets it; a
-/// height decided within the interval costs no second copy of its block. A message seen before costs a hash: no second signature check,
-/// no second forward, so relaying cannot turn into a storm. Thread-safe.
+/// height decided within the interval costs no second copy of its block. A message seen before
+/// costs a hash: no second signature check, no second forward, so relaying cannot turn into a
+/// storm. Thread-safe.
 /// </summary>
 internal sealed class HeightMessages
 {
@@ -20,8 +21,8 @@ internal sealed class HeightMessages
     public const long ByteCapacity = 64L * 1024 * 1024;
 
     private readonly Lock gate = new();
-    private readonly HashSet<(byte Type, Hash256 Payload)> ids = [];
-    private readonly List<(byte Type, Hash256 Id, byte[] Payload, ulong Height, ulong Tick)> inOrder = [];
+    private readonly HashSet<Hash256> ids = [];
+    private readonly List<(Hash256 Id, byte Type, byte[] Payload, ulong Height, ulong Tick)> inOrder = [];
     private long bytes;
 
     // Status ticks so far: a message kept at tick t is due again from tick t + 1 on.
@@ -46,10 +47,10 @@ internal sealed class HeightMessages
     /// <summary>True when this exact message (type and bytes) is kept.</summary>
     public bool Contains(byte type, ReadOnlySpan<byte> payload)
     {
-        var id = Hash256.Compute(payload);
+        var id = Id(type, payload);
         lock (gate)
         {
-            return ids.Contains((type, id));
+            return ids.Contains(id);
         }
     }
 
@@ -59,16 +60,16 @@ internal sealed class HeightMessages
     /// </summary>
     public bool TryAdd(byte type, byte[] payload, ulong height)
     {
-        var id = Hash256.Compute(payload);
+        var id = Id(type, payload);
         lock (gate)
         {
             DropBelowLocked(height);
-            if (ids.Count >= Capacity || bytes + payload.Length > ByteCapacity || !ids.Add((type, id)))
+            if (ids.Count >= Capacity || bytes + payload.Length > ByteCapacity || !ids.Add(id))
             {
                 return false;
             }
 
-            inOrder.Add((type, id, payload, height, tick));
+            inOrder.Add((id, type, payload, height, tick));
             bytes += payload.Length;
             lowestHeight = Math.Min(lowestHeight, height);
             return true;
@@ -108,11 +109,14 @@ internal sealed class HeightMessages
 
         foreach (var stale in inOrder.Where(m => m.Height < height))
         {
-            ids.Remove((stale.Type, stale.Id));
+            ids.Remove(stale.Id);
             bytes -= stale.Payload.Length;
         }
 
         inOrder.RemoveAll(m => m.Height < height);
         lowestHeight = inOrder.Count == 0 ? ulong.MaxValue : inOrder.Min(m => m.Height);
     }
+
+    /// <summary>SHA-256 of the type byte and the payload (docs/network.md §10), hashed in two parts: a block part is not copied.</summary>
+    private static Hash256 Id(byte type, ReadOnlySpan<byte> payload) => Hash256.Compute([type], payload);
 }

@@ -217,8 +217,12 @@ public sealed class PeerGossip : IConsensusGossip
         switch (decoded)
         {
             case Transaction tx:
-                _transactions.Received(tx.Hash);
-                _relayed.Writer.TryWrite((tx, message.From));
+                // A transaction the full queue dropped stays askable for when someone announces it.
+                if (_relayed.Writer.TryWrite((tx, message.From)))
+                {
+                    _transactions.Received(tx.Hash);
+                }
+
                 break;
             case TransactionHashesMessage hashes when message.Type == WireType.TransactionAnnounce:
                 _transactions.OnAnnounce(message.From, hashes);

@@ -58,7 +58,10 @@ internal sealed class TransactionRelay
         }
     }
 
-    /// <summary>A peer sent a whole transaction: until it is admitted, announcements of it ask for nothing.</summary>
+    /// <summary>
+    /// A peer's whole transaction is queued for admission: until then, announcements of it ask for
+    /// nothing. (If admission came first, the entry only waits out its patience.)
+    /// </summary>
     public void Received(Hash256 tx)
     {
         lock (_gate)

@@ -49,4 +49,15 @@ public sealed class OpenSslSha256Tests
         Assert.Equal(Hash256.FromBytes(SHA256.HashData(large)), Hash256.Compute(large));
         Assert.Equal(Hash256.Parse("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), Hash256.Compute([]));
     }
+
+    [Fact]
+    public async Task Threads_hashing_at_once_each_get_their_own_digests()
+    {
+        var inputs = Enumerable.Range(0, 2000).Select(i => BitConverter.GetBytes(i * 7919)).ToArray();
+        var expected = inputs.Select(i => Hash256.FromBytes(SHA256.HashData(i))).ToArray();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => inputs.Select(i => Hash256.Compute(i)).ToArray())));
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
 }
