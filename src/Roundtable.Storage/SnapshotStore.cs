@@ -126,19 +126,17 @@ public sealed class SnapshotStore
     public string PathOf(ulong height) => Path.Combine(DirectoryPath, FileName(height));
 
     /// <summary>
-    /// Checks a snapshot file that came from elsewhere (a peer) as strictly as <see cref="TryLoadLatest"/>
-    /// checks its own: header, <paramref name="height"/>, bounds, key order, checksum. Nothing is moved.
+    /// A reader of a snapshot file that comes from elsewhere (a peer), checked as strictly as
+    /// <see cref="TryLoadLatest"/> checks this store's own files and with the same bounds: the header
+    /// and <paramref name="height"/> now, the entries and the checksum as they are read. The stream
+    /// may still be arriving; nothing is moved.
     /// </summary>
-    /// <exception cref="StoreCorruptedException">The file does not verify; the message says where and why.</exception>
-    public SnapshotInfo Verify(string path, ulong height, out IReadOnlyList<KeyValuePair<byte[], byte[]>> entries)
-    {
-        var (info, loaded) = ReadFile(path, height);
-        entries = loaded;
-        return info;
-    }
+    /// <exception cref="StoreCorruptedException">The header does not verify; the message says where and why.</exception>
+    public SnapshotReader OpenForeign(Stream stream, long length, ulong height, string name) =>
+        SnapshotReader.Open(stream, length, name, height, _options);
 
     /// <summary>
-    /// Makes a verified file (see <see cref="Verify"/>) the snapshot of <paramref name="height"/>:
+    /// Makes a verified file (read through <see cref="OpenForeign"/>) the snapshot of <paramref name="height"/>:
     /// fsynced, renamed into place, the directory fsynced, then retention applied as after a save.
     /// </summary>
     public void Adopt(string path, ulong height)
@@ -231,81 +229,8 @@ public sealed class SnapshotStore
     private (SnapshotInfo Info, List<KeyValuePair<byte[], byte[]>> Entries) ReadFile(string path, ulong nameHeight)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var length = stream.Length;
-        if (length < HeaderSize + Hash256.Size)
-        {
-            throw new StoreCorruptedException(path, null, string.Create(
-                CultureInfo.InvariantCulture,
-                $"file is {length} bytes, shorter than a header and checksum ({HeaderSize + Hash256.Size} bytes)"));
-        }
-
-        using var reader = new HashingReader(stream, path, length - Hash256.Size);
-        Span<byte> header = stackalloc byte[HeaderSize];
-        reader.ReadExactly(header);
-        if (StorageFormat.CheckFileHeader(header, StorageFormat.SnapshotMagic) is { } problem)
-        {
-            throw new StoreCorruptedException(path, 0, $"bad snapshot header: {problem}");
-        }
-
-        var height = BinaryPrimitives.ReadUInt64LittleEndian(header[16..]);
-        var stateRoot = Hash256.FromBytes(header.Slice(24, Hash256.Size));
-        var count = BinaryPrimitives.ReadUInt64LittleEndian(header[56..]);
-        if (height != nameHeight)
-        {
-            throw new StoreCorruptedException(path, 16, string.Create(CultureInfo.InvariantCulture, $"header height {height} does not match the file name"));
-        }
-
-        // Every entry takes at least its two 4-byte lengths, which bounds the count by the file size.
-        var maxCount = (ulong)(length - Hash256.Size - HeaderSize) / 8;
-        if (count > maxCount)
-        {
-            throw new StoreCorruptedException(path, 56, string.Create(
-                CultureInfo.InvariantCulture,
-                $"entry count {count} cannot fit in the file (at most {maxCount})"));
-        }
-
-        // The list grows as entries actually verify; a corrupt count only sets a capped initial capacity.
-        var entries = new List<KeyValuePair<byte[], byte[]>>((int)Math.Min(count, 1UL << 16));
-        Span<byte> lengthBytes = stackalloc byte[4];
-        byte[]? previous = null;
-        for (ulong i = 0; i < count; i++)
-        {
-            var at = reader.Position;
-            reader.ReadExactly(lengthBytes);
-            var key = new byte[ReadBoundedLength(path, at, lengthBytes, _options.MaxKeyBytes, "key", i)];
-            reader.ReadExactly(key);
-            if (previous is not null && previous.AsSpan().SequenceCompareTo(key) >= 0)
-            {
-                throw new StoreCorruptedException(path, at, string.Create(CultureInfo.InvariantCulture, $"entry {i}: keys are not strictly ascending"));
-            }
-
-            at = reader.Position;
-            reader.ReadExactly(lengthBytes);
-            var value = new byte[ReadBoundedLength(path, at, lengthBytes, _options.MaxValueBytes, "value", i)];
-            reader.ReadExactly(value);
-            entries.Add(new KeyValuePair<byte[], byte[]>(key, value));
-            previous = key;
-        }
-
-        if (reader.Position != reader.Limit)
-        {
-            throw new StoreCorruptedException(path, reader.Position, string.Create(
-                CultureInfo.InvariantCulture,
-                $"{reader.Limit - reader.Position} unexpected byte(s) between the last entry and the checksum"));
-        }
-
-        reader.VerifyChecksum();
-        return (new SnapshotInfo(height, stateRoot, (long)count, path, length), entries);
-    }
-
-    private static int ReadBoundedLength(string path, long offset, ReadOnlySpan<byte> bytes, int max, string what, ulong entry)
-    {
-        var value = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-        return value <= (uint)max
-            ? (int)value
-            : throw new StoreCorruptedException(path, offset, string.Create(
-                CultureInfo.InvariantCulture,
-                $"entry {entry}: {what} length {value} exceeds the bound of {max} bytes"));
+        using var reader = SnapshotReader.Open(stream, stream.Length, path, nameHeight, _options);
+        return (reader.Info, [.. reader.ReadEntries()]);
     }
 
     private List<(ulong Height, string Path)> ListSnapshots()
@@ -418,68 +343,6 @@ public sealed class SnapshotStore
             _hash.AppendData(_buffer, 0, _used);
             stream.Write(_buffer, 0, _used);
             _used = 0;
-        }
-    }
-
-    /// <summary>
-    /// Reads a stream up to <see cref="Limit"/> (where the trailing checksum starts) through a
-    /// buffer, hashing each byte once; reading past the limit is reported as a truncated file.
-    /// </summary>
-    private sealed class HashingReader(Stream stream, string path, long limit) : IDisposable
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] _buffer = new byte[IoBufferSize];
-        private int _start;
-        private int _end;
-        private long _filled;
-
-        public long Limit { get; } = limit;
-
-        public long Position => _filled - (_end - _start);
-
-        public void ReadExactly(Span<byte> destination)
-        {
-            while (!destination.IsEmpty)
-            {
-                if (_start == _end)
-                {
-                    Refill(Position);
-                }
-
-                var n = Math.Min(destination.Length, _end - _start);
-                _buffer.AsSpan(_start, n).CopyTo(destination);
-                _start += n;
-                destination = destination[n..];
-            }
-        }
-
-        public void VerifyChecksum()
-        {
-            Span<byte> stored = stackalloc byte[Hash256.Size];
-            stream.ReadExactly(stored);
-            Span<byte> actual = stackalloc byte[Hash256.Size];
-            _hash.GetHashAndReset(actual);
-            if (!stored.SequenceEqual(actual))
-            {
-                throw new StoreCorruptedException(path, Limit, $"SHA-256 checksum mismatch: stored {Convert.ToHexStringLower(stored)}, computed {Convert.ToHexStringLower(actual)}");
-            }
-        }
-
-        public void Dispose() => _hash.Dispose();
-
-        private void Refill(long at)
-        {
-            var want = (int)Math.Min(_buffer.Length, Limit - _filled);
-            if (want <= 0)
-            {
-                throw new StoreCorruptedException(path, at, "the entries run into the trailing checksum (truncated file or corrupt length)");
-            }
-
-            stream.ReadExactly(_buffer, 0, want);
-            _hash.AppendData(_buffer, 0, want);
-            _filled += want;
-            _start = 0;
-            _end = want;
         }
     }
 }

@@ -234,7 +234,15 @@ public sealed class SnapshotStoreTests
         var download = Path.Combine(target.Path, "incoming.part");
         File.Copy(offered.FilePath, download);
 
-        var verified = store.Verify(download, 7, out var entries);
+        SnapshotInfo verified;
+        List<KeyValuePair<byte[], byte[]>> entries;
+        using (var stream = File.OpenRead(download))
+        using (var reader = store.OpenForeign(stream, stream.Length, 7, download))
+        {
+            verified = reader.Info;
+            entries = [.. reader.ReadEntries()];
+        }
+
         store.Adopt(download, 7);
 
         Assert.Equal(Root(7), verified.StateRoot);
@@ -255,8 +263,40 @@ public sealed class SnapshotStoreTests
         bytes[200] ^= 0x01;
         File.WriteAllBytes(copy, bytes);
 
-        Assert.Throws<StoreCorruptedException>(() => store.Verify(copy, 7, out _));
-        Assert.Throws<StoreCorruptedException>(() => store.Verify(saved.FilePath, 8, out _));
-        Assert.True(File.Exists(copy)); // Verify moves and quarantines nothing: the caller decides.
+        Assert.Throws<StoreCorruptedException>(() => ReadForeign(store, copy, 7));
+        Assert.Throws<StoreCorruptedException>(() => ReadForeign(store, saved.FilePath, 8));
+        Assert.True(File.Exists(copy)); // Reading moves and quarantines nothing: the caller decides.
+    }
+
+    [Fact]
+    public void A_foreign_file_s_entries_stream_before_its_checksum_is_read_and_a_bad_checksum_ends_the_enumeration()
+    {
+        using var dir = new TempDirectory();
+        var store = new SnapshotStore(dir.Path);
+        var saved = store.Save(7, Root(7), State(100));
+        var bytes = File.ReadAllBytes(saved.FilePath);
+        bytes[^1] ^= 0x01;
+        using var stream = new MemoryStream(bytes);
+        using var reader = store.OpenForeign(stream, bytes.Length, 7, "peer file");
+
+        var streamed = 0;
+        var failure = Assert.Throws<StoreCorruptedException>(() =>
+        {
+            foreach (var unused in reader.ReadEntries())
+            {
+                streamed++;
+            }
+        });
+
+        Assert.Equal(100, streamed);
+        Assert.Contains("checksum mismatch", failure.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => reader.ReadEntries());
+    }
+
+    private static List<KeyValuePair<byte[], byte[]>> ReadForeign(SnapshotStore store, string path, ulong height)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = store.OpenForeign(stream, stream.Length, height, path);
+        return [.. reader.ReadEntries()];
     }
 }
