@@ -34,6 +34,10 @@ public sealed class SparseMerkleMap
     /// <summary>Domain-separation prefix of an interior node hash.</summary>
     public const byte NodePrefix = 0x01;
 
+    // Eight subtrees of the trie, and the key index, make nine pieces of a load: enough to keep a
+    // few cores busy, few enough that the levels above them cost nothing.
+    private const int LoadSplitDepth = 3;
+
     private IndexNode? _index;
     private TrieNode? _trie;
     private int _count;
@@ -70,22 +74,30 @@ public sealed class SparseMerkleMap
     /// <see cref="EnumerateOrdered"/>: the snapshot loader. Linear apart from sorting the key paths.
     /// </summary>
     /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits.</exception>
-    public static SparseMerkleMap LoadSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries) => Load(entries, adopt: false);
+    public static SparseMerkleMap LoadSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries) => Load(entries, adopt: false, RunInOrder);
 
     /// <summary>
-    /// As <see cref="LoadSorted"/>, but the map keeps the entries' arrays instead of copying them:
-    /// for entries read fresh from a snapshot file, whose millions of keys and values would otherwise
-    /// be allocated and copied twice. The caller hands the arrays over and must never change them.
+    /// As <see cref="LoadSorted"/>, but the map keeps the entries' arrays instead of copying them
+    /// (for entries read fresh from a snapshot file, whose millions of keys and values would
+    /// otherwise be allocated and copied twice), and the caller schedules the build. Each entry is
+    /// hashed as it is enumerated, so an enumeration fed by a file still arriving hashes while it
+    /// waits. Then <paramref name="runIndependent"/> is handed the rest of the work in pieces that
+    /// share nothing (the key index, and subtrees of the trie each sorted, built and hashed on its
+    /// own) to run in any order, on as many threads as it likes, returning when all have run.
+    /// The map is the same whatever the schedule. The caller hands the arrays over and must never
+    /// change them.
     /// </summary>
-    /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits.</exception>
-    public static SparseMerkleMap AdoptSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries) => Load(entries, adopt: true);
+    /// <exception cref="ArgumentException">An entry is null, out of order, duplicated, or over the size limits (from a piece: as <paramref name="runIndependent"/> reports it).</exception>
+    public static SparseMerkleMap AdoptSorted(IEnumerable<KeyValuePair<byte[], byte[]>> entries, Action<Action[]>? runIndependent = null) =>
+        Load(entries, adopt: true, runIndependent ?? RunInOrder);
 
-    private static SparseMerkleMap Load(IEnumerable<KeyValuePair<byte[], byte[]>> entries, bool adopt)
+    private static SparseMerkleMap Load(IEnumerable<KeyValuePair<byte[], byte[]>> entries, bool adopt, Action<Action[]> runIndependent)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var capacity = entries.TryGetNonEnumeratedCount(out var known) ? known : 0;
         var keys = new List<byte[]>(capacity);
         var values = new List<byte[]>(capacity);
+        var leaves = new List<TrieLeaf>(capacity);
         byte[]? previous = null;
         foreach (var (key, value) in entries)
         {
@@ -104,22 +116,23 @@ public sealed class SparseMerkleMap
             var kept = adopt ? key : (byte[])key.Clone();
             keys.Add(kept);
             values.Add(adopt ? value : (byte[])value.Clone());
+            leaves.Add(new TrieLeaf(KeyPath(kept), Hash256.Compute(value)));
             previous = kept;
         }
 
-        var keyArray = keys.ToArray();
-        var valueArray = values.ToArray();
-        var paths = new Hash256[keyArray.Length];
-        var leaves = new TrieLeaf[keyArray.Length];
-        for (var i = 0; i < keyArray.Length; i++)
-        {
-            paths[i] = KeyPath(keyArray[i]);
-            leaves[i] = new TrieLeaf(paths[i], Hash256.Compute(valueArray[i]));
-        }
+        var trie = new TrieBuilder(leaves, LoadSplitDepth);
+        IndexNode? index = null;
+        var (keyArray, valueArray) = (keys.ToArray(), values.ToArray());
+        runIndependent([() => index = SortedIndex.BuildSorted(keyArray, valueArray, 0, keyArray.Length), .. trie.Pieces()]);
+        return new SparseMerkleMap(index, trie.Assemble(), keyArray.Length);
+    }
 
-        Array.Sort(paths, leaves);
-        var index = SortedIndex.BuildSorted(keyArray, valueArray, 0, keyArray.Length);
-        return new SparseMerkleMap(index, SparseMerkleTrie.BuildSorted(leaves), keyArray.Length);
+    private static void RunInOrder(Action[] pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            piece();
+        }
     }
 
     /// <summary>True and a copy of the value when <paramref name="key"/> is present.</summary>

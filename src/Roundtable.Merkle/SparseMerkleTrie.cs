@@ -142,7 +142,7 @@ internal static class SparseMerkleTrie
             }
         }
 
-        return leaves.Length == 0 ? null : Build(leaves, 0, leaves.Length, 0);
+        return leaves.Length == 0 ? null : BuildRange(leaves, 0, leaves.Length, 0);
     }
 
     /// <summary>
@@ -281,7 +281,13 @@ internal static class SparseMerkleTrie
         }
     }
 
-    private static TrieNode Build(TrieLeaf[] leaves, int start, int end, int depth)
+    /// <summary>
+    /// The subtree at <paramref name="depth"/> of the leaves in [<paramref name="start"/>,
+    /// <paramref name="end"/>), which must be sorted, distinct, non-empty and share their first
+    /// <paramref name="depth"/> bits; every branch is hashed as it is made, while its children
+    /// are still in the cache.
+    /// </summary>
+    public static TrieNode BuildRange(TrieLeaf[] leaves, int start, int end, int depth)
     {
         if (end - start == 1)
         {
@@ -304,8 +310,8 @@ internal static class SparseMerkleTrie
             }
         }
 
-        var left = lo > start ? Build(leaves, start, lo, depth + 1) : null;
-        var right = lo < end ? Build(leaves, lo, end, depth + 1) : null;
+        var left = lo > start ? BuildRange(leaves, start, lo, depth + 1) : null;
+        var right = lo < end ? BuildRange(leaves, lo, end, depth + 1) : null;
         return new TrieBranch(left, right, HashBranch(HashOf(left), HashOf(right)));
     }
 }
