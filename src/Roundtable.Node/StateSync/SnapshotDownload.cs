@@ -6,15 +6,29 @@ namespace Roundtable.Node.StateSync;
 /// Downloads an offered snapshot file from one peer in chunks, a few requests in flight, each chunk
 /// written at its offset. A chunk that does not come is asked for again a few times; then the peer
 /// is given up on. The last 32 bytes must be the offered checksum: a file that says otherwise is
-/// refused before anything reads it.
+/// refused. Each chunk written, and a failure, is reported to an <see cref="ArrivingFile"/> so the
+/// file can be read while it downloads.
 /// </summary>
 internal sealed class SnapshotDownload(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer)
 {
     private const int Attempts = 3;
 
-    /// <summary>Writes the whole file to <paramref name="path"/> (replacing it).</summary>
+    /// <summary>Writes the whole file to <paramref name="path"/> (replacing it), reporting to <paramref name="arriving"/>.</summary>
     /// <exception cref="SnapshotRefusedException">The peer did not serve every chunk, or served a file with another checksum.</exception>
-    public async Task ToFileAsync(string path, int inFlight, CancellationToken cancellation)
+    public async Task ToFileAsync(string path, int inFlight, ArrivingFile arriving, CancellationToken cancellation)
+    {
+        try
+        {
+            await WriteAndCheckAsync(path, inFlight, arriving, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            arriving.Stop(e);
+            throw;
+        }
+    }
+
+    private async Task WriteAndCheckAsync(string path, int inFlight, ArrivingFile arriving, CancellationToken cancellation)
     {
         using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write, preallocationSize: offer.Size))
         {
@@ -23,6 +37,7 @@ internal sealed class SnapshotDownload(PeerRequests requests, Hash256 peer, Snap
             {
                 var bytes = await ChunkAsync(index, ct).ConfigureAwait(false);
                 RandomAccess.Write(file, bytes, (long)index * SnapshotOfferMessage.ChunkSize);
+                arriving.ChunkWritten(index);
             }).ConfigureAwait(false);
         }
 

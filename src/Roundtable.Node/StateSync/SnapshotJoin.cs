@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Roundtable.Application;
 using Roundtable.Core.Hashing;
+using Roundtable.Ledger.Blocks;
 using Roundtable.Network;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
@@ -117,39 +118,8 @@ public sealed class SnapshotJoin
         var download = _snapshots.PathOf(offer.Height) + ".tmp";
         try
         {
-            await new SnapshotDownload(requests, peer, offer).ToFileAsync(download, ChunksInFlight, cancellation).ConfigureAwait(false);
-            _log.LogInformation("Downloaded the snapshot at height {Height}: {Bytes} bytes in {Chunks} chunks", offer.Height, offer.Size, offer.ChunkCount);
-            IReadOnlyList<KeyValuePair<byte[], byte[]>> entries;
-            try
-            {
-                var info = _snapshots.Verify(download, offer.Height, out entries);
-                if (info.StateRoot != offer.StateRoot)
-                {
-                    throw new SnapshotRefusedException($"the file records state root {info.StateRoot.ToShortString()}, not the offered {offer.StateRoot.ToShortString()}");
-                }
-
-                _log.LogInformation("The snapshot file verifies: {Entries} entries", info.EntryCount);
-            }
-            catch (StoreCorruptedException e)
-            {
-                throw new SnapshotRefusedException("the file does not verify: " + e.Message);
-            }
-
-            // The file's fsync waits on the disk and the rebuild on the CPU: begun together, the
-            // join waits for the longer of the two instead of both one after the other.
-            var flushed = Task.Run(() => SnapshotStore.FlushToDisk(download), CancellationToken.None);
-            LedgerApplication app;
-            Hash256 rebuiltRoot;
-            try
-            {
-                app = LedgerApplication.FromSnapshot(_genesis.ChainId, entries, baseBlock.Header);
-                rebuiltRoot = app.StateRoot;
-            }
-            finally
-            {
-                await flushed.ConfigureAwait(false);
-            }
-
+            var app = await DownloadAndRebuildAsync(requests, peer, offer, baseBlock.Header, download, cancellation).ConfigureAwait(false);
+            var rebuiltRoot = app.StateRoot;
             if (rebuiltRoot != committedRoot)
             {
                 throw new SnapshotRefusedException($"its entries rebuild state root {rebuiltRoot.ToShortString()}, not {committedRoot.ToShortString()} of header {offer.Height + 1}");
@@ -162,6 +132,96 @@ public sealed class SnapshotJoin
         finally
         {
             File.Delete(download);
+        }
+    }
+
+    /// <summary>
+    /// Downloads the snapshot and, on a thread of its own, reads, checks and loads its entries as
+    /// they arrive: the parsing and the hashing of the leaves overlap the transfer instead of
+    /// following it. The application is returned only once the whole file verified (checksum
+    /// included) and its state built, the last part on every core.
+    /// </summary>
+    private async Task<LedgerApplication> DownloadAndRebuildAsync(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer, BlockHeader baseHeader, string download, CancellationToken cancellation)
+    {
+        using var stopDownload = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var arriving = new ArrivingFile(download, offer.Size, SnapshotOfferMessage.ChunkSize);
+        var downloading = new SnapshotDownload(requests, peer, offer).ToFileAsync(download, ChunksInFlight, arriving, stopDownload.Token);
+        var rebuilding = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    return Rebuild(arriving, offer, baseHeader, peer);
+                }
+                catch
+                {
+                    // A file that fails a check is not worth the rest of its bytes.
+                    stopDownload.Cancel();
+                    throw;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        try
+        {
+            await downloading.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Only the rebuild stops the download on its own: its refusal is the reason to give.
+            return await rebuilding.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The reads stop with the download; the file is not deleted under them.
+            await ((Task)rebuilding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        _log.LogInformation("Downloaded the snapshot at height {Height}: {Bytes} bytes in {Chunks} chunks", offer.Height, offer.Size, offer.ChunkCount);
+
+        // The file's fsync waits on the disk and the rest of the rebuild on the CPU: begun together,
+        // the join waits for the longer of the two instead of both in turn.
+        var flushed = Task.Run(() => SnapshotStore.FlushToDisk(download), CancellationToken.None);
+        try
+        {
+            return await rebuilding.ConfigureAwait(false);
+        }
+        finally
+        {
+            await flushed.ConfigureAwait(false);
+        }
+    }
+
+    private LedgerApplication Rebuild(ArrivingFile arriving, SnapshotOfferMessage offer, BlockHeader baseHeader, Hash256 peer)
+    {
+        try
+        {
+            using var region = BulkLoadRegion.ForSnapshot(offer.Size);
+            using var reader = _snapshots.OpenForeign(arriving, offer.Size, offer.Height, $"snapshot {offer.Height} from peer {peer.ToShortString()}");
+            if (reader.Info.StateRoot != offer.StateRoot)
+            {
+                throw new SnapshotRefusedException($"the file records state root {reader.Info.StateRoot.ToShortString()}, not the offered {offer.StateRoot.ToShortString()}");
+            }
+
+            // The index and the trie's subtrees are built on every core once the entries are in.
+            var app = LedgerApplication.FromSnapshot(_genesis.ChainId, reader.ReadEntries(), baseHeader, Parallel.Invoke);
+            _log.LogInformation("The snapshot file verifies and its state is built: {Entries} entries (collector held off: {HeldOff})", reader.Info.EntryCount, region.Started);
+            return app;
+        }
+        catch (StoreCorruptedException e)
+        {
+            throw new SnapshotRefusedException("the file does not verify: " + e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SnapshotRefusedException("its entries do not load: " + e.Message);
+        }
+        catch (AggregateException e) when (e.InnerException is ArgumentException inner)
+        {
+            throw new SnapshotRefusedException("its entries do not load: " + inner.Message);
         }
     }
 
