@@ -81,8 +81,14 @@ public sealed class StateSyncTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_snapshot_whose_entries_were_altered_is_refused_and_the_node_joins_by_an_older_honest_one()
+    /// <summary>
+    /// A value altered loads but rebuilds another root; an entry whose length breaks its bound
+    /// fails the check while the file streams in, which stops the download.
+    /// </summary>
+    [Theory]
+    [InlineData("value", "entries rebuild state root")]
+    [InlineData("length", "the file does not verify")]
+    public async Task A_snapshot_whose_entries_were_altered_is_refused_and_the_node_joins_by_an_older_honest_one(string altered, string reason)
     {
         var nodes = CreateNetwork(1);
         NodeProcess? validator = null;
@@ -97,21 +103,31 @@ public sealed class StateSyncTests : IDisposable
             validator.KillHard();
             validator.Dispose();
 
-            // The newest snapshot gets an altered value and a recomputed checksum: it loads, but its
-            // entries rebuild another root. The validator keeps it (taking no new ones) and offers it.
+            // The newest snapshot is altered and its checksum recomputed; the validator keeps it
+            // (taking no new ones) and offers it. A value altered passes the validator's own
+            // checks when it restarts; a broken length would not (it would be quarantined), so
+            // that one is altered once the validator serves, as a dishonest peer would serve it.
             var home = new NodeHome(nodes[0].Home);
             var snapshots = Directory.GetFiles(home.SnapshotsDirectory, "snapshot-*.snap").Order(StringComparer.Ordinal).ToList();
             Assert.Equal(2, snapshots.Count);
-            Tamper(snapshots[^1]);
+            if (altered == "value")
+            {
+                Tamper(snapshots[^1], altered);
+            }
+
             home.SaveConfig(home.LoadConfig() with { SnapshotInterval = 0 });
             validator = NodeProcess.Start(nodes[0].Home, nodes[0].ApiUrl);
             await validator.WaitUntilServingAsync();
+            if (altered != "value")
+            {
+                Tamper(snapshots[^1], altered);
+            }
 
             full = NodeProcess.Start(nodes[1].Home, nodes[1].ApiUrl);
             await full.WaitUntilServingAsync();
             var tampered = HeightOf(snapshots[^1]);
             Assert.Contains($"Refused the snapshot at height {tampered}", full.Output, StringComparison.Ordinal);
-            Assert.Contains("entries rebuild state root", full.Output, StringComparison.Ordinal);
+            Assert.Contains(reason, full.Output, StringComparison.Ordinal);
             Assert.Equal(HeightOf(snapshots[0]), JoinHeight(full.Output));
 
             await NodeWaits.AllAbove([full], [0], tampered + 3);
@@ -196,15 +212,26 @@ public sealed class StateSyncTests : IDisposable
     private static ulong HeightOf(string snapshotFile) =>
         ulong.Parse(Path.GetFileNameWithoutExtension(snapshotFile)["snapshot-".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Flips the last byte of the first entry's value and recomputes the file's checksum (docs/storage.md layout).</summary>
-    private static void Tamper(string path)
+    /// <summary>
+    /// Flips the last byte of the first entry's value, or sets its length past every bound, and
+    /// recomputes the file's checksum (docs/storage.md layout).
+    /// </summary>
+    private static void Tamper(string path, string altered)
     {
         var bytes = File.ReadAllBytes(path);
         const int entries = 64;
         var keyLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(entries));
         var valueAt = entries + 4 + keyLength;
         var valueLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(valueAt));
-        bytes[valueAt + 4 + valueLength - 1] ^= 0x01;
+        if (altered == "value")
+        {
+            bytes[valueAt + 4 + valueLength - 1] ^= 0x01;
+        }
+        else
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(valueAt), int.MaxValue);
+        }
+
         SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32), bytes.AsSpan(bytes.Length - 32));
         File.WriteAllBytes(path, bytes);
     }
