@@ -18,7 +18,9 @@ using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
 using Roundtable.Node.PersonalData;
+using Roundtable.Merkle;
 using Roundtable.Node.StateSync;
+using Roundtable.Storage;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
 using Roundtable.Proofs.Verification;
@@ -167,6 +169,17 @@ internal static class Targets
             IsExpected = static e => e is DecodeException,
             Dictionary = BinaryDictionary(),
             MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
+            // A snapshot file as a peer serves it to a joining node: read entry by entry, then loaded.
+            Name = "snapshot-file",
+            TestProject = NodeTests,
+            Seeds = SnapshotFileSeeds,
+            Run = RunSnapshotFile,
+            IsExpected = IsSnapshotRefusal,
+            Dictionary = BinaryDictionary(),
+            StructuredMutation = ResealSnapshot,
         },
         new()
         {
@@ -641,7 +654,73 @@ internal static class Targets
         return "disclosures:" + read.Count.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static IEnumerable<byte[]> StateSyncWireSeeds(int seed)
+    /// <summary>
+    /// What a joining node does with a peer's snapshot file (SnapshotJoin): read and check it entry by
+    /// entry, then build the state from the entries. Accepted, the state holds exactly those entries.
+    /// </summary>
+    // Past the magic and format version (docs/storage.md): the height, root, count and entries.
+    private const int SnapshotBodyStart = 16;
+
+    private static string RunSnapshotFile(byte[] input)
+    {
+        // The file name carries the height: take the header's, so mutations reach past that check.
+        var height = input.Length >= 24 ? BitConverter.ToUInt64(input, 16) : 0;
+        using var stream = new MemoryStream(input, writable: false);
+        using var reader = SnapshotReader.Open(stream, input.Length, "fuzz input", height);
+        List<KeyValuePair<byte[], byte[]>> entries = [.. reader.ReadEntries()];
+        var map = SparseMerkleMap.AdoptSorted(entries);
+        var again = map.EnumerateOrdered().ToList();
+        if (again.Count != entries.Count || !again.Zip(entries).All(p => p.First.Key.AsSpan().SequenceEqual(p.Second.Key) && p.First.Value.AsSpan().SequenceEqual(p.Second.Value)))
+        {
+            throw new CanonicalMismatchException($"A snapshot of {entries.Count} entries loaded into a state that enumerates {again.Count} others.");
+        }
+
+        return "snapshot:" + (entries.Count switch { 0 => "empty", 1 => "one", _ => "many" });
+    }
+
+    /// <summary>
+    /// Changes one byte before the trailing checksum and recomputes the checksum, as a dishonest
+    /// peer would: otherwise almost every mutation stops at the checksum after the last entry.
+    /// </summary>
+    private static byte[]? ResealSnapshot(Random random, byte[] input)
+    {
+        if (input.Length <= SnapshotBodyStart + 32)
+        {
+            return null;
+        }
+
+        var output = (byte[])input.Clone();
+        output[random.Next(SnapshotBodyStart, output.Length - 32)] = (byte)random.Next(256);
+        System.Security.Cryptography.SHA256.HashData(output.AsSpan(0, output.Length - 32), output.AsSpan(output.Length - 32));
+        return output;
+    }
+
+    /// <summary>A file that fails its checks, or entries the state refuses (an empty key): the join's two refusals.</summary>
+    private static bool IsSnapshotRefusal(Exception e) => e is StoreCorruptedException or ArgumentException { ParamName: "entries" };
+
+    private static IEnumerable<byte[]> SnapshotFileSeeds(int seed)
+    {
+        var directory = Directory.CreateTempSubdirectory("fuzz-snapshot-");
+        try
+        {
+            var store = new SnapshotStore(directory.FullName, new SnapshotStoreOptions { Retain = 3 });
+            var samples = new LedgerSamples(seed, sign: false);
+            foreach (var count in new[] { 0, 1, 12 })
+            {
+                var entries = Enumerable.Range(0, count)
+                    .Select(i => KeyValuePair.Create(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"k/{i:D4}")), samples.Hash().ToArray()))
+                    .ToList();
+                var saved = store.Save((ulong)(count + 1), samples.Hash(), entries);
+                yield return File.ReadAllBytes(saved.FilePath);
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+        private static IEnumerable<byte[]> StateSyncWireSeeds(int seed)
     {
         var samples = new LedgerSamples(seed, sign: false);
         var height = samples.Integer();

@@ -8,7 +8,9 @@ using Roundtable.Ledger.Transactions;
 using Roundtable.Node.Chain;
 using Roundtable.Node.Json;
 using Roundtable.Node.Peers;
+using Roundtable.Merkle;
 using Roundtable.Node.PersonalData;
+using Roundtable.Storage;
 
 namespace Roundtable.Node.Tests;
 
@@ -62,6 +64,19 @@ public sealed class FuzzRegressionTests
 
     [Fact]
     public void State_sync_wire_regressions_are_refused_with_typed_errors() => Replay("state-sync-wire", DecodeWire);
+
+    [Fact]
+    public void Snapshot_file_regressions_are_refused_as_corrupt_or_load_their_entries() =>
+        FuzzRegressionFiles.Replay(
+            "Roundtable.Node.Tests",
+            "snapshot-file",
+            static bytes =>
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                using var reader = SnapshotReader.Open(stream, bytes.Length, "regression", bytes.Length >= 24 ? BitConverter.ToUInt64(bytes, 16) : 0);
+                SparseMerkleMap.AdoptSorted([.. reader.ReadEntries()]);
+            },
+            static e => e is StoreCorruptedException or ArgumentException { ParamName: "entries" });
 
     [Fact]
     public void Chain_parameter_regressions_are_refused_or_canonical() =>
