@@ -3,6 +3,7 @@ using Roundtable.Application;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Network;
+using Roundtable.Node.Runtime;
 using Roundtable.Proofs.Bundles;
 using Roundtable.Proofs.LightClient;
 using Roundtable.Storage;

@@ -1,9 +1,10 @@
 using System.Runtime;
 
-namespace Roundtable.Node.StateSync;
+namespace Roundtable.Node.Runtime;
 
 /// <summary>
-/// Holds the garbage collector off while a snapshot's state is built. Such a load allocates
+/// Holds the garbage collector off while a snapshot's state is built, when a node joins by
+/// snapshot or restarts from its own. Such a load allocates
 /// millions of objects (keys, values, index and trie nodes) that all live on, so a collection
 /// during it finds nothing to free and only copies them from generation to generation: with the
 /// collector held off, the load of 2,000,000 keys took about 40% less time and CPU
@@ -17,6 +18,9 @@ internal sealed class BulkLoadRegion : IDisposable
     private const long BytesPerSnapshotByte = 5;
     private const long Headroom = 256L << 20;
 
+    // Below this a load makes few collections, each short: not worth setting memory aside.
+    private const long MinimumSnapshotBytes = 16L << 20;
+
     private readonly bool _started;
 
     private BulkLoadRegion(bool started) => _started = started;
@@ -24,6 +28,11 @@ internal sealed class BulkLoadRegion : IDisposable
     /// <summary>Starts a region for loading a snapshot file of <paramref name="snapshotBytes"/> bytes, when the machine has the memory for it.</summary>
     public static BulkLoadRegion ForSnapshot(long snapshotBytes)
     {
+        if (snapshotBytes < MinimumSnapshotBytes || snapshotBytes > long.MaxValue / (2 * BytesPerSnapshotByte))
+        {
+            return new BulkLoadRegion(false);
+        }
+
         var wanted = (snapshotBytes * BytesPerSnapshotByte) + Headroom;
         if (wanted > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 || GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
