@@ -129,23 +129,6 @@ internal static class SparseMerkleTrie
     public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed) => Remove(root, path, 0, out removed);
 
     /// <summary>
-    /// Builds a trie from leaves sorted by path, hashing every node on the way.
-    /// </summary>
-    /// <exception cref="ArgumentException">The paths are not strictly increasing.</exception>
-    public static TrieNode? BuildSorted(TrieLeaf[] leaves)
-    {
-        for (var i = 1; i < leaves.Length; i++)
-        {
-            if (leaves[i - 1].Path.CompareTo(leaves[i].Path) >= 0)
-            {
-                throw new ArgumentException("Leaf paths must be strictly increasing.", nameof(leaves));
-            }
-        }
-
-        return leaves.Length == 0 ? null : BuildRange(leaves, 0, leaves.Length, 0);
-    }
-
-    /// <summary>
     /// The siblings along <paramref name="path"/> from the root down, and the leaf where the walk
     /// ended (null when it ended in an empty subtree).
     /// </summary>

@@ -12,10 +12,10 @@ public class TrieBuilderTests
     [InlineData(50, 0)]
     [InlineData(50, 3)]
     [InlineData(1_000, 4)]
-    public void Pieces_run_in_any_order_assemble_the_trie_a_sorted_build_makes(int leafCount, int depth)
+    public void Pieces_run_in_any_order_assemble_the_trie_that_inserting_the_leaves_one_by_one_makes(int leafCount, int depth)
     {
         var leaves = Leaves(leafCount, seed: leafCount + depth);
-        var expected = SparseMerkleTrie.BuildSorted([.. leaves.OrderBy(l => l.Path)]);
+        var expected = leaves.Aggregate((TrieNode?)null, SparseMerkleTrie.Insert);
 
         var builder = new TrieBuilder(leaves, depth);
         foreach (var piece in builder.Pieces().Reverse())
@@ -26,6 +26,7 @@ public class TrieBuilderTests
         var root = builder.Assemble();
         Assert.Equal(SparseMerkleTrie.HashOf(expected), SparseMerkleTrie.HashOf(root));
         Assert.Equal(leafCount, SparseMerkleTrie.CountAndCheck(root));
+        Assert.Equal(leafCount == 0, root is null);
     }
 
     [Fact]
