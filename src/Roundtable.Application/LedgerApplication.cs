@@ -37,6 +37,7 @@ public sealed partial class LedgerApplication
     private readonly DecodedRecord<ValidatorSetRecord> _validators = new(StateKeys.Validators);
     private readonly DecodedRecord<ValidatorSetRecord> _nextValidators = new(StateKeys.NextValidators);
     private readonly DecodedRecord<ValidatorSetRecord> _lastValidators = new(StateKeys.LastValidators);
+    private readonly CommittedSenders _committedSenders;
 
     private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
@@ -45,6 +46,7 @@ public sealed partial class LedgerApplication
         Height = height;
         LastBlockTimeMs = lastBlockTimeMs;
         LastBlockId = lastBlockId;
+        _committedSenders = new CommittedSenders(key => DescribeSender(Committed, key));
     }
 
     /// <summary>The chain this state belongs to.</summary>
@@ -203,7 +205,7 @@ public sealed partial class LedgerApplication
     public StateSnapshot Snapshot() => new(Height, _map.Clone());
 
     /// <summary>How the state sees <paramref name="key"/> as a transaction sender.</summary>
-    public SenderAccount DescribeSender(PublicKey key) => DescribeSender(Committed, key);
+    public SenderAccount DescribeSender(PublicKey key) => _committedSenders.Describe(_map, key);
 
     /// <summary>
     /// The checks a transaction must pass before it may enter the mempool: chain, expiry,
@@ -221,7 +223,7 @@ public sealed partial class LedgerApplication
         }
 
         var view = Committed;
-        var account = DescribeSender(view, tx.Sender);
+        var account = DescribeSender(tx.Sender);
         // An unregistered key may still send: its registration, or what follows a pending registration.
         if (account.Problem is not null && account.Member is not null)
         {

@@ -16,7 +16,9 @@ namespace Roundtable.Merkle;
 /// Both the trie and the ordered key index are persistent (path-copying) trees: an update
 /// allocates O(log n) nodes, <see cref="Root"/> rehashes only the paths changed since it was last
 /// read, and <see cref="Clone"/> is O(1). Keys and values are copied on the way in and on the way
-/// out, so callers can never change the stored state behind the root's back. An instance is not
+/// out, so callers can never change the stored state behind the root's back; the two exceptions,
+/// <see cref="TryGetStored"/> and <see cref="SetOwned"/>, hand out read-only memory and take over
+/// an array its caller gives up. An instance is not
 /// safe for concurrent mutation; distinct clones may be used from different threads.
 /// </para>
 /// </summary>
@@ -59,6 +61,13 @@ public sealed class SparseMerkleMap
 
     /// <summary>Number of keys.</summary>
     public int Count => _count;
+
+    /// <summary>
+    /// Counts this instance's changes: equal on two reads when nothing was set or removed in
+    /// between, so a reader may keep what it derived from the map until it moves. A clone starts
+    /// from its source's count; counts of different instances say nothing about each other.
+    /// </summary>
+    public long Version { get; private set; }
 
     /// <summary>The path of <paramref name="key"/> in the trie: SHA-256(key).</summary>
     public static Hash256 KeyPath(ReadOnlySpan<byte> key) => Hash256.Compute(key);
@@ -152,12 +161,37 @@ public sealed class SparseMerkleMap
     /// <summary>A copy of the value of <paramref name="key"/>, or null when it is absent.</summary>
     public byte[]? Get(ReadOnlySpan<byte> key) => TryGet(key, out var value) ? value : null;
 
+    /// <summary>
+    /// True and the stored value of <paramref name="key"/> itself, without a copy: for readers that
+    /// only decode it, on the paths every transaction takes. The map never changes bytes it holds
+    /// (an update stores a new array), so the memory stays as it is for as long as it is kept.
+    /// </summary>
+    public bool TryGetStored(ReadOnlySpan<byte> key, out ReadOnlyMemory<byte> value)
+    {
+        var node = SortedIndex.Find(_index, key);
+        value = node?.Value;
+        return node is not null;
+    }
+
     /// <summary>True when <paramref name="key"/> is present.</summary>
     public bool ContainsKey(ReadOnlySpan<byte> key) => SortedIndex.Find(_index, key) is not null;
 
     /// <summary>Maps <paramref name="key"/> to a copy of <paramref name="value"/>, adding or replacing.</summary>
     /// <exception cref="ArgumentException">The key is empty or longer than <see cref="MaxKeyLength"/>, or the value is longer than <see cref="MaxValueLength"/>.</exception>
-    public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Store(key, value, owned: null);
+
+    /// <summary>
+    /// As <see cref="Set"/>, but the map keeps <paramref name="value"/> itself instead of a copy:
+    /// for a value encoded for this write alone. The caller hands the array over and must never change it.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Set"/>.</exception>
+    public void SetOwned(ReadOnlySpan<byte> key, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Store(key, value, value);
+    }
+
+    private void Store(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, byte[]? owned)
     {
         ValidateKey(key, nameof(key));
         ValidateValue(value, nameof(value));
@@ -168,9 +202,10 @@ public sealed class SparseMerkleMap
             return;
         }
 
-        var valueCopy = value.ToArray();
-        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), valueCopy, out var added);
-        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(valueCopy)));
+        var stored = owned ?? value.ToArray();
+        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), stored, out var added);
+        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(stored)));
+        Version++;
         if (added)
         {
             _count++;
@@ -193,6 +228,7 @@ public sealed class SparseMerkleMap
         }
 
         _count--;
+        Version++;
         return true;
     }
 
@@ -209,7 +245,7 @@ public sealed class SparseMerkleMap
     public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(_index, prefix.ToArray());
 
     /// <summary>An independent copy, in O(1): updates to either never show in the other.</summary>
-    public SparseMerkleMap Clone() => new(_index, _trie, _count);
+    public SparseMerkleMap Clone() => new(_index, _trie, _count) { Version = Version };
 
     /// <summary>
     /// A proof about <paramref name="key"/> against <see cref="Root"/>: verifies with

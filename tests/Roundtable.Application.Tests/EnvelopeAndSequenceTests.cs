@@ -25,6 +25,21 @@ public sealed class EnvelopeAndSequenceTests
         chain.RefuseWithoutStateChange(chain.Tx(member, new CancelRecovery(), sequence: record.Sequence), TxCode.KeyNotCurrent);
     }
 
+    [Fact]
+    public void How_the_state_sees_a_sender_follows_every_block_after_it_was_asked()
+    {
+        var chain = new TestChain();
+        var member = chain.Register("asked-early");
+        var before = chain.App.DescribeSender(member.PublicKey);
+        Assert.Null(before.Problem);
+
+        chain.RunOk(chain.Tx(member, NoGuardians));
+        Assert.Equal(before.NextSequence + 1, chain.App.DescribeSender(member.PublicKey).NextSequence);
+
+        chain.RunOk(chain.Tx(member, new RevokeKey()));
+        Assert.Equal(TxCode.KeyNotCurrent, chain.App.DescribeSender(member.PublicKey).Problem?.Code);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(1)]

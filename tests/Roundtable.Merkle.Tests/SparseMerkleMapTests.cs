@@ -200,6 +200,66 @@ public class SparseMerkleMapTests
     }
 
     [Fact]
+    public void TryGetStored_reads_the_value_without_a_copy_and_an_update_never_changes_what_was_read()
+    {
+        var map = new SparseMerkleMap();
+        map.Set(Utf8("k"), Utf8("v1"));
+
+        Assert.True(map.TryGetStored(Utf8("k"), out var first));
+        Assert.True(map.TryGetStored(Utf8("k"), out var again));
+        Assert.True(first.Span == again.Span, "two reads of an unchanged key see the same stored bytes");
+        Assert.False(map.TryGetStored(Utf8("absent"), out var none));
+        Assert.True(none.IsEmpty);
+
+        map.Set(Utf8("k"), Utf8("v2"));
+        Assert.Equal(Utf8("v1"), first.ToArray());
+        Assert.True(map.TryGetStored(Utf8("k"), out var updated));
+        Assert.Equal(Utf8("v2"), updated.ToArray());
+    }
+
+    [Fact]
+    public void SetOwned_keeps_the_given_array_and_builds_the_same_root_as_Set()
+    {
+        var owned = new SparseMerkleMap();
+        var copied = new SparseMerkleMap();
+        var value = Utf8("v1");
+        owned.SetOwned(Utf8("k"), value);
+        copied.Set(Utf8("k"), Utf8("v1"));
+
+        Assert.Equal(copied.Root, owned.Root);
+        Assert.True(owned.TryGetStored(Utf8("k"), out var stored));
+        Assert.True(stored.Span == value.AsSpan(), "the map holds the handed-over array itself");
+        Assert.Throws<ArgumentException>(() => owned.SetOwned([], [1]));
+        Assert.Throws<ArgumentException>(() => owned.SetOwned([1], new byte[SparseMerkleMap.MaxValueLength + 1]));
+        owned.CheckInvariants();
+    }
+
+    [Fact]
+    public void Version_moves_on_every_change_and_only_then()
+    {
+        var map = new SparseMerkleMap();
+        var start = map.Version;
+        map.Set(Utf8("k"), Utf8("v1"));
+        var afterSet = map.Version;
+        Assert.NotEqual(start, afterSet);
+
+        map.Set(Utf8("k"), Utf8("v1"));
+        _ = map.Get(Utf8("k"));
+        Assert.False(map.Remove(Utf8("absent")));
+        Assert.Equal(afterSet, map.Version);
+
+        var clone = map.Clone();
+        Assert.Equal(afterSet, clone.Version);
+        map.SetOwned(Utf8("k"), Utf8("v2"));
+        Assert.NotEqual(afterSet, map.Version);
+        Assert.Equal(afterSet, clone.Version);
+
+        var beforeRemove = map.Version;
+        Assert.True(map.Remove(Utf8("k")));
+        Assert.NotEqual(beforeRemove, map.Version);
+    }
+
+    [Fact]
     public void Set_EnforcesKeyAndValueSizeLimits()
     {
         var map = new SparseMerkleMap();

@@ -122,7 +122,7 @@ public static class DisputesModule
     {
         var sender = ProposalStore.RequireVerified(ctx, "serve as arbitrators");
         var key = DisputeKeys.Arbitrator(sender.Id);
-        var serving = ctx.State.GetRaw(key) is not null;
+        var serving = ctx.State.Contains(key);
         if (serving == m.Serving)
         {
             throw new TxRejectedException(TxCode.Duplicate, m.Serving ? "You are already on the roster of arbitrators." : "You are not on the roster of arbitrators.");
@@ -203,7 +203,7 @@ public static class DisputesModule
         }
 
         var onPanel = dispute.Panel?.Members.Contains(sender.Id) ?? false;
-        if (!onPanel && ctx.State.GetRaw(DisputeKeys.Arbitrator(sender.Id)) is null)
+        if (!onPanel && !ctx.State.Contains(DisputeKeys.Arbitrator(sender.Id)))
         {
             throw new TxRejectedException(TxCode.NotFound, "You are neither a volunteer arbitrator nor on this dispute's panel.");
         }

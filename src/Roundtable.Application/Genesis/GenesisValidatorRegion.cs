@@ -25,7 +25,7 @@ public sealed record GenesisValidatorRegion(PublicKey Validator, string Region)
             }
 
             var key = ValidatorRegion.StateKey(r.Validator);
-            if (state.GetRaw(key) is not null)
+            if (state.Contains(key))
             {
                 throw new ArgumentException($"Genesis names a region for validator '{name}' twice.", nameof(regions));
             }

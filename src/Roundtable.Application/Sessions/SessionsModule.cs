@@ -100,7 +100,7 @@ public static class SessionsModule
             throw new TxRejectedException(TxCode.InvalidArgument, "Check-in closed at the session's scheduled end.");
         }
 
-        if (ctx.State.GetRaw(SessionKeys.Participant(session.Id, sender.Id)) is not null)
+        if (ctx.State.Contains(SessionKeys.Participant(session.Id, sender.Id)))
         {
             throw new TxRejectedException(TxCode.AlreadyExists, "You are already checked in to this session.");
         }
@@ -204,7 +204,7 @@ public static class SessionsModule
     {
         var sender = ctx.RequireSender();
         var session = RequireSession(ctx, m.Session);
-        if (!session.IsOrganiser(sender.Id) && ctx.State.GetRaw(SessionKeys.Participant(session.Id, sender.Id)) is null)
+        if (!session.IsOrganiser(sender.Id) && !ctx.State.Contains(SessionKeys.Participant(session.Id, sender.Id)))
         {
             throw new TxRejectedException(TxCode.Unauthorized, "Only the session's participants and organisers record objections and minority views in it.");
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Roundtable.Core.Encoding;
 using Roundtable.Merkle;
 
@@ -18,21 +19,31 @@ internal sealed class DecodedRecord<T>(byte[] key)
     /// <summary>The record at the key in <paramref name="map"/>, or null when the key holds nothing.</summary>
     public T? Read(SparseMerkleMap map)
     {
-        var raw = map.Get(key);
-        if (raw is null)
+        // Nothing in the map changed since the last read: no lookup at all.
+        var entry = _entry;
+        if (entry is not null && ReferenceEquals(entry.Map, map) && entry.Version == map.Version)
+        {
+            return entry.Value;
+        }
+
+        if (!map.TryGetStored(key, out var stored))
         {
             return null;
         }
 
-        var entry = _entry;
-        if (entry is null || !raw.AsSpan().SequenceEqual(entry.Raw))
+        // The map replaces a value's array whenever the value changes, so the same array means the
+        // same record without comparing its bytes; equal bytes in a new array are compared once.
+        var array = MemoryMarshal.TryGetArray(stored, out var segment) ? segment.Array : null;
+        if (entry is not null && (ReferenceEquals(array, entry.Raw) || stored.Span.SequenceEqual(entry.Raw)))
         {
-            entry = new Entry(raw, Canonical.FromBytes<T>(raw));
-            _entry = entry;
+            _entry = entry with { Raw = array ?? entry.Raw, Map = map, Version = map.Version };
+            return entry.Value;
         }
 
+        entry = new Entry(array ?? stored.ToArray(), Canonical.FromBytes<T>(stored.Span), map, map.Version);
+        _entry = entry;
         return entry.Value;
     }
 
-    private sealed record Entry(byte[] Raw, T Value);
+    private sealed record Entry(byte[] Raw, T Value, SparseMerkleMap Map, long Version);
 }

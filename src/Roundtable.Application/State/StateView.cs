@@ -18,16 +18,21 @@ public sealed class StateView
         _committed = committed;
     }
 
-    /// <summary>The raw value at <paramref name="key"/>, or null.</summary>
-    public byte[]? GetRaw(byte[] key) =>
-        _writes.TryGetValue(key, out var pending) ? pending : _committed.Get(key);
+    /// <summary>True when <paramref name="key"/> holds a value, buffered writes included.</summary>
+    public bool Contains(byte[] key) =>
+        _writes.TryGetValue(key, out var pending) ? pending is not null : _committed.ContainsKey(key);
 
     /// <summary>The decoded record at <paramref name="key"/>, or default.</summary>
     public T? Get<T>(byte[] key)
         where T : class, ICanonical<T>
     {
-        var raw = GetRaw(key);
-        return raw is null ? null : Canonical.FromBytes<T>(raw);
+        if (_writes.TryGetValue(key, out var pending))
+        {
+            return pending is null ? null : Canonical.FromBytes<T>(pending);
+        }
+
+        // Decoded straight from the map's own bytes: every transaction reads several records.
+        return _committed.TryGetStored(key, out var stored) ? Canonical.FromBytes<T>(stored.Span) : null;
     }
 
     /// <summary>Every entry whose key starts with <paramref name="prefix"/>, buffered writes included, in key order.</summary>
@@ -74,7 +79,8 @@ public sealed class StateView
             }
             else
             {
-                _committed.Set(key, value);
+                // Encoded by Put for this write alone: the map keeps the array instead of a copy.
+                _committed.SetOwned(key, value);
             }
         }
 

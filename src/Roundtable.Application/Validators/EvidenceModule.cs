@@ -34,7 +34,7 @@ public static class EvidenceModule
     public static byte[] MisbehaviourKey(Hash256 validatorKeyId) => Encoding.ASCII.GetBytes("misbehaviour/" + validatorKeyId);
 
     /// <summary>True when the evidence is already in the state.</summary>
-    public static bool IsRecorded(StateView state, DuplicateVoteEvidence evidence) => state.GetRaw(EvidenceKey(evidence.Hash)) is not null;
+    public static bool IsRecorded(StateView state, DuplicateVoteEvidence evidence) => state.Contains(EvidenceKey(evidence.Hash));
 
     /// <summary>Records the evidence and marks its validator.</summary>
     public static void Record(StateView state, DuplicateVoteEvidence evidence)

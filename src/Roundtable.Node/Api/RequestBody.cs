@@ -5,6 +5,8 @@ namespace Roundtable.Node.Api;
 /// <summary>Reads a request body with a hard size limit, whatever Content-Length claims.</summary>
 internal static class RequestBody
 {
+    private const int ChunkBytes = 16 * 1024;
+
     /// <summary>The body, or null when it exceeds <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
@@ -13,8 +15,13 @@ internal static class RequestBody
             return null;
         }
 
+        if (request.ContentLength is { } declared)
+        {
+            return await ReadDeclaredAsync(request.Body, (int)declared, cancellationToken).ConfigureAwait(false);
+        }
+
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[ChunkBytes];
         while (true)
         {
             var read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
@@ -30,5 +37,25 @@ internal static class RequestBody
 
             buffer.Write(chunk, 0, read);
         }
+    }
+
+    // Every submission declares its length: read it into one array of that size, with no
+    // intermediate buffer. Kestrel ends the body at the declared length, so it cannot run over.
+    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new BadHttpRequestException($"The body ended after {filled} of the {length} bytes it declared.");
+            }
+
+            filled += read;
+        }
+
+        return bytes;
     }
 }

@@ -57,7 +57,8 @@ internal static class TransactionEndpoints
                 return ApiProblem.Create(status, ApiViews.TxCodeName(admission.Result.Code), admission.Result.Reason);
             }
 
-            return Results.Json(new JsonObject { ["hash"] = tx.Hash.ToString(), ["status"] = "pending" }, statusCode: StatusCodes.Status202Accepted);
+            // The body Results.Json would write for {hash, status}, without a serializer per submission.
+            return Results.Text("{\"hash\":\"" + tx.Hash.ToString() + "\",\"status\":\"pending\"}", "application/json; charset=utf-8", statusCode: StatusCodes.Status202Accepted);
         }).WithName("SubmitTransaction").WithSummary("Submit a signed transaction (application/octet-stream canonical bytes, or JSON).");
 
         api.MapPost("/txs/signing-payload", async (HttpRequest request, CancellationToken ct) =>

@@ -72,7 +72,7 @@ public static class ProposalVoting
         var commitment = ctx.State.Get<StoredCommitment>(GovernanceKeys.Commitment(proposal.Id, voter))
             ?? throw new TxRejectedException(TxCode.NotFound, "You made no commitment on this proposal.");
         var key = GovernanceKeys.Reveal(proposal.Id, voter);
-        if (ctx.State.GetRaw(key) is not null)
+        if (ctx.State.Contains(key))
         {
             throw new TxRejectedException(TxCode.AlreadyExists, "Your vote is already revealed.");
         }
@@ -90,7 +90,7 @@ public static class ProposalVoting
     private static Hash256 RequireElector(TxContext ctx, ProposalRecord proposal, Hash256 document)
     {
         var sender = ctx.RequireSender();
-        if (ctx.State.GetRaw(GovernanceKeys.Elector(proposal.Id, sender.Id)) is null)
+        if (!ctx.State.Contains(GovernanceKeys.Elector(proposal.Id, sender.Id)))
         {
             throw new TxRejectedException(
                 TxCode.Unauthorized,
