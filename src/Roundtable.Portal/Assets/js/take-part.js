@@ -81,8 +81,13 @@ async function send(form, me) {
       say(status, `${word('refused', 'Refused:')} ${done.result?.reason ?? done.reason ?? ''}`, 'refused');
       return;
     }
-    say(status, `${word('recorded', 'Recorded in block')} ${done.height}.`, 'recorded');
-    await afterCommit(form, me, done);
+    const recorded = `${word('recorded', 'Recorded in block')} ${done.height}.`;
+    say(status, recorded, 'recorded');
+    // The transaction is on the chain whatever follows; a failed next step (such as sending the
+    // personal values a registration committed to) must not read as if nothing had been sent.
+    await afterCommit(form, me, done).catch((e) => {
+      say(status, `${recorded} ${word('nextStepFailed', 'But the next step failed:')} ${e.message}`, 'refused');
+    });
   } catch (e) {
     say(status, `${word('notSent', 'Not sent:')} ${e.message}`, 'refused');
   } finally {
