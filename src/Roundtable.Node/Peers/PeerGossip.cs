@@ -44,7 +44,7 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly Channel<(Transaction Tx, Hash256 From)> _relayed = Channel.CreateBounded<(Transaction Tx, Hash256 From)>(
         new BoundedChannelOptions(RelayQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private ConsensusLoop? _loop;
-    private (Hash256 Peer, ulong Height, DateTime Sent)? _request;
+    private readonly CatchUpRequests _catchUp = new(RequestTimeout);
 
     /// <summary>
     /// Creates the gossip layer over a started network; with <paramref name="personalData"/>,
@@ -59,6 +59,13 @@ public sealed class PeerGossip : IConsensusGossip
         _transactions = new TransactionRelay(network, chain);
         _personalData = personalData;
         _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        _network.PeerDisconnected += (_, e) =>
+        {
+            lock (_gate)
+            {
+                _catchUp.Forget(e.NodeId);
+            }
+        };
         if (personalData is not null)
         {
             personalData.Kept += (commitment, disclosure) => _network.Broadcast(WireType.Disclosure, Canonical.ToBytes(new DisclosureMessage(commitment, disclosure)));
@@ -268,7 +275,7 @@ public sealed class PeerGossip : IConsensusGossip
             case BlockResponseMessage response:
                 lock (_gate)
                 {
-                    _request = null;
+                    _catchUp.Answered();
                 }
 
                 _loop.PostCatchUp(response.Block, response.Commit, message.From);
@@ -407,19 +414,12 @@ public sealed class PeerGossip : IConsensusGossip
     private void OnStatus(Hash256 peer, StatusMessage status)
     {
         var next = _chain.Height + 1;
-        if (status.Height < next)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            if (_request is { } pending && pending.Height >= next && DateTime.UtcNow - pending.Sent < RequestTimeout)
+            if (!_catchUp.ShouldAsk(peer, status.Height, next, DateTime.UtcNow))
             {
                 return;
             }
-
-            _request = (peer, next, DateTime.UtcNow);
         }
 
         _network.Send(peer, WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(next)));
