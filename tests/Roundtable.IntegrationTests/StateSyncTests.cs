@@ -140,10 +140,57 @@ public sealed class StateSyncTests : IDisposable
         }
     }
 
-    /// <summary>Validators snapshot every <see cref="SnapshotInterval"/> blocks; the full node joins by snapshot.</summary>
-    private List<DevnetNode> CreateNetwork(int validators)
+    /// <summary>
+    /// Headers cannot be verified from a genesis older than the light client's trusting period: a
+    /// node given no trusted header refuses every snapshot and catches up by blocks; one whose
+    /// operator names a recent header (height and block id, read from a validator) joins by a
+    /// snapshot no older than that header.
+    /// </summary>
+    [Fact]
+    public async Task On_a_chain_older_than_the_trusting_period_a_node_joins_by_snapshot_only_from_a_header_its_operator_trusts()
     {
-        var nodes = DevnetLayout.Create(_dir.Path, validators, DevnetPorts.FindFreeBase(validators + 1), 200, DateTimeOffset.UtcNow, fullNodes: 1).ToList();
+        var nodes = CreateNetwork(1, fullNodes: 2, genesisTime: DateTimeOffset.UtcNow.AddDays(-15));
+        var processes = new NodeProcess?[nodes.Count];
+        try
+        {
+            var validator = processes[0] = NodeProcess.Start(nodes[0].Home, nodes[0].ApiUrl);
+            await validator.WaitUntilServingAsync();
+            await NodeWaits.AllAbove(processes, [0], (2 * SnapshotInterval) + 5);
+
+            // Between the validator's two snapshots: the older one may not be taken.
+            const ulong trustHeight = SnapshotInterval + 5;
+            var (trustId, _) = await NodeWaits.BlockAsync(validator, trustHeight);
+            var trustingHome = new NodeHome(nodes[2].Home);
+            trustingHome.SaveConfig(trustingHome.LoadConfig() with { StateSyncTrustHeight = trustHeight, StateSyncTrustHash = trustId });
+
+            var untrusting = processes[1] = NodeProcess.Start(nodes[1].Home, nodes[1].ApiUrl);
+            await untrusting.WaitUntilServingAsync();
+            Assert.Contains("older than the trusting period", untrusting.Output, StringComparison.Ordinal);
+            Assert.Contains("catching up block by block from genesis", untrusting.Output, StringComparison.Ordinal);
+
+            var trusting = processes[2] = NodeProcess.Start(nodes[2].Home, nodes[2].ApiUrl);
+            await trusting.WaitUntilServingAsync();
+            Assert.Contains($"verified from the trusted header {trustHeight}", trusting.Output, StringComparison.Ordinal);
+            var joinedAt = JoinHeight(trusting.Output);
+            Assert.True(joinedAt >= trustHeight, $"joined at {joinedAt}, below the trusted header {trustHeight}:\n{trusting.Output}");
+
+            await NodeWaits.AllAbove(processes, [1, 2], joinedAt + 3);
+            await AssertServesCommittedRootAsync(trusting, validator);
+            await AssertServesCommittedRootAsync(untrusting, validator);
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                p?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Validators snapshot every <see cref="SnapshotInterval"/> blocks; the full nodes join by snapshot.</summary>
+    private List<DevnetNode> CreateNetwork(int validators, int fullNodes = 1, DateTimeOffset? genesisTime = null)
+    {
+        var nodes = DevnetLayout.Create(_dir.Path, validators, DevnetPorts.FindFreeBase(validators + fullNodes), 200, genesisTime ?? DateTimeOffset.UtcNow, fullNodes: fullNodes).ToList();
         foreach (var node in nodes)
         {
             var home = new NodeHome(node.Home);

@@ -1,4 +1,6 @@
+using Roundtable.Core.Hashing;
 using Roundtable.Mempool;
+using Roundtable.Node.StateSync;
 
 namespace Roundtable.Node.Hosting;
 
@@ -38,6 +40,33 @@ public sealed record NodeConfig
     /// back to block-by-block catch-up when no snapshot verifies. docs/network.md, "State sync".
     /// </summary>
     public bool StateSync { get; init; }
+
+    /// <summary>
+    /// With <see cref="StateSyncTrustHash"/>: the height of a header the operator trusts, from
+    /// which state sync verifies instead of from genesis (a chain whose genesis is older than the
+    /// light client's 14-day trusting period cannot be joined by snapshot without one). 0: genesis.
+    /// </summary>
+    public ulong StateSyncTrustHeight { get; init; }
+
+    /// <summary>The block id (hex) of the header at <see cref="StateSyncTrustHeight"/>.</summary>
+    public string? StateSyncTrustHash { get; init; }
+
+    /// <summary>The header state sync trusts besides genesis, or null for none.</summary>
+    /// <exception cref="InvalidDataException">Only one of the two settings is given, or the hash is not a block id.</exception>
+    public TrustedHeader? StateSyncTrust()
+    {
+        if (StateSyncTrustHeight == 0 && StateSyncTrustHash is null)
+        {
+            return null;
+        }
+
+        if (StateSyncTrustHeight == 0 || !Hash256.TryParse(StateSyncTrustHash, out var id))
+        {
+            throw new InvalidDataException("node.json: stateSyncTrustHeight (1 or more) and stateSyncTrustHash (the 64 hex digits of that block's id) go together.");
+        }
+
+        return new TrustedHeader(StateSyncTrustHeight, id);
+    }
 
     /// <summary>Most transactions a proposed block carries.</summary>
     public int MaxBlockTransactions { get; init; } = 5000;

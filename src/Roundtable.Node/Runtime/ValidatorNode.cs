@@ -54,7 +54,7 @@ public sealed class ValidatorNode
         await using var peers = await PeerStack.StartAsync(_home, config, genesis.ChainId, _logs, cancellationToken).ConfigureAwait(false);
         if ((StateSync || config.StateSync) && app.Height == 0 && store.LastHeight == 0 && peers.Network is { } network)
         {
-            var state = await new SnapshotJoin(network, anchor, snapshots, _home.JoinedBaseFile, _logs.CreateLogger("Roundtable.StateSync")).RunAsync(cancellationToken).ConfigureAwait(false);
+            var state = await new SnapshotJoin(network, anchor, snapshots, _home.JoinedBaseFile, _logs.CreateLogger("Roundtable.StateSync")) { Trust = config.StateSyncTrust() }.RunAsync(cancellationToken).ConfigureAwait(false);
             if (state is not null)
             {
                 app = state.App;

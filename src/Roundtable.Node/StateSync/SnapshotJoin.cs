@@ -19,8 +19,8 @@ public sealed record JoinedState(LedgerApplication App, LightBlock Base);
 /// Joins a chain by state snapshot instead of replaying it from genesis (docs/network.md, "State
 /// sync"): asks the peers what snapshots they keep, and takes the newest that passes every check.
 /// Header H + 1 commits to the state after block H, so the node verifies headers H and H + 1 as a
-/// light client from genesis (skipping: a stable validator set costs a few signature checks
-/// whatever the chain's length), requires the offered root to be the one header H + 1 carries,
+/// light client from genesis, or from a header the operator trusts (<see cref="Trust"/>; skipping:
+/// a stable validator set costs a few signature checks whatever the chain's length), requires the offered root to be the one header H + 1 carries,
 /// downloads the file in chunks, checks its checksum and structure, rebuilds the state and requires
 /// the rebuilt root to be that root too. A snapshot that fails is refused with a logged reason and
 /// the next offer (same snapshot from another peer, or an older one) is tried; when none is left
@@ -47,6 +47,9 @@ public sealed class SnapshotJoin
         _baseFile = baseFile;
         _log = log;
     }
+
+    /// <summary>A header the operator trusts: snapshot headers are verified from it instead of from genesis.</summary>
+    public TrustedHeader? Trust { get; init; }
 
     /// <summary>How long to wait for a first snapshot offer before catching up by blocks instead.</summary>
     public TimeSpan OfferTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -227,26 +230,59 @@ public sealed class SnapshotJoin
     }
 
     /// <summary>
-    /// Headers H and H + 1 verified by a light client from genesis: the light block at H (its
-    /// header loads the snapshot, its commit starts consensus) and the root header H + 1 commits to.
+    /// Headers H and H + 1 verified by a light client from genesis, or from the trusted header:
+    /// the light block at H (its header loads the snapshot, its commit starts consensus) and the
+    /// root header H + 1 commits to.
     /// </summary>
     private async Task<(LightBlock Base, Hash256 CommittedRoot)> VerifyHeadersAsync(PeerRequests requests, Hash256 peer, SnapshotOfferMessage offer, CancellationToken cancellation)
     {
         var source = new PeerLightSource(requests, peer, offer.Height + 1);
-        var client = new LightClient(_genesis.ChainId, TrustedState.From(_genesis));
         var nowMs = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         try
         {
-            await client.SyncAsync(source, witness: null, offer.Height, nowMs, cancellation).ConfigureAwait(false);
+            var (start, from) = await TrustedStartAsync(source, offer, cancellation).ConfigureAwait(false);
+            var client = new LightClient(_genesis.ChainId, start);
+            if (offer.Height > start.Height)
+            {
+                await client.SyncAsync(source, witness: null, offer.Height, nowMs, cancellation).ConfigureAwait(false);
+            }
+
             var next = await client.SyncAsync(source, witness: null, offer.Height + 1, nowMs, cancellation).ConfigureAwait(false);
             var atBase = source.Served(offer.Height) ?? throw new SnapshotRefusedException($"header {offer.Height} was not served");
-            _log.LogInformation("Headers {Height} and {Next} verified from genesis with {Checks} commit check(s)", offer.Height, offer.Height + 1, next.HeadersVerified);
+            _log.LogInformation("Headers {Height} and {Next} verified from {From} with {Checks} commit check(s)", offer.Height, offer.Height + 1, from, next.HeadersVerified);
             return (atBase, next.Target.StateRoot);
         }
         catch (LightClientException e)
         {
             throw new SnapshotRefusedException("its headers do not verify: " + e.Message);
         }
+    }
+
+    /// <summary>
+    /// Where the light client starts: genesis, or the trusted header as the offering peer serves
+    /// it, taken only if its id is the trusted one (the sets it carries are checked against the
+    /// header's hashes when it decodes, so the id vouches for them too).
+    /// </summary>
+    private async Task<(TrustedState Start, string From)> TrustedStartAsync(PeerLightSource source, SnapshotOfferMessage offer, CancellationToken cancellation)
+    {
+        if (Trust is not { } trust)
+        {
+            return (TrustedState.From(_genesis), "genesis");
+        }
+
+        if (offer.Height < trust.Height)
+        {
+            throw new SnapshotRefusedException($"it is older than the trusted header at height {trust.Height}");
+        }
+
+        var block = await source.GetAsync(trust.Height, cancellation).ConfigureAwait(false)
+            ?? throw new SnapshotRefusedException($"the peer has no header at the trusted height {trust.Height}");
+        if (block.Header.Id != trust.BlockId)
+        {
+            throw new SnapshotRefusedException($"its header {trust.Height} is {block.Header.Id.ToShortString()}, not the trusted {trust.BlockId.ToShortString()}");
+        }
+
+        return (TrustedState.From(new HeaderAnchor(block.Header, block.NextValidators)), $"the trusted header {trust.Height}");
     }
 }
 
