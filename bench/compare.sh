@@ -5,13 +5,14 @@
 # both see the same drifts of the host's speed. One table row per run, then the per-pair ratios.
 #   bench/compare.sh 49be78a --workload warm --rate 3200 --warmup 30 --seconds 40
 #   bench/compare.sh HEAD~3 --rounds 4 --rate 1600 --warmup 30
+#   bench/compare.sh HEAD --rounds 3 ...   the same build twice: the noise alone
 # --rounds N (default 3) pairs; every other option goes to bench/load.sh on both sides, so it must
 # be one the earlier commit's load benchmark knows. The earlier commit is built in a temporary git
 # worktree, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ $# -ge 1 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,11p' "$0" >&2; exit 2; }
 base=$(git rev-parse --verify "$1^{commit}")
 shift
 rounds=3
@@ -28,7 +29,8 @@ cleanup() { git worktree remove --force "$worktree" >/dev/null 2>&1 || rm -rf "$
 trap cleanup EXIT
 git worktree add --detach "$worktree" "$base" >/dev/null 2>&1
 
-head_label="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo '+changes')"
+# Distinct labels even when REV is HEAD: comparing a build with itself measures the noise alone.
+head_label="tree@$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo '+changes')"
 base_label=$(git rev-parse --short "$base")
 rows=$(mktemp)
 printed_header=

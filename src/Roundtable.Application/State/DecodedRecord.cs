@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Roundtable.Core.Encoding;
 using Roundtable.Merkle;
 
@@ -31,19 +30,12 @@ internal sealed class DecodedRecord<T>(byte[] key)
             return null;
         }
 
-        // The map replaces a value's array whenever the value changes, so the same array means the
-        // same record without comparing its bytes; equal bytes in a new array are compared once.
-        var array = MemoryMarshal.TryGetArray(stored, out var segment) ? segment.Array : null;
-        if (entry is not null && (ReferenceEquals(array, entry.Raw) || stored.Span.SequenceEqual(entry.Raw)))
-        {
-            _entry = entry with { Raw = array ?? entry.Raw, Map = map, Version = map.Version };
-            return entry.Value;
-        }
-
-        entry = new Entry(array ?? stored.ToArray(), Canonical.FromBytes<T>(stored.Span), map, map.Version);
-        _entry = entry;
-        return entry.Value;
+        // The map stores a new array whenever a value changes, so the same memory is the same
+        // record without comparing bytes; equal bytes in new memory are compared once.
+        var unchanged = entry is not null && (stored.Span == entry.Raw.Span || stored.Span.SequenceEqual(entry.Raw.Span));
+        _entry = new Entry(stored, unchanged ? entry!.Value : Canonical.FromBytes<T>(stored.Span), map, map.Version);
+        return _entry.Value;
     }
 
-    private sealed record Entry(byte[] Raw, T Value, SparseMerkleMap Map, long Version);
+    private sealed record Entry(ReadOnlyMemory<byte> Raw, T Value, SparseMerkleMap Map, long Version);
 }

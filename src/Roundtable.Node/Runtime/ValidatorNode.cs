@@ -46,6 +46,8 @@ public sealed class ValidatorNode
 
         _home.EnsureCurrentLedgerFormat();
         var config = _home.LoadConfig();
+        // Checked at every start, so a half-given trusted header is reported before it is needed.
+        var trust = config.StateSyncTrust();
         var genesis = GenesisDocument.Load(_home.GenesisFile).ToState();
         var key = KeyFiles.Read(_home.ValidatorKeyFile);
         var joined = JoinedBase.TryLoad(_home.JoinedBaseFile);
@@ -54,7 +56,7 @@ public sealed class ValidatorNode
         await using var peers = await PeerStack.StartAsync(_home, config, genesis.ChainId, _logs, cancellationToken).ConfigureAwait(false);
         if ((StateSync || config.StateSync) && app.Height == 0 && store.LastHeight == 0 && peers.Network is { } network)
         {
-            var state = await new SnapshotJoin(network, anchor, snapshots, _home.JoinedBaseFile, _logs.CreateLogger("Roundtable.StateSync")) { Trust = config.StateSyncTrust() }.RunAsync(cancellationToken).ConfigureAwait(false);
+            var state = await new SnapshotJoin(network, anchor, snapshots, _home.JoinedBaseFile, _logs.CreateLogger("Roundtable.StateSync")) { Trust = trust }.RunAsync(cancellationToken).ConfigureAwait(false);
             if (state is not null)
             {
                 app = state.App;
