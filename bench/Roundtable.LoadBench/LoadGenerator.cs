@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 
 namespace Roundtable.LoadBench;
 
@@ -8,20 +6,18 @@ namespace Roundtable.LoadBench;
 /// Open-loop load: transaction i is due at start + i / rate and goes to node i mod n. At most
 /// <c>concurrency</c> requests are in flight; a worker that falls behind the schedule sends at once
 /// (the lag is recorded, so a client that cannot keep up is visible in the report), and one ahead
-/// of it waits on a timer.
+/// of it waits on a timer. Each worker keeps its own keep-alive connection to each node.
 /// </summary>
 internal sealed class LoadGenerator
 {
-    private static readonly MediaTypeHeaderValue OctetStream = new("application/octet-stream");
-
     private readonly PreparedTx[] _txs;
-    private readonly HttpClient[] _clients;
+    private readonly Uri[] _apis;
     private int _next = -1;
 
-    public LoadGenerator(PreparedTx[] txs, HttpClient[] clients)
+    public LoadGenerator(PreparedTx[] txs, IEnumerable<string> apis)
     {
         _txs = txs;
-        _clients = clients;
+        _apis = [.. apis.Select(a => new Uri(a))];
         SendTicks = new long[txs.Length];
         Status = new int[txs.Length];
     }
@@ -47,6 +43,26 @@ internal sealed class LoadGenerator
         var lags = new double[concurrency];
         var lagged = new int[concurrency];
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            var connections = _apis.Select(api => new SubmitConnection(api)).ToArray();
+            try
+            {
+                await RunWorkerAsync(w, connections).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var connection in connections)
+                {
+                    connection.Dispose();
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        Sent = SendTicks.Count(t => t != 0);
+        MaxLagSeconds = lags.Max();
+        Lagged = lagged.Sum();
+
+        async Task RunWorkerAsync(int w, SubmitConnection[] connections)
         {
             while (true)
             {
@@ -80,35 +96,8 @@ internal sealed class LoadGenerator
                 }
 
                 SendTicks[i] = now;
-                Status[i] = await SendAsync(_clients[i % _clients.Length], _txs[i].Encoded).ConfigureAwait(false);
+                Status[i] = await connections[i % connections.Length].SubmitAsync(_txs[i].Encoded).ConfigureAwait(false);
             }
-        })).ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        Sent = SendTicks.Count(t => t != 0);
-        MaxLagSeconds = lags.Max();
-        Lagged = lagged.Sum();
-    }
-
-    private static async Task<int> SendAsync(HttpClient client, byte[] encoded)
-    {
-        try
-        {
-            using var content = new ByteArrayContent(encoded);
-            content.Headers.ContentType = OctetStream;
-            using var response = await client.PostAsync("/api/v1/txs", content).ConfigureAwait(false);
-            return (int)response.StatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return -1;
         }
     }
-
-    /// <summary>An HTTP client for one node's API, with enough pooled connections for the load.</summary>
-    public static HttpClient Client(string apiUrl, int connections) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AutomaticDecompression = DecompressionMethods.None })
-        {
-            BaseAddress = new Uri(apiUrl),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
 }

@@ -113,110 +113,99 @@ static async Task<Result> RunLoadAsync(LoadOptions options, LocalNetwork network
     var poller = new StatusPoller(startHeight);
     using var stopPolling = new CancellationTokenSource();
     var polling = poller.RunAsync(http, apis, stopPolling.Token);
-    var clients = apis.Select(a => LoadGenerator.Client(a, options.Concurrency)).ToArray();
-    try
+    if (setup.Length > 0)
     {
-        if (setup.Length > 0)
+        // Warm workload: register the senders first, outside the measurement.
+        var registering = new LoadGenerator(setup, apis);
+        await registering.RunAsync(Stopwatch.GetTimestamp(), 500, (setup.Length / 500.0) + 1, options.Concurrency).ConfigureAwait(false);
+        var waited = Stopwatch.StartNew();
+        while (setup.Any(t => !poller.TryGetCommit(t.Hash, out _)))
         {
-            // Warm workload: register the senders first, outside the measurement.
-            var registering = new LoadGenerator(setup, clients);
-            await registering.RunAsync(Stopwatch.GetTimestamp(), 500, (setup.Length / 500.0) + 1, options.Concurrency).ConfigureAwait(false);
-            var waited = Stopwatch.StartNew();
-            while (setup.Any(t => !poller.TryGetCommit(t.Hash, out _)))
+            if (waited.Elapsed > TimeSpan.FromSeconds(120) || registering.Status.Any(s => s != 202))
             {
-                if (waited.Elapsed > TimeSpan.FromSeconds(120) || registering.Status.Any(s => s != 202))
-                {
-                    throw new InvalidOperationException($"The {setup.Length} sender registrations were not all accepted and committed ({registering.Status.Count(s => s == 202)} accepted, {setup.Count(t => poller.TryGetCommit(t.Hash, out _))} committed).");
-                }
-
-                await Task.Delay(250).ConfigureAwait(false);
+                throw new InvalidOperationException($"The {setup.Length} sender registrations were not all accepted and committed ({registering.Status.Count(s => s == 202)} accepted, {setup.Count(t => poller.TryGetCommit(t.Hash, out _))} committed).");
             }
 
-            Progress($"Registered {setup.Length:N0} senders in {waited.Elapsed.TotalSeconds:F0} s after submitting them.");
-        }
-
-        var generator = new LoadGenerator(txs, clients);
-        var freq = Stopwatch.Frequency;
-        var t0 = Stopwatch.GetTimestamp() + (freq / 5);
-        var windowStart = t0 + (options.WarmupSeconds * freq);
-        var windowEnd = windowStart + (options.Seconds * freq);
-
-        // CPU of the nodes, this process and the whole machine at the window's edges.
-        var sampling = Task.Run(async () =>
-        {
-            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowStart)).ConfigureAwait(false);
-            var a = (Nodes: network.Nodes.Select(n => n.CpuTime()).ToArray(), Self: Environment.CpuUsage.TotalTime, Machine: CpuSample.Read());
-            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowEnd)).ConfigureAwait(false);
-            var b = (Nodes: network.Nodes.Select(n => n.CpuTime()).ToArray(), Self: Environment.CpuUsage.TotalTime, Machine: CpuSample.Read());
-            return (PerNode: a.Nodes.Zip(b.Nodes, (x, y) => (y - x).TotalSeconds).ToArray(), Self: (b.Self - a.Self).TotalSeconds, Busy: CpuSample.BusyFraction(a.Machine, b.Machine));
-        });
-        var progress = Task.Run(async () =>
-        {
-            while (!stopPolling.IsCancellationRequested && Stopwatch.GetTimestamp() < windowEnd)
-            {
-                await Task.Delay(10_000).ConfigureAwait(false);
-                var blocks = poller.Blocks;
-                Progress($"  t={Stopwatch.GetElapsedTime(t0).TotalSeconds:F0} s: height {(blocks.Count == 0 ? startHeight : blocks[^1].Height)}, {poller.CommittedCount:N0} committed");
-            }
-        });
-
-        await generator.RunAsync(t0, options.Rate, options.WarmupSeconds + options.Seconds, options.Concurrency).ConfigureAwait(false);
-        var cpu = await sampling.ConfigureAwait(false);
-        var mempools = await Task.WhenAll(apis.Select(a => MempoolAsync(http, a))).ConfigureAwait(false);
-
-        // Drain: wait for what was accepted to commit, at most DrainSeconds.
-        var accepted = Enumerable.Range(0, txs.Length).Where(i => generator.Status[i] == 202).ToList();
-        var drain = Stopwatch.StartNew();
-        while (drain.Elapsed.TotalSeconds < options.DrainSeconds && (poller.Unread > 0 || accepted.Any(i => !poller.TryGetCommit(txs[i].Hash, out _))))
-        {
             await Task.Delay(250).ConfigureAwait(false);
         }
 
-        await stopPolling.CancelAsync().ConfigureAwait(false);
-        await polling.ConfigureAwait(false);
-        await progress.ConfigureAwait(false);
-
-        var blocksInWindow = poller.Blocks.Where(b => b.ObservedTicks >= windowStart && b.ObservedTicks < windowEnd).ToList();
-        var committedInWindow = blocksInWindow.Sum(b => b.Transactions);
-        var measured = accepted.Where(i => generator.SendTicks[i] >= windowStart && generator.SendTicks[i] < windowEnd).ToList();
-        var windowLags = measured.Select(i => (double)(generator.SendTicks[i] - (t0 + (long)(i * freq / (double)options.Rate))) / freq).ToList();
-        var latencies = measured.Select(i => poller.TryGetCommit(txs[i].Hash, out var c) ? (double)(c - generator.SendTicks[i]) / freq : double.PositiveInfinity).Order().ToArray();
-        double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Max(0, (int)Math.Ceiling(p * latencies.Length) - 1)];
-        var spacing = blocksInWindow.Count < 2 ? double.NaN : (double)(blocksInWindow[^1].ObservedTicks - blocksInWindow[0].ObservedTicks) / freq * 1000 / (blocksInWindow.Count - 1);
-
-        return new Result(
-            Sent: generator.Sent,
-            Accepted: accepted.Count,
-            Refused: generator.Status.Count(s => s > 0 && s != 202),
-            Errors: generator.Status.Count(s => s < 0),
-            MaxLagSeconds: generator.MaxLagSeconds,
-            Lagged: generator.Lagged,
-            WindowMaxLagSeconds: windowLags.Count == 0 ? 0 : windowLags.Max(),
-            WindowLagged: windowLags.Count(l => l > 0.1),
-            CommittedInWindow: committedInWindow,
-            CommittedPerSecond: committedInWindow / (double)options.Seconds,
-            BlocksInWindow: blocksInWindow.Count,
-            TxPerBlock: blocksInWindow.Count == 0 ? 0 : committedInWindow / (double)blocksInWindow.Count,
-            BlockSpacingMs: spacing,
-            Measured: measured.Count,
-            Uncommitted: latencies.Count(double.IsPositiveInfinity),
-            Median: Percentile(0.5),
-            P90: Percentile(0.9),
-            P99: Percentile(0.99),
-            Max: latencies.Length == 0 ? double.NaN : latencies[^1],
-            PerNodeCpuSeconds: cpu.PerNode,
-            NodeCpuSeconds: cpu.PerNode.Sum(),
-            ClientCpuSeconds: cpu.Self,
-            MachineBusy: cpu.Busy,
-            MempoolAtEnd: mempools);
+        Progress($"Registered {setup.Length:N0} senders in {waited.Elapsed.TotalSeconds:F0} s after submitting them.");
     }
-    finally
+
+    var generator = new LoadGenerator(txs, apis);
+    var freq = Stopwatch.Frequency;
+    var t0 = Stopwatch.GetTimestamp() + (freq / 5);
+    var windowStart = t0 + (options.WarmupSeconds * freq);
+    var windowEnd = windowStart + (options.Seconds * freq);
+
+    // CPU of the nodes, this process and the whole machine at the window's edges.
+    var sampling = Task.Run(async () =>
     {
-        foreach (var client in clients)
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowStart)).ConfigureAwait(false);
+        var a = (Nodes: network.Nodes.Select(n => n.CpuTime()).ToArray(), Self: Environment.CpuUsage.TotalTime, Machine: CpuSample.Read());
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowEnd)).ConfigureAwait(false);
+        var b = (Nodes: network.Nodes.Select(n => n.CpuTime()).ToArray(), Self: Environment.CpuUsage.TotalTime, Machine: CpuSample.Read());
+        return (PerNode: a.Nodes.Zip(b.Nodes, (x, y) => (y - x).TotalSeconds).ToArray(), Self: (b.Self - a.Self).TotalSeconds, Busy: CpuSample.BusyFraction(a.Machine, b.Machine));
+    });
+    var progress = Task.Run(async () =>
+    {
+        while (!stopPolling.IsCancellationRequested && Stopwatch.GetTimestamp() < windowEnd)
         {
-            client.Dispose();
+            await Task.Delay(10_000).ConfigureAwait(false);
+            var blocks = poller.Blocks;
+            Progress($"  t={Stopwatch.GetElapsedTime(t0).TotalSeconds:F0} s: height {(blocks.Count == 0 ? startHeight : blocks[^1].Height)}, {poller.CommittedCount:N0} committed");
         }
+    });
+
+    await generator.RunAsync(t0, options.Rate, options.WarmupSeconds + options.Seconds, options.Concurrency).ConfigureAwait(false);
+    var cpu = await sampling.ConfigureAwait(false);
+    var mempools = await Task.WhenAll(apis.Select(a => MempoolAsync(http, a))).ConfigureAwait(false);
+
+    // Drain: wait for what was accepted to commit, at most DrainSeconds.
+    var accepted = Enumerable.Range(0, txs.Length).Where(i => generator.Status[i] == 202).ToList();
+    var drain = Stopwatch.StartNew();
+    while (drain.Elapsed.TotalSeconds < options.DrainSeconds && (poller.Unread > 0 || accepted.Any(i => !poller.TryGetCommit(txs[i].Hash, out _))))
+    {
+        await Task.Delay(250).ConfigureAwait(false);
     }
+
+    await stopPolling.CancelAsync().ConfigureAwait(false);
+    await polling.ConfigureAwait(false);
+    await progress.ConfigureAwait(false);
+
+    var blocksInWindow = poller.Blocks.Where(b => b.ObservedTicks >= windowStart && b.ObservedTicks < windowEnd).ToList();
+    var committedInWindow = blocksInWindow.Sum(b => b.Transactions);
+    var measured = accepted.Where(i => generator.SendTicks[i] >= windowStart && generator.SendTicks[i] < windowEnd).ToList();
+    var windowLags = measured.Select(i => (double)(generator.SendTicks[i] - (t0 + (long)(i * freq / (double)options.Rate))) / freq).ToList();
+    var latencies = measured.Select(i => poller.TryGetCommit(txs[i].Hash, out var c) ? (double)(c - generator.SendTicks[i]) / freq : double.PositiveInfinity).Order().ToArray();
+    double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Max(0, (int)Math.Ceiling(p * latencies.Length) - 1)];
+    var spacing = blocksInWindow.Count < 2 ? double.NaN : (double)(blocksInWindow[^1].ObservedTicks - blocksInWindow[0].ObservedTicks) / freq * 1000 / (blocksInWindow.Count - 1);
+
+    return new Result(
+        Sent: generator.Sent,
+        Accepted: accepted.Count,
+        Refused: generator.Status.Count(s => s > 0 && s != 202),
+        Errors: generator.Status.Count(s => s < 0),
+        MaxLagSeconds: generator.MaxLagSeconds,
+        Lagged: generator.Lagged,
+        WindowMaxLagSeconds: windowLags.Count == 0 ? 0 : windowLags.Max(),
+        WindowLagged: windowLags.Count(l => l > 0.1),
+        CommittedInWindow: committedInWindow,
+        CommittedPerSecond: committedInWindow / (double)options.Seconds,
+        BlocksInWindow: blocksInWindow.Count,
+        TxPerBlock: blocksInWindow.Count == 0 ? 0 : committedInWindow / (double)blocksInWindow.Count,
+        BlockSpacingMs: spacing,
+        Measured: measured.Count,
+        Uncommitted: latencies.Count(double.IsPositiveInfinity),
+        Median: Percentile(0.5),
+        P90: Percentile(0.9),
+        P99: Percentile(0.99),
+        Max: latencies.Length == 0 ? double.NaN : latencies[^1],
+        PerNodeCpuSeconds: cpu.PerNode,
+        NodeCpuSeconds: cpu.PerNode.Sum(),
+        ClientCpuSeconds: cpu.Self,
+        MachineBusy: cpu.Busy,
+        MempoolAtEnd: mempools);
 }
 
 static async Task<string> MempoolAsync(HttpClient http, string api)
