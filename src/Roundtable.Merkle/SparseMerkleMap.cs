@@ -236,13 +236,24 @@ public sealed class SparseMerkleMap
     /// Every entry in ordinal key order, as copies. Enumerates the map as it is at this call;
     /// later updates are not seen.
     /// </summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => Enumerate(_index, []);
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => Enumerate(_index, [], []);
 
     /// <summary>
     /// The entries whose key starts with <paramref name="prefix"/>, in ordinal key order, as copies.
     /// Enumerates the map as it is at this call; later updates are not seen.
     /// </summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(_index, prefix.ToArray());
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(_index, prefix.ToArray(), prefix.ToArray());
+
+    /// <summary>
+    /// The entries whose key starts with <paramref name="prefix"/> and is at least
+    /// <paramref name="from"/>, in ordinal key order, as copies: a long walk resumes where it
+    /// stopped in O(log n) instead of from the prefix's first key.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="from"/> does not start with <paramref name="prefix"/>.</exception>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> from) =>
+        from.StartsWith(prefix)
+            ? Enumerate(_index, from.ToArray(), prefix.ToArray())
+            : throw new ArgumentException("The starting key does not start with the prefix.", nameof(from));
 
     /// <summary>An independent copy, in O(1): updates to either never show in the other.</summary>
     public SparseMerkleMap Clone() => new(_index, _trie, _count) { Version = Version };
@@ -265,9 +276,9 @@ public sealed class SparseMerkleMap
         }
     }
 
-    private static IEnumerable<KeyValuePair<byte[], byte[]>> Enumerate(IndexNode? root, byte[] prefix)
+    private static IEnumerable<KeyValuePair<byte[], byte[]>> Enumerate(IndexNode? root, byte[] lowerBound, byte[] prefix)
     {
-        foreach (var node in SortedIndex.EnumerateFrom(root, prefix, prefix))
+        foreach (var node in SortedIndex.EnumerateFrom(root, lowerBound, prefix))
         {
             yield return new KeyValuePair<byte[], byte[]>((byte[])node.Key.Clone(), (byte[])node.Value.Clone());
         }

@@ -314,6 +314,25 @@ public class SparseMerkleMapTests
     }
 
     [Fact]
+    public void EnumeratePrefix_FromAKey_ResumesAtTheFirstKeyNotBelowIt()
+    {
+        var map = new SparseMerkleMap();
+        foreach (var key in new[] { "a/1", "f/1", "f/3", "f/5", "f/7", "g/1" })
+        {
+            map.Set(Utf8(key), Utf8(key));
+        }
+
+        string Keys(string from) => string.Join(' ', map.EnumeratePrefix(Utf8("f/"), Utf8(from)).Select(e => Encoding.UTF8.GetString(e.Key)));
+
+        Assert.Equal("f/1 f/3 f/5 f/7", Keys("f/"));
+        Assert.Equal("f/3 f/5 f/7", Keys("f/3"));
+        Assert.Equal("f/5 f/7", Keys("f/4"));
+        Assert.Equal("f/5 f/7", Keys("f/3\0"));
+        Assert.Equal("", Keys("f/8"));
+        Assert.Throws<ArgumentException>(() => map.EnumeratePrefix(Utf8("f/"), Utf8("a/9")));
+    }
+
+    [Fact]
     public void Enumeration_SeesTheMapAsItWasWhenCalled()
     {
         var map = new SparseMerkleMap();

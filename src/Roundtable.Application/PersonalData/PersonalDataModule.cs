@@ -1,5 +1,6 @@
 using Roundtable.Application.Execution;
 using Roundtable.Application.State;
+using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.Messages;
 using Roundtable.Ledger.Messages.PersonalData;
@@ -18,6 +19,23 @@ public static class PersonalDataModule
 
     /// <summary>A personal field by its commitment, or null.</summary>
     public static PersonalFieldRecord? GetField(StateView state, Hash256 commitment) => state.Get<PersonalFieldRecord>(PersonalDataKeys.Field(commitment));
+
+    /// <summary>A personal field by its commitment in a frozen state, or null.</summary>
+    public static PersonalFieldRecord? GetField(StateSnapshot state, Hash256 commitment) =>
+        state.Get(PersonalDataKeys.Field(commitment)) is { } encoded ? Canonical.FromBytes<PersonalFieldRecord>(encoded) : null;
+
+    /// <summary>
+    /// The personal fields of a frozen state in commitment order, after <paramref name="after"/>
+    /// (from the first when null), read lazily: a node walks them a stretch at a time to find the
+    /// values it lacks, without holding up the chain while it does.
+    /// </summary>
+    public static IEnumerable<PersonalFieldRecord> Fields(StateSnapshot state, Hash256? after = null)
+    {
+        var prefix = PersonalDataKeys.FieldPrefixBytes;
+        // Every field key has the same length, so the key just past "after" is "after" plus a zero byte.
+        var entries = after is { } cursor ? state.EnumeratePrefix(prefix, [.. PersonalDataKeys.Field(cursor), 0]) : state.EnumeratePrefix(prefix);
+        return entries.Select(entry => Canonical.FromBytes<PersonalFieldRecord>(entry.Value));
+    }
 
     /// <summary>
     /// Records a new commitment of <paramref name="owner"/>; a commitment already on record is

@@ -32,6 +32,10 @@ public sealed class StateSnapshot
     /// <summary>Every entry under <paramref name="prefix"/> in key order, read lazily.</summary>
     public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(byte[] prefix) => _map.EnumeratePrefix(prefix);
 
+    /// <summary>Every entry under <paramref name="prefix"/> from key <paramref name="from"/> on, in key order, read lazily.</summary>
+    /// <exception cref="ArgumentException"><paramref name="from"/> is not under <paramref name="prefix"/>.</exception>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(byte[] prefix, byte[] from) => _map.EnumeratePrefix(prefix, from);
+
     /// <summary>A membership or non-membership proof for <paramref name="key"/> against <see cref="StateRoot"/>.</summary>
     public StateProof Prove(byte[] key) => _map.Prove(key);
 }
