@@ -377,7 +377,7 @@ internal static class Targets
             LightBlockRequestMessage m => Canonical.ToBytes(m),
             LightBlockResponseMessage m => Canonical.ToBytes(m),
             DisclosureMessage m => Canonical.ToBytes(m),
-            TransactionHashesMessage m => Canonical.ToBytes(m),
+            HashesMessage m => Canonical.ToBytes(m),
             _ => throw new InvalidOperationException($"WireCodec returned an unexpected {message.GetType().Name}."),
         };
         RequireSame(input.AsSpan(1).ToArray(), reencoded, "peer message " + input[0]);
@@ -613,8 +613,9 @@ internal static class Targets
             yield return Framed(WireType.BlockResponse, Canonical.ToBytes(new BlockResponseMessage(block, commit)));
             var disclosure = SampleDisclosure(samples, i);
             yield return Framed(WireType.Disclosure, Canonical.ToBytes(new DisclosureMessage(disclosure.Commitment, disclosure)));
-            var hashes = Enumerable.Range(0, 1 + (i % 3 == 0 ? TransactionHashesMessage.MaxHashes - 1 : samples.Random.Next(8))).Select(_ => samples.Hash()).ToArray();
-            yield return Framed(i % 2 == 0 ? WireType.TransactionAnnounce : WireType.TransactionRequest, Canonical.ToBytes(new TransactionHashesMessage(hashes)));
+            var hashes = Enumerable.Range(0, 1 + (i % 3 == 0 ? HashesMessage.MaxHashes - 1 : samples.Random.Next(8))).Select(_ => samples.Hash()).ToArray();
+            byte[] hashTypes = [WireType.TransactionAnnounce, WireType.TransactionRequest, WireType.DisclosureRequest];
+            yield return Framed(hashTypes[(i / 3) % hashTypes.Length], Canonical.ToBytes(new HashesMessage(hashes)));
         }
     }
 

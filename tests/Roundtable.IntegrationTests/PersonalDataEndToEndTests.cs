@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using Roundtable.Application.Sessions.Building;
 using Roundtable.Core.Crypto;
 using Roundtable.IntegrationTests.Support;
@@ -49,7 +47,7 @@ public sealed class PersonalDataEndToEndTests : IDisposable
         await client.DiscloseAsync([organisation, gender], ct);
         foreach (var p in processes)
         {
-            await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, organisation))["value"] == Organisation && (string?)(await FieldAsync(p, gender))["value"] == Gender, $"the values on {p.Http.BaseAddress}");
+            await NodeWaits.UntilAsync(async () => (string?)(await p.PersonalFieldAsync(organisation.Commitment))["value"] == Organisation && (string?)(await p.PersonalFieldAsync(gender.Commitment))["value"] == Gender, $"the values on {p.Http.BaseAddress}");
         }
 
         // Before the withdrawal the searches find the values: in each node's erasable store and
@@ -74,8 +72,8 @@ public sealed class PersonalDataEndToEndTests : IDisposable
         {
             foreach (var d in new[] { organisation, gender })
             {
-                await NodeWaits.UntilAsync(async () => (string?)(await FieldAsync(p, d))["status"] == "withdrawn by its owner", $"the withdrawal on {p.Http.BaseAddress}");
-                Assert.Null((await FieldAsync(p, d))["value"]);
+                await NodeWaits.UntilAsync(async () => (string?)(await p.PersonalFieldAsync(d.Commitment))["status"] == "withdrawn by its owner", $"the withdrawal on {p.Http.BaseAddress}");
+                Assert.Null((await p.PersonalFieldAsync(d.Commitment))["value"]);
             }
         }
 
@@ -109,9 +107,6 @@ public sealed class PersonalDataEndToEndTests : IDisposable
         var created = await client.SendAsync(organiser, new SessionBuilder("Data in its owners' hands").Scheduled(now - 60_000, now + 3_600_000).AllowOnline().Build(), ct);
         return CreateSession.IdFor(organiser.PublicKey.Id, created.Sequence);
     }
-
-    private static async Task<JsonObject> FieldAsync(NodeProcess node, Disclosure disclosure) =>
-        (await node.Http.GetFromJsonAsync<JsonObject>($"/api/v1/personal-fields/{disclosure.Commitment}"))!;
 
     /// <summary>What a reader gets from the node about this member and session: API views, a proof bundle (JSON and binary), exports and portal pages.</summary>
     private static async Task<string> AnswersAsync(NodeProcess node, string memberId, Core.Hashing.Hash256 session, Disclosure organisation, Disclosure gender)

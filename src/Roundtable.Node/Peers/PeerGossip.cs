@@ -36,6 +36,7 @@ public sealed class PeerGossip : IConsensusGossip
     private readonly SnapshotServer _snapshots;
     private readonly Dictionary<(ulong Height, uint Round, Hash256 Proposer), Assembly> _assemblies = [];
     private readonly PersonalDataDesk? _personalData;
+    private readonly DisclosureSync? _disclosureSync;
     private readonly TransactionRelay _transactions;
 
     // Peers' transactions wait here for admission (a signature check each), so that votes and block
@@ -48,7 +49,8 @@ public sealed class PeerGossip : IConsensusGossip
 
     /// <summary>
     /// Creates the gossip layer over a started network; with <paramref name="personalData"/>,
-    /// disclosures it newly keeps go to the peers and the peers' are checked and kept there.
+    /// disclosures it newly keeps go to the peers, the peers' are checked and kept there, and the
+    /// values it lacks are asked for (<see cref="DisclosureSync"/>).
     /// </summary>
     public PeerGossip(PeerNetwork network, ChainState chain, ILogger log, PersonalDataDesk? personalData = null)
     {
@@ -68,6 +70,7 @@ public sealed class PeerGossip : IConsensusGossip
         };
         if (personalData is not null)
         {
+            _disclosureSync = new DisclosureSync(network, personalData);
             personalData.Kept += (commitment, disclosure) => _network.Broadcast(WireType.Disclosure, Canonical.ToBytes(new DisclosureMessage(commitment, disclosure)));
         }
     }
@@ -105,7 +108,12 @@ public sealed class PeerGossip : IConsensusGossip
 
     /// <summary>Reads peers' messages, admits their transactions and sends periodic status and re-gossip until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(ReceiveAsync(cancellationToken), AdmitRelayedAsync(cancellationToken), HeartbeatAsync(cancellationToken), _transactions.RunAsync(cancellationToken));
+        Task.WhenAll(
+            ReceiveAsync(cancellationToken),
+            AdmitRelayedAsync(cancellationToken),
+            HeartbeatAsync(cancellationToken),
+            _transactions.RunAsync(cancellationToken),
+            _disclosureSync?.RunAsync(cancellationToken) ?? Task.CompletedTask);
 
     private void Remember(byte type, byte[] payload, ulong height)
     {
@@ -231,10 +239,13 @@ public sealed class PeerGossip : IConsensusGossip
                 }
 
                 break;
-            case TransactionHashesMessage hashes when message.Type == WireType.TransactionAnnounce:
+            case HashesMessage hashes when message.Type == WireType.TransactionAnnounce:
                 _transactions.OnAnnounce(message.From, hashes);
                 break;
-            case TransactionHashesMessage hashes:
+            case HashesMessage hashes when message.Type == WireType.DisclosureRequest:
+                _disclosureSync?.OnRequest(message.From, hashes);
+                break;
+            case HashesMessage hashes:
                 _transactions.OnRequest(message.From, hashes);
                 break;
             case Vote vote:
@@ -287,7 +298,8 @@ public sealed class PeerGossip : IConsensusGossip
     /// Keeps a peer's disclosure that opens its commitment (and passes it on, through the desk's
     /// <see cref="PersonalDataDesk.Kept"/>). One that does not open it is provably bad: the peer is
     /// disconnected. One for a field this node has not seen committed yet, or that was withdrawn,
-    /// is dropped: the node then serves that field as "not available".
+    /// is dropped: the node serves that field as "not available" until <see cref="DisclosureSync"/>
+    /// asks a peer for it again (a withdrawn one it never asks for).
     /// </summary>
     private void OnDisclosure(DisclosureMessage message)
     {

@@ -87,7 +87,7 @@ internal sealed class TransactionRelay
     }
 
     /// <summary>Asks <paramref name="from"/> for the announced transactions this node neither holds nor is getting.</summary>
-    public void OnAnnounce(Hash256 from, TransactionHashesMessage announcement)
+    public void OnAnnounce(Hash256 from, HashesMessage announcement)
     {
         var unknown = _chain.Unknown(announcement.Hashes);
         if (unknown.Count == 0)
@@ -110,12 +110,12 @@ internal sealed class TransactionRelay
 
         if (wanted.Count > 0)
         {
-            _network.Send(from, WireType.TransactionRequest, Canonical.ToBytes(new TransactionHashesMessage(wanted)));
+            _network.Send(from, WireType.TransactionRequest, Canonical.ToBytes(new HashesMessage(wanted)));
         }
     }
 
     /// <summary>Sends <paramref name="from"/> each requested transaction this node still holds; the others are committed or gone.</summary>
-    public void OnRequest(Hash256 from, TransactionHashesMessage request)
+    public void OnRequest(Hash256 from, HashesMessage request)
     {
         foreach (var hash in request.Hashes)
         {
@@ -152,7 +152,7 @@ internal sealed class TransactionRelay
 
         foreach (var peer in _network.Peers)
         {
-            foreach (var message in TransactionHashesMessage.Chunk(batch.Where(e => e.From != peer.NodeId).Select(e => e.Tx)))
+            foreach (var message in HashesMessage.Chunk(batch.Where(e => e.From != peer.NodeId).Select(e => e.Tx)))
             {
                 _network.Send(peer.NodeId, WireType.TransactionAnnounce, Canonical.ToBytes(message));
             }

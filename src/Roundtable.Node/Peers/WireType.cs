@@ -53,4 +53,7 @@ public static class WireType
 
     /// <summary>Hashes of announced transactions the sender lacks: answered with a <see cref="Transaction"/> message each.</summary>
     public const byte TransactionRequest = 17;
+
+    /// <summary>Commitments of standing personal fields whose values the sender lacks: answered with a <see cref="Disclosure"/> message for each one held.</summary>
+    public const byte DisclosureRequest = 18;
 }

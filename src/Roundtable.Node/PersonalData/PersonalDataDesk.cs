@@ -1,3 +1,4 @@
+using Roundtable.Application.PersonalData;
 using Roundtable.Core.Hashing;
 using Roundtable.Ledger.PersonalData;
 using Roundtable.Node.Runtime;
@@ -39,6 +40,46 @@ public sealed class PersonalDataDesk
             : record.Field != disclosure.Field ? DisclosureRefusal.WrongField
             : record.IsWithdrawn ? DisclosureRefusal.Withdrawn
             : null;
+    }
+
+    /// <summary>
+    /// Walks at most <paramref name="scanLimit"/> fields in commitment order after
+    /// <paramref name="after"/> (from the first when null) and returns the standing ones (recorded,
+    /// not withdrawn) whose values this node does not hold, at most <paramref name="limit"/>, with
+    /// where the next walk resumes (null: the walk reached the last field). The walk reads a
+    /// frozen state, so the chain's lock is held only to take it.
+    /// </summary>
+    public MissingValues Missing(Hash256? after, int limit, int scanLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scanLimit, limit);
+        var state = _chain.Query(app => app.Snapshot());
+        var missing = new List<Hash256>();
+        var scanned = 0;
+        foreach (var field in PersonalDataModule.Fields(state, after))
+        {
+            if (!field.IsWithdrawn && !Store.Holds(field.Commitment))
+            {
+                missing.Add(field.Commitment);
+            }
+
+            if (++scanned == scanLimit || missing.Count == limit)
+            {
+                return new MissingValues(missing, field.Commitment);
+            }
+        }
+
+        return new MissingValues(missing, null);
+    }
+
+    /// <summary>The values asked for that this node holds and whose fields still stand, each once, in the order asked.</summary>
+    public IReadOnlyList<Disclosure> Serve(IEnumerable<Hash256> commitments)
+    {
+        var state = _chain.Query(app => app.Snapshot());
+        return [.. commitments.Distinct()
+            .Where(c => Store.Holds(c) && PersonalDataModule.GetField(state, c) is { IsWithdrawn: false })
+            .Select(Store.Read)
+            .OfType<Disclosure>()];
     }
 
     /// <summary>Keeps a disclosure that passed <see cref="Check"/>, unless its field was withdrawn meanwhile.</summary>

@@ -17,22 +17,35 @@ public sealed class PersonalDataStore : IDisclosedValues
     private readonly Lock _gate = new();
     private readonly string _directory;
 
+    // What the directory holds, read once at opening: re-sync asks "which standing fields do I
+    // lack?" every few seconds, and a directory listing per field would cost a system call each.
+    private readonly SortedSet<Hash256> _held;
+
     /// <summary>Opens (creating if needed) the store in <paramref name="directory"/>.</summary>
     public PersonalDataStore(string directory)
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
+        _held = [.. Directory.EnumerateFiles(directory, "*" + Extension)
+            .Select(f => Hash256.TryParse(Path.GetFileNameWithoutExtension(f), out var c) ? c : (Hash256?)null)
+            .OfType<Hash256>()];
     }
 
-    /// <summary>The commitments whose values this node holds.</summary>
+    /// <summary>The commitments whose values this node holds, in order.</summary>
     public IReadOnlyList<Hash256> Commitments()
     {
         lock (_gate)
         {
-            return [.. Directory.EnumerateFiles(_directory, "*" + Extension)
-                .Select(f => Hash256.TryParse(Path.GetFileNameWithoutExtension(f), out var c) ? c : (Hash256?)null)
-                .OfType<Hash256>()
-                .Order()];
+            return [.. _held];
+        }
+    }
+
+    /// <summary>True when this node holds the value of <paramref name="commitment"/>.</summary>
+    public bool Holds(Hash256 commitment)
+    {
+        lock (_gate)
+        {
+            return _held.Contains(commitment);
         }
     }
 
@@ -44,13 +57,12 @@ public sealed class PersonalDataStore : IDisclosedValues
     {
         lock (_gate)
         {
-            var path = PathOf(commitment);
-            if (!File.Exists(path))
+            if (!_held.Contains(commitment))
             {
                 return null;
             }
 
-            var reader = new CanonicalReader(File.ReadAllBytes(path));
+            var reader = new CanonicalReader(File.ReadAllBytes(PathOf(commitment)));
             var field = reader.ReadString(byte.MaxValue, "field");
             var salt = reader.ReadFixed(PersonalFieldCommitment.SaltBytes).ToArray();
             var value = reader.ReadString(Disclosure.MaxValueBytes, "value");
@@ -76,15 +88,18 @@ public sealed class PersonalDataStore : IDisclosedValues
                 return KeepOutcome.Withdrawn;
             }
 
-            var path = PathOf(disclosure.Commitment);
-            if (File.Exists(path))
+            if (_held.Contains(disclosure.Commitment))
             {
                 return KeepOutcome.AlreadyHeld;
             }
 
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            file.Write(writer.WrittenSpan);
-            file.Flush(flushToDisk: true);
+            using (var file = new FileStream(PathOf(disclosure.Commitment), FileMode.CreateNew, FileAccess.Write))
+            {
+                file.Write(writer.WrittenSpan);
+                file.Flush(flushToDisk: true);
+            }
+
+            _held.Add(disclosure.Commitment);
             return KeepOutcome.Stored;
         }
     }
@@ -97,12 +112,12 @@ public sealed class PersonalDataStore : IDisclosedValues
     {
         lock (_gate)
         {
-            var path = PathOf(commitment);
-            if (!File.Exists(path))
+            if (!_held.Contains(commitment))
             {
                 return false;
             }
 
+            var path = PathOf(commitment);
             using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
             {
                 file.Write(new byte[file.Length]);
@@ -110,6 +125,7 @@ public sealed class PersonalDataStore : IDisclosedValues
             }
 
             File.Delete(path);
+            _held.Remove(commitment);
             return true;
         }
     }

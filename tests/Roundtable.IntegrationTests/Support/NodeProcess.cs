@@ -101,6 +101,10 @@ public sealed class NodeProcess : IDisposable
     public async Task<ulong> HeightAsync() =>
         (ulong)(await Http.GetFromJsonAsync<JsonObject>("/api/v1/status").ConfigureAwait(false))!["height"]!;
 
+    /// <summary>The node's view of a personal field (status, and the value while it holds one).</summary>
+    public async Task<JsonObject> PersonalFieldAsync(Roundtable.Core.Hashing.Hash256 commitment) =>
+        (await Http.GetFromJsonAsync<JsonObject>($"/api/v1/personal-fields/{commitment}").ConfigureAwait(false))!;
+
     /// <summary>SIGKILL: no chance to flush or clean up.</summary>
     public void KillHard()
     {

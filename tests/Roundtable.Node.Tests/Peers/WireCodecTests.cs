@@ -40,30 +40,32 @@ public sealed class WireCodecTests
     }
 
     [Fact]
-    public void Transaction_hashes_round_trip_as_announcement_and_request_within_their_bounds()
+    public void Hash_lists_round_trip_as_announcement_and_requests_within_their_bounds()
     {
-        var hashes = Enumerable.Range(0, TransactionHashesMessage.MaxHashes).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
-        var payload = Canonical.ToBytes(new TransactionHashesMessage(hashes));
+        var hashes = Enumerable.Range(0, HashesMessage.MaxHashes).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
+        var payload = Canonical.ToBytes(new HashesMessage(hashes));
 
-        Assert.Equal(hashes, ((TransactionHashesMessage)WireCodec.Decode(WireType.TransactionAnnounce, payload)).Hashes);
-        Assert.Equal(hashes, ((TransactionHashesMessage)WireCodec.Decode(WireType.TransactionRequest, payload)).Hashes);
+        Assert.Equal(hashes, ((HashesMessage)WireCodec.Decode(WireType.TransactionAnnounce, payload)).Hashes);
+        Assert.Equal(hashes, ((HashesMessage)WireCodec.Decode(WireType.TransactionRequest, payload)).Hashes);
+        Assert.Equal(hashes, ((HashesMessage)WireCodec.Decode(WireType.DisclosureRequest, payload)).Hashes);
 
         // One hash too many, or none, is refused before anything is allocated for it.
         var writer = new CanonicalWriter();
-        writer.WriteVarUInt(TransactionHashesMessage.MaxHashes + 1);
+        writer.WriteVarUInt(HashesMessage.MaxHashes + 1);
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.TransactionAnnounce, writer.ToArray()));
         Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.TransactionRequest, [0x00]));
-        Assert.Throws<ArgumentException>(() => new TransactionHashesMessage([]));
+        Assert.Throws<DecodeException>(() => WireCodec.Decode(WireType.DisclosureRequest, [0x00]));
+        Assert.Throws<ArgumentException>(() => new HashesMessage([]));
     }
 
     [Fact]
     public void Many_hashes_are_split_into_messages_of_at_most_the_bound()
     {
-        var hashes = Enumerable.Range(0, (2 * TransactionHashesMessage.MaxHashes) + 1).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
+        var hashes = Enumerable.Range(0, (2 * HashesMessage.MaxHashes) + 1).Select(i => Hash256.Compute(BitConverter.GetBytes(i))).ToArray();
 
-        var messages = TransactionHashesMessage.Chunk(hashes).ToList();
+        var messages = HashesMessage.Chunk(hashes).ToList();
 
-        Assert.Equal([TransactionHashesMessage.MaxHashes, TransactionHashesMessage.MaxHashes, 1], messages.Select(m => m.Hashes.Count));
+        Assert.Equal([HashesMessage.MaxHashes, HashesMessage.MaxHashes, 1], messages.Select(m => m.Hashes.Count));
         Assert.Equal(hashes, messages.SelectMany(m => m.Hashes));
     }
 }

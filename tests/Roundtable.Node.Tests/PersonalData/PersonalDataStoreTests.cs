@@ -39,6 +39,30 @@ public sealed class PersonalDataStoreTests : IDisposable
     }
 
     [Fact]
+    public void What_it_holds_is_known_without_reading_files_and_survives_reopening()
+    {
+        var store = new PersonalDataStore(_directory);
+        var kept = FreshDisclosure.Of("organisation", "Kept Lab");
+        var erased = FreshDisclosure.Of("organisation", "Erased Lab");
+        store.Keep(kept, () => true);
+        store.Keep(erased, () => true);
+        store.Erase(erased.Commitment);
+
+        var reopened = new PersonalDataStore(_directory);
+
+        foreach (var s in new[] { store, reopened })
+        {
+            Assert.True(s.Holds(kept.Commitment));
+            Assert.False(s.Holds(erased.Commitment));
+            Assert.Equal([kept.Commitment], s.Commitments());
+        }
+
+        Assert.Equal(kept, reopened.Read(kept.Commitment));
+        Assert.Null(reopened.Read(erased.Commitment));
+        Assert.Equal(KeepOutcome.AlreadyHeld, reopened.Keep(kept, () => true));
+    }
+
+    [Fact]
     public void A_field_withdrawn_meanwhile_is_not_kept()
     {
         var store = new PersonalDataStore(_directory);
