@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using Roundtable.Cli.Tests.Support;
+using Roundtable.Node.Devnet;
 
 namespace Roundtable.Cli.Tests;
 
@@ -35,6 +38,26 @@ public sealed class ProcessTests
 
         second.Terminate();
         Assert.Equal(0, await second.WaitForExitAsync(Deadline));
+    }
+
+    [Fact]
+    public async Task A_node_whose_launcher_was_killed_outright_stops_cleanly_by_itself()
+    {
+        using var cli = new CliSession();
+        var home = cli.Scratch("node");
+        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
+        (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
+        using var launcher = Process.Start("sleep", ["600"]);
+        using var node = ChildNode.Start(home, new Dictionary<string, string> { [LauncherWatch.EnvironmentVariable] = launcher.Id.ToString(CultureInfo.InvariantCulture) });
+        await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => node.Output);
+        Assert.False(node.HasExited);
+
+        launcher.Kill();
+        await launcher.WaitForExitAsync();
+
+        Assert.Equal(0, await node.WaitForExitAsync(Deadline));
+        Assert.Contains("Stopped by the end of the process that launched it", node.Output, StringComparison.Ordinal);
+        Assert.Contains("Node stopped at height", node.Output, StringComparison.Ordinal);
     }
 
     [Fact]

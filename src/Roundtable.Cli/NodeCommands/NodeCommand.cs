@@ -2,13 +2,17 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Roundtable.Cli.Infrastructure;
+using Roundtable.Node.Devnet;
 using Roundtable.Node.Hosting;
 using Roundtable.Node.Runtime;
 using Roundtable.Storage;
 
 namespace Roundtable.Cli.NodeCommands;
 
-/// <summary><c>roundtable node [start]</c>: runs a validator node in the foreground until SIGTERM or Ctrl-C.</summary>
+/// <summary>
+/// <c>roundtable node [start]</c>: runs a validator node in the foreground until SIGTERM or Ctrl-C,
+/// or, when a devnet or the load bench launched it, until that launcher is gone (<see cref="LauncherWatch"/>).
+/// </summary>
 internal static class NodeCommand
 {
     public static Command Create(CliApp app)
@@ -52,6 +56,11 @@ internal static class NodeCommand
 
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var launcher = LauncherWatch.FromEnvironment(() =>
+        {
+            signal ??= "the end of the process that launched it";
+            stop.Cancel();
+        });
 
         string? failure = null;
         var logs = CreateLogging(jsonLogs || context.Json);

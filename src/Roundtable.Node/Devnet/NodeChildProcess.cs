@@ -5,7 +5,8 @@ namespace Roundtable.Node.Devnet;
 
 /// <summary>
 /// One <c>roundtable node start --home HOME</c> child process of a local network, its output appended
-/// to <c>HOME/node.log</c>. Stopped by its PID: SIGTERM for a clean shutdown, SIGKILL after a timeout.
+/// to <c>HOME/node.log</c>. Stopped by its PID: SIGTERM for a clean shutdown, SIGKILL after a timeout;
+/// and by itself if this process ends without stopping it (<see cref="LauncherWatch"/>).
 /// </summary>
 public sealed class NodeChildProcess : IDisposable
 {
@@ -47,6 +48,9 @@ public sealed class NodeChildProcess : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
+
+        // Should this process be killed outright, the node stops by itself instead of running on unowned.
+        info.Environment[LauncherWatch.EnvironmentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
         var logFile = Path.Combine(node.Home, "node.log");
         var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };

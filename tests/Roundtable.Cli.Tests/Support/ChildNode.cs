@@ -16,6 +16,8 @@ public sealed class ChildNode : IDisposable
 
     public int Pid => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process printed so far (stdout and stderr).</summary>
     public string Output
     {
@@ -28,7 +30,10 @@ public sealed class ChildNode : IDisposable
         }
     }
 
-    public static ChildNode Start(string home, params string[] extraArgs)
+    public static ChildNode Start(string home, params string[] extraArgs) => Start(home, new Dictionary<string, string>(), extraArgs);
+
+    /// <summary>Starts the node with <paramref name="environment"/> added to this process's environment.</summary>
+    public static ChildNode Start(string home, IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,6 +47,10 @@ public sealed class ChildNode : IDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var process = new Process { StartInfo = start };
         var child = new ChildNode(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
