@@ -54,6 +54,20 @@ public sealed class SnapshotStore
     {
         ArgumentNullException.ThrowIfNull(orderedEntries);
         var entries = orderedEntries as IReadOnlyCollection<KeyValuePair<byte[], byte[]>> ?? orderedEntries.ToList();
+        return Save(height, stateRoot, entries, entries.Count);
+    }
+
+    /// <summary>
+    /// As <see cref="Save(ulong, Hash256, IEnumerable{KeyValuePair{byte[], byte[]}})"/>, for entries
+    /// whose number is known in advance: they are written as they are enumerated, never all held
+    /// at once (a state of millions of entries would otherwise be copied into a list first).
+    /// </summary>
+    /// <exception cref="ArgumentException">Keys are not strictly ascending, a key or value is null or over its bound, or the entries are not <paramref name="count"/>.</exception>
+    public SnapshotInfo Save(ulong height, Hash256 stateRoot, IEnumerable<KeyValuePair<byte[], byte[]>> orderedEntries, long count)
+    {
+        ArgumentNullException.ThrowIfNull(orderedEntries);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var entries = orderedEntries;
         lock (_gate)
         {
             DeleteTempFiles(events: null);
@@ -62,7 +76,7 @@ public sealed class SnapshotStore
             long length;
             try
             {
-                length = WriteFile(temp, height, stateRoot, entries);
+                length = WriteFile(temp, height, stateRoot, entries, count);
                 File.Move(temp, path, overwrite: true);
                 DirectorySync.Flush(DirectoryPath);
             }
@@ -73,7 +87,7 @@ public sealed class SnapshotStore
             }
 
             Prune();
-            return new SnapshotInfo(height, stateRoot, entries.Count, path, length);
+            return new SnapshotInfo(height, stateRoot, count, path, length);
         }
     }
 
@@ -172,7 +186,7 @@ public sealed class SnapshotStore
     internal static string FileName(ulong height) =>
         string.Create(CultureInfo.InvariantCulture, $"{Prefix}{height:D20}{Extension}");
 
-    private long WriteFile(string temp, ulong height, Hash256 stateRoot, IReadOnlyCollection<KeyValuePair<byte[], byte[]>> entries)
+    private long WriteFile(string temp, ulong height, Hash256 stateRoot, IEnumerable<KeyValuePair<byte[], byte[]>> entries, long count)
     {
         using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         using var writer = new HashingWriter(stream);
@@ -180,7 +194,7 @@ public sealed class SnapshotStore
         StorageFormat.WriteFileHeader(header, StorageFormat.SnapshotMagic);
         BinaryPrimitives.WriteUInt64LittleEndian(header[16..], height);
         stateRoot.CopyTo(header[24..]);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[56..], (ulong)entries.Count);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[56..], (ulong)count);
         writer.Write(header);
 
         Span<byte> length = stackalloc byte[4];
@@ -216,9 +230,9 @@ public sealed class SnapshotStore
             written++;
         }
 
-        if (written != entries.Count)
+        if (written != count)
         {
-            throw new InvalidOperationException("The entry collection changed while the snapshot was being written.");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{written} entries were written where {count} were announced."), nameof(entries));
         }
 
         writer.Finish();

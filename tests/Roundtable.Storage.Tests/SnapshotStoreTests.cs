@@ -224,6 +224,25 @@ public sealed class SnapshotStoreTests
     }
 
     [Fact]
+    public void Entries_of_a_known_count_are_saved_from_a_lazy_sequence_and_a_wrong_count_leaves_nothing_behind()
+    {
+        using var dir = new TempDirectory();
+        var store = new SnapshotStore(dir.Path);
+        var state = State(100);
+
+        var info = store.Save(3, Root(3), state.Where(_ => true), state.Count);
+
+        Assert.Equal(100, info.EntryCount);
+        store.TryLoadLatest(out var entries, out _);
+        AssertSameEntries(state, entries);
+
+        Assert.Throws<ArgumentException>(() => store.Save(4, Root(4), state, state.Count + 1));
+        Assert.Throws<ArgumentException>(() => store.Save(4, Root(4), state, state.Count - 1));
+        Assert.Single(Directory.GetFiles(dir.Path));
+        Assert.Equal(3UL, store.TryLoadLatest(out _, out _)!.Height);
+    }
+
+    [Fact]
     public void A_file_copied_from_another_store_verifies_and_is_adopted_under_its_height()
     {
         using var source = new TempDirectory();

@@ -26,6 +26,12 @@ public sealed class StateSnapshot
     /// <summary>The root that header <see cref="Height"/> + 1 carries.</summary>
     public Hash256 StateRoot { get; }
 
+    /// <summary>How many entries the state holds.</summary>
+    public int Count => _map.Count;
+
+    /// <summary>Every entry in key order, read lazily: what a snapshot file holds.</summary>
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => _map.EnumerateOrdered();
+
     /// <summary>The raw value at a key, or null.</summary>
     public byte[]? Get(byte[] key) => _map.Get(key);
 

@@ -4,6 +4,7 @@ using Roundtable.Application.Execution;
 using Roundtable.Application.Members;
 using Roundtable.Application.PersonalData;
 using Roundtable.Application.Power;
+using Roundtable.Application.State;
 using Roundtable.Consensus;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Hashing;
@@ -31,6 +32,9 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     private readonly LedgerApplication _app;
     private readonly ChainStore _store;
     private readonly SnapshotStore _snapshots;
+
+    // Snapshot writes in order, one at a time, off the lock (see Commit).
+    private Task _snapshotWrites = Task.CompletedTask;
     private readonly Mempool.Mempool _mempool;
     private readonly NodeConfig _config;
     private readonly ILogger _log;
@@ -380,13 +384,29 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
 
             if (_config.SnapshotInterval > 0 && block.Header.Height % _config.SnapshotInterval == 0)
             {
-                _snapshots.Save(_app.Height, _app.StateRoot, _app.ExportOrdered());
+                // Written from a frozen copy on another thread: a state of a million members takes
+                // seconds to write, and under the lock it held every validator's consensus still.
+                var frozen = _app.Snapshot();
+                _snapshotWrites = _snapshotWrites.ContinueWith(_ => WriteSnapshot(frozen), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
         }
 
         _log.LogInformation("Committed block {Height} {BlockId} with {TxCount} transaction(s), state root {StateRoot}",
             block.Header.Height, block.Id.ToShortString(), block.Transactions.Count, stateRoot.ToShortString());
         BlockCommitted?.Invoke(stored);
+    }
+
+    /// <summary>Writes one snapshot; a failure costs only that snapshot (the blocks are stored), so it is logged, not thrown.</summary>
+    private void WriteSnapshot(StateSnapshot state)
+    {
+        try
+        {
+            _snapshots.Save(state.Height, state.StateRoot, state.EnumerateOrdered(), state.Count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogError("Could not write the snapshot of height {Height}: {Reason}", state.Height, e.Message);
+        }
     }
 
     /// <summary>Keeps evidence of equivocation until a block records it.</summary>
@@ -413,6 +433,8 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // A snapshot being written finishes first: a stopped node leaves no half-written file behind.
+        _snapshotWrites.Wait();
         lock (_gate)
         {
             _store.Dispose();
