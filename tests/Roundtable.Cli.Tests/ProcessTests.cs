@@ -14,9 +14,7 @@ public sealed class ProcessTests
     public async Task Sigterm_stops_the_node_cleanly_and_a_restart_continues_the_chain()
     {
         using var cli = new CliSession();
-        var home = cli.Scratch("node");
-        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
-        (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
+        var (home, api) = await InitFastNodeAsync(cli);
 
         ulong before;
         using (var first = ChildNode.Start(home))
@@ -44,9 +42,7 @@ public sealed class ProcessTests
     public async Task A_node_whose_launcher_was_killed_outright_stops_cleanly_by_itself()
     {
         using var cli = new CliSession();
-        var home = cli.Scratch("node");
-        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
-        (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
+        var (home, api) = await InitFastNodeAsync(cli);
         using var launcher = Process.Start("sleep", ["600"]);
         using var node = ChildNode.Start(home, new Dictionary<string, string> { [LauncherWatch.EnvironmentVariable] = launcher.Id.ToString(CultureInfo.InvariantCulture) });
         await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => node.Output);
@@ -64,9 +60,7 @@ public sealed class ProcessTests
     public async Task Json_log_format_writes_one_json_object_per_line()
     {
         using var cli = new CliSession();
-        var home = cli.Scratch("node");
-        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
-        (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
+        var (home, api) = await InitFastNodeAsync(cli);
         var configFile = Path.Combine(home, "config", "node.json");
 
         using var child = ChildNode.Start(home, "--log-format", "json");
@@ -84,5 +78,14 @@ public sealed class ProcessTests
         }
 
         Assert.True(File.Exists(configFile));
+    }
+
+    /// <summary>A fresh node home with 100 ms blocks and a free API port.</summary>
+    private static async Task<(string Home, string Api)> InitFastNodeAsync(CliSession cli)
+    {
+        var home = cli.Scratch("node");
+        var api = $"http://127.0.0.1:{LoopbackNetwork.FreePort()}";
+        (await cli.RunAsync("init", "--home", home, "--api-url", api, "--block-interval-ms", "100")).Ok();
+        return (home, api);
     }
 }
