@@ -67,7 +67,6 @@ public sealed class SnapshotStore
     {
         ArgumentNullException.ThrowIfNull(orderedEntries);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var entries = orderedEntries;
         lock (_gate)
         {
             DeleteTempFiles(events: null);
@@ -76,7 +75,7 @@ public sealed class SnapshotStore
             long length;
             try
             {
-                length = WriteFile(temp, height, stateRoot, entries, count);
+                length = WriteFile(temp, height, stateRoot, orderedEntries, count);
                 File.Move(temp, path, overwrite: true);
                 DirectorySync.Flush(DirectoryPath);
             }

@@ -44,16 +44,26 @@ public sealed class ProcessTests
         using var cli = new CliSession();
         var (home, api) = await InitFastNodeAsync(cli);
         using var launcher = Process.Start("sleep", ["600"]);
-        using var node = ChildNode.Start(home, new Dictionary<string, string> { [LauncherWatch.EnvironmentVariable] = launcher.Id.ToString(CultureInfo.InvariantCulture) });
-        await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => node.Output);
-        Assert.False(node.HasExited);
+        try
+        {
+            using var node = ChildNode.Start(home, new Dictionary<string, string> { [LauncherWatch.EnvironmentVariable] = launcher.Id.ToString(CultureInfo.InvariantCulture) });
+            await LoopbackNetwork.WaitForStatusAsync(api, Deadline, s => (ulong)s["height"]! >= 2, () => node.Output);
+            Assert.False(node.HasExited);
 
-        launcher.Kill();
-        await launcher.WaitForExitAsync();
+            launcher.Kill();
+            await launcher.WaitForExitAsync();
 
-        Assert.Equal(0, await node.WaitForExitAsync(Deadline));
-        Assert.Contains("Stopped by the end of the process that launched it", node.Output, StringComparison.Ordinal);
-        Assert.Contains("Node stopped at height", node.Output, StringComparison.Ordinal);
+            Assert.Equal(0, await node.WaitForExitAsync(Deadline));
+            Assert.Contains("Stopped by the end of the process that launched it", node.Output, StringComparison.Ordinal);
+            Assert.Contains("Node stopped at height", node.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!launcher.HasExited)
+            {
+                launcher.Kill();
+            }
+        }
     }
 
     [Fact]

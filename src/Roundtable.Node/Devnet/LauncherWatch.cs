@@ -24,7 +24,6 @@ public sealed class LauncherWatch : IDisposable
 
     private LauncherWatch(int pid, Action gone)
     {
-        Pid = pid;
         _timer = new Timer(_ =>
         {
             if (!IsRunning(pid) && Interlocked.Exchange(ref _fired, 1) == 0)
@@ -33,9 +32,6 @@ public sealed class LauncherWatch : IDisposable
             }
         }, null, Interval, Interval);
     }
-
-    /// <summary>The launcher's process id.</summary>
-    public int Pid { get; }
 
     /// <summary>
     /// Watches the launcher named in the environment and calls <paramref name="gone"/> once when it

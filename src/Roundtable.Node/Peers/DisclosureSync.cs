@@ -48,20 +48,8 @@ internal sealed class DisclosureSync
     }
 
     /// <summary>Asks a peer for missing values every <see cref="AskInterval"/> until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(AskInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                AskNextPeer();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        EveryInterval.RunAsync(AskInterval, () => AskNextPeer(), cancellationToken);
 
     /// <summary>
     /// Walks the next stretch of recorded fields and asks the next peer in turn for the values

@@ -111,7 +111,7 @@ public sealed class PeerGossip : IConsensusGossip
         Task.WhenAll(
             ReceiveAsync(cancellationToken),
             AdmitRelayedAsync(cancellationToken),
-            HeartbeatAsync(cancellationToken),
+            EveryInterval.RunAsync(StatusInterval, Heartbeat, cancellationToken),
             _transactions.RunAsync(cancellationToken),
             _disclosureSync?.RunAsync(cancellationToken) ?? Task.CompletedTask);
 
@@ -153,23 +153,13 @@ public sealed class PeerGossip : IConsensusGossip
         }
     }
 
-    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    private void Heartbeat()
     {
-        using var timer = new PeriodicTimer(StatusInterval);
-        try
+        _network.Broadcast(WireType.Status, Canonical.ToBytes(new StatusMessage(_chain.Height)));
+        _current.DropBelow(_chain.Height + 1);
+        foreach (var (type, payload) in _current.TakeDue())
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _network.Broadcast(WireType.Status, Canonical.ToBytes(new StatusMessage(_chain.Height)));
-                _current.DropBelow(_chain.Height + 1);
-                foreach (var (type, payload) in _current.TakeDue())
-                {
-                    _network.Broadcast(type, payload);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            _network.Broadcast(type, payload);
         }
     }
 

@@ -43,20 +43,8 @@ internal sealed class TransactionRelay
     }
 
     /// <summary>Announces what was admitted, every <see cref="FlushInterval"/>, until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(FlushInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                Flush(Environment.TickCount64);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        EveryInterval.RunAsync(FlushInterval, () => Flush(Environment.TickCount64), cancellationToken);
 
     /// <summary>
     /// A peer's whole transaction is queued for admission: until then, announcements of it ask for

@@ -77,9 +77,9 @@ public sealed class PersonalDataDesk
     {
         var state = _chain.Query(app => app.Snapshot());
         return [.. commitments.Distinct()
-            .Where(c => Store.Holds(c) && PersonalDataModule.GetField(state, c) is { IsWithdrawn: false })
             .Select(Store.Read)
-            .OfType<Disclosure>()];
+            .OfType<Disclosure>()
+            .Where(d => PersonalDataModule.GetField(state, d.Commitment) is { IsWithdrawn: false })];
     }
 
     /// <summary>Keeps a disclosure that passed <see cref="Check"/>, unless its field was withdrawn meanwhile.</summary>

@@ -407,6 +407,13 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
         {
             _log.LogError("Could not write the snapshot of height {Height}: {Reason}", state.Height, e.Message);
         }
+        catch (Exception e)
+        {
+            // A broken invariant (entries out of order): said now, since the task that throws is
+            // observed only when the node stops.
+            _log.LogCritical(e, "Writing the snapshot of height {Height} failed", state.Height);
+            throw;
+        }
     }
 
     /// <summary>Keeps evidence of equivocation until a block records it.</summary>
