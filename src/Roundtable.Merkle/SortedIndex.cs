@@ -1,9 +1,32 @@
 namespace Roundtable.Merkle;
 
-/// <summary>A node of the persistent AVL tree ordered by key bytes (ordinal). Immutable.</summary>
+/// <summary>
+/// A node of the persistent AVL tree ordered by key bytes (ordinal). Immutable once its
+/// <see cref="Owner"/> has been frozen; until then the map that made it may change it in place.
+/// </summary>
 internal sealed class IndexNode
 {
-    public IndexNode(byte[] key, byte[] value, IndexNode? left, IndexNode? right)
+    public IndexNode(byte[] key, byte[] value, IndexNode? left, IndexNode? right, object? owner = null)
+    {
+        Owner = owner;
+        Reset(key, value, left, right);
+    }
+
+    public byte[] Key { get; private set; } = null!;
+
+    public byte[] Value { get; private set; } = null!;
+
+    public IndexNode? Left { get; private set; }
+
+    public IndexNode? Right { get; private set; }
+
+    public int Height { get; private set; }
+
+    /// <summary>The edit token of the map version that made this node; null for a node built frozen.</summary>
+    public object? Owner { get; }
+
+    /// <summary>Overwrites a node no other version can see (its owner is the editing map's token).</summary>
+    public void Reset(byte[] key, byte[] value, IndexNode? left, IndexNode? right)
     {
         Key = key;
         Value = value;
@@ -11,22 +34,18 @@ internal sealed class IndexNode
         Right = right;
         Height = 1 + Math.Max(SortedIndex.HeightOf(left), SortedIndex.HeightOf(right));
     }
-
-    public byte[] Key { get; }
-
-    public byte[] Value { get; }
-
-    public IndexNode? Left { get; }
-
-    public IndexNode? Right { get; }
-
-    public int Height { get; }
 }
 
 /// <summary>
 /// Operations on a persistent (path-copying) AVL tree keyed by byte strings in ordinal order: the
 /// ordered key index of <see cref="SparseMerkleMap"/>. Updates return a new root and share all
 /// untouched nodes, so a copy of a map is O(1). Lookups take spans and never allocate.
+/// <para>
+/// An update passes the editing map's token: a node on the updated path that carries the same
+/// token was made by this map since it last froze (no clone and no enumeration can see it), so it
+/// is changed in place instead of copied. A block that writes thousands of keys copies each node
+/// near the root once, not once per write. A null token copies everything.
+/// </para>
 /// </summary>
 internal static class SortedIndex
 {
@@ -52,28 +71,28 @@ internal static class SortedIndex
     }
 
     /// <summary>The tree with <paramref name="key"/> mapped to <paramref name="value"/>; the arrays are kept, not copied.</summary>
-    public static IndexNode Set(IndexNode? node, byte[] key, byte[] value, out bool added)
+    public static IndexNode Set(IndexNode? node, byte[] key, byte[] value, out bool added, object? owner = null)
     {
         if (node is null)
         {
             added = true;
-            return new IndexNode(key, value, null, null);
+            return new IndexNode(key, value, null, null, owner);
         }
 
         var c = Compare(key, node.Key);
         if (c == 0)
         {
             added = false;
-            return new IndexNode(node.Key, value, node.Left, node.Right);
+            return Make(node, node.Key, value, node.Left, node.Right, owner);
         }
 
         return c < 0
-            ? Balance(node.Key, node.Value, Set(node.Left, key, value, out added), node.Right)
-            : Balance(node.Key, node.Value, node.Left, Set(node.Right, key, value, out added));
+            ? Balance(node, node.Key, node.Value, Set(node.Left, key, value, out added, owner), node.Right, owner)
+            : Balance(node, node.Key, node.Value, node.Left, Set(node.Right, key, value, out added, owner), owner);
     }
 
     /// <summary>The tree without <paramref name="key"/>; the same root when it is absent.</summary>
-    public static IndexNode? Remove(IndexNode? node, ReadOnlySpan<byte> key, out bool removed)
+    public static IndexNode? Remove(IndexNode? node, ReadOnlySpan<byte> key, out bool removed, object? owner = null)
     {
         if (node is null)
         {
@@ -84,14 +103,14 @@ internal static class SortedIndex
         var c = Compare(key, node.Key);
         if (c < 0)
         {
-            var left = Remove(node.Left, key, out removed);
-            return removed ? Balance(node.Key, node.Value, left, node.Right) : node;
+            var left = Remove(node.Left, key, out removed, owner);
+            return removed ? Balance(node, node.Key, node.Value, left, node.Right, owner) : node;
         }
 
         if (c > 0)
         {
-            var right = Remove(node.Right, key, out removed);
-            return removed ? Balance(node.Key, node.Value, node.Left, right) : node;
+            var right = Remove(node.Right, key, out removed, owner);
+            return removed ? Balance(node, node.Key, node.Value, node.Left, right, owner) : node;
         }
 
         removed = true;
@@ -105,8 +124,8 @@ internal static class SortedIndex
             return node.Left;
         }
 
-        var rest = RemoveMin(node.Right, out var min);
-        return Balance(min.Key, min.Value, node.Left, rest);
+        var rest = RemoveMin(node.Right, out var min, owner);
+        return Balance(node, min.Key, min.Value, node.Left, rest, owner);
     }
 
     /// <summary>A perfectly balanced tree over strictly increasing keys, in O(n).</summary>
@@ -123,8 +142,8 @@ internal static class SortedIndex
 
     /// <summary>
     /// The nodes with key ≥ <paramref name="lowerBound"/> in order, stopping at the first key that
-    /// does not start with <paramref name="prefix"/>. Walks the tree given, so later updates to the
-    /// map are not seen.
+    /// does not start with <paramref name="prefix"/>. Walks the tree given, which must be frozen
+    /// (no map may edit it in place) while the walk lasts.
     /// </summary>
     public static IEnumerable<IndexNode> EnumerateFrom(IndexNode? root, byte[] lowerBound, byte[] prefix)
     {
@@ -185,7 +204,7 @@ internal static class SortedIndex
         return 1 + CountAndCheck(node.Left) + CountAndCheck(node.Right);
     }
 
-    private static IndexNode? RemoveMin(IndexNode node, out IndexNode min)
+    private static IndexNode? RemoveMin(IndexNode node, out IndexNode min, object? owner)
     {
         if (node.Left is null)
         {
@@ -193,12 +212,25 @@ internal static class SortedIndex
             return node.Right;
         }
 
-        var left = RemoveMin(node.Left, out min);
-        return Balance(node.Key, node.Value, left, node.Right);
+        var left = RemoveMin(node.Left, out min, owner);
+        return Balance(node, node.Key, node.Value, left, node.Right, owner);
     }
 
-    // Rebuilds a node whose subtrees differ in height by at most 2, restoring the AVL invariant.
-    private static IndexNode Balance(byte[] key, byte[] value, IndexNode? left, IndexNode? right)
+    // `reuse` itself when this map may still edit it, otherwise a copy: the one place a node is made.
+    private static IndexNode Make(IndexNode reuse, byte[] key, byte[] value, IndexNode? left, IndexNode? right, object? owner)
+    {
+        if (owner is not null && ReferenceEquals(reuse.Owner, owner))
+        {
+            reuse.Reset(key, value, left, right);
+            return reuse;
+        }
+
+        return new IndexNode(key, value, left, right, owner);
+    }
+
+    // Rebuilds a node whose subtrees differ in height by at most 2, restoring the AVL invariant. The
+    // nodes a rotation moves are reused like `reuse`; each is read in full before it is overwritten.
+    private static IndexNode Balance(IndexNode reuse, byte[] key, byte[] value, IndexNode? left, IndexNode? right, object? owner)
     {
         var hl = HeightOf(left);
         var hr = HeightOf(right);
@@ -207,11 +239,15 @@ internal static class SortedIndex
             var l = left!;
             if (HeightOf(l.Left) >= HeightOf(l.Right))
             {
-                return new IndexNode(l.Key, l.Value, l.Left, new IndexNode(key, value, l.Right, right));
+                var lower = Make(reuse, key, value, l.Right, right, owner);
+                return Make(l, l.Key, l.Value, l.Left, lower, owner);
             }
 
             var lr = l.Right!;
-            return new IndexNode(lr.Key, lr.Value, new IndexNode(l.Key, l.Value, l.Left, lr.Left), new IndexNode(key, value, lr.Right, right));
+            var (lrKey, lrValue, lrLeft, lrRight) = (lr.Key, lr.Value, lr.Left, lr.Right);
+            var newLeft = Make(l, l.Key, l.Value, l.Left, lrLeft, owner);
+            var newRight = Make(reuse, key, value, lrRight, right, owner);
+            return Make(lr, lrKey, lrValue, newLeft, newRight, owner);
         }
 
         if (hr > hl + 1)
@@ -219,13 +255,17 @@ internal static class SortedIndex
             var r = right!;
             if (HeightOf(r.Right) >= HeightOf(r.Left))
             {
-                return new IndexNode(r.Key, r.Value, new IndexNode(key, value, left, r.Left), r.Right);
+                var lower = Make(reuse, key, value, left, r.Left, owner);
+                return Make(r, r.Key, r.Value, lower, r.Right, owner);
             }
 
             var rl = r.Left!;
-            return new IndexNode(rl.Key, rl.Value, new IndexNode(key, value, left, rl.Left), new IndexNode(r.Key, r.Value, rl.Right, r.Right));
+            var (rlKey, rlValue, rlLeft, rlRight) = (rl.Key, rl.Value, rl.Left, rl.Right);
+            var newLeft = Make(reuse, key, value, left, rlLeft, owner);
+            var newRight = Make(r, r.Key, r.Value, rlRight, r.Right, owner);
+            return Make(rl, rlKey, rlValue, newLeft, newRight, owner);
         }
 
-        return new IndexNode(key, value, left, right);
+        return Make(reuse, key, value, left, right, owner);
     }
 }

@@ -15,11 +15,13 @@ namespace Roundtable.Merkle;
 /// <para>
 /// Both the trie and the ordered key index are persistent (path-copying) trees: an update
 /// allocates O(log n) nodes, <see cref="Root"/> rehashes only the paths changed since it was last
-/// read, and <see cref="Clone"/> is O(1). Keys and values are copied on the way in and on the way
-/// out, so callers can never change the stored state behind the root's back; the two exceptions,
-/// <see cref="TryGetStored"/> and <see cref="SetOwned"/>, hand out read-only memory and take over
-/// an array its caller gives up. An instance is not
-/// safe for concurrent mutation; distinct clones may be used from different threads.
+/// read, and <see cref="Clone"/> is O(1). Nodes this instance made since it was last cloned or
+/// enumerated are seen by nobody else, so further updates change them in place instead of copying
+/// them again: a block's thousands of writes copy each node near the root once. Keys and values
+/// are copied on the way in and on the way out, so callers can never change the stored state
+/// behind the root's back; the two exceptions, <see cref="TryGetStored"/> and
+/// <see cref="SetOwned"/>, hand out read-only memory and take over an array its caller gives up.
+/// An instance is not safe for concurrent mutation; distinct clones may be used from different threads.
 /// </para>
 /// </summary>
 public sealed class SparseMerkleMap
@@ -43,6 +45,10 @@ public sealed class SparseMerkleMap
     private IndexNode? _index;
     private TrieNode? _trie;
     private int _count;
+
+    // The token on the nodes this instance may still change in place. Replaced whenever the
+    // current nodes become visible elsewhere (a clone, an enumeration), which freezes them.
+    private object _edit = new();
 
     /// <summary>Creates an empty map.</summary>
     public SparseMerkleMap()
@@ -203,8 +209,8 @@ public sealed class SparseMerkleMap
         }
 
         var stored = owned ?? value.ToArray();
-        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), stored, out var added);
-        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(stored)));
+        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), stored, out var added, _edit);
+        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(stored)), _edit);
         Version++;
         if (added)
         {
@@ -215,13 +221,13 @@ public sealed class SparseMerkleMap
     /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
     public bool Remove(ReadOnlySpan<byte> key)
     {
-        _index = SortedIndex.Remove(_index, key, out var removed);
+        _index = SortedIndex.Remove(_index, key, out var removed, _edit);
         if (!removed)
         {
             return false;
         }
 
-        _trie = SparseMerkleTrie.Remove(_trie, KeyPath(key), out var removedFromTrie);
+        _trie = SparseMerkleTrie.Remove(_trie, KeyPath(key), out var removedFromTrie, _edit);
         if (!removedFromTrie)
         {
             throw new InvalidOperationException("The key index and the Merkle trie disagree.");
@@ -236,13 +242,13 @@ public sealed class SparseMerkleMap
     /// Every entry in ordinal key order, as copies. Enumerates the map as it is at this call;
     /// later updates are not seen.
     /// </summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => Enumerate(_index, [], []);
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumerateOrdered() => Enumerate(Freeze(), [], []);
 
     /// <summary>
     /// The entries whose key starts with <paramref name="prefix"/>, in ordinal key order, as copies.
     /// Enumerates the map as it is at this call; later updates are not seen.
     /// </summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(_index, prefix.ToArray(), prefix.ToArray());
+    public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix) => Enumerate(Freeze(), prefix.ToArray(), prefix.ToArray());
 
     /// <summary>
     /// The entries whose key starts with <paramref name="prefix"/> and is at least
@@ -252,11 +258,15 @@ public sealed class SparseMerkleMap
     /// <exception cref="ArgumentException"><paramref name="from"/> does not start with <paramref name="prefix"/>.</exception>
     public IEnumerable<KeyValuePair<byte[], byte[]>> EnumeratePrefix(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> from) =>
         from.StartsWith(prefix)
-            ? Enumerate(_index, from.ToArray(), prefix.ToArray())
+            ? Enumerate(Freeze(), from.ToArray(), prefix.ToArray())
             : throw new ArgumentException("The starting key does not start with the prefix.", nameof(from));
 
     /// <summary>An independent copy, in O(1): updates to either never show in the other.</summary>
-    public SparseMerkleMap Clone() => new(_index, _trie, _count) { Version = Version };
+    public SparseMerkleMap Clone()
+    {
+        Freeze();
+        return new SparseMerkleMap(_index, _trie, _count) { Version = Version };
+    }
 
     /// <summary>
     /// A proof about <paramref name="key"/> against <see cref="Root"/>: verifies with
@@ -274,6 +284,14 @@ public sealed class SparseMerkleMap
         {
             throw new InvalidOperationException($"Count {_count}, index {indexCount}, trie {trieCount}.");
         }
+    }
+
+    // From now on this instance copies the nodes it has, so others may hold them: the index root is
+    // returned for a lazy walk that later updates must not disturb.
+    private IndexNode? Freeze()
+    {
+        _edit = new object();
+        return _index;
     }
 
     private static IEnumerable<KeyValuePair<byte[], byte[]>> Enumerate(IndexNode? root, byte[] lowerBound, byte[] prefix)

@@ -25,19 +25,21 @@ internal sealed class TrieLeaf : TrieNode
 }
 
 /// <summary>
-/// A subtree holding at least two leaves. Children never change; the hash is computed on first
-/// demand and cached. Nodes are shared between clones, so the cache is written with a release
-/// store; concurrent writers can only ever store the same value.
+/// A subtree holding at least two leaves. The hash is computed on first demand and cached. Frozen
+/// nodes are shared between clones, so the cache is written with a release store; concurrent
+/// writers can only ever store the same value. A node whose <see cref="Owner"/> is the editing
+/// map's token is seen by that map alone, which may change its children in place (dropping the cache).
 /// </summary>
 internal sealed class TrieBranch : TrieNode
 {
     private Hash256 _hash;
     private bool _hashed;
 
-    public TrieBranch(TrieNode? left, TrieNode? right)
+    public TrieBranch(TrieNode? left, TrieNode? right, object? owner = null)
     {
         Left = left;
         Right = right;
+        Owner = owner;
     }
 
     public TrieBranch(TrieNode? left, TrieNode? right, Hash256 hash)
@@ -48,9 +50,12 @@ internal sealed class TrieBranch : TrieNode
         _hashed = true;
     }
 
-    public TrieNode? Left { get; }
+    public TrieNode? Left { get; private set; }
 
-    public TrieNode? Right { get; }
+    public TrieNode? Right { get; private set; }
+
+    /// <summary>The edit token of the map version that made this node; null for a node built frozen.</summary>
+    public object? Owner { get; }
 
     public bool TryGetCachedHash(out Hash256 hash)
     {
@@ -69,13 +74,22 @@ internal sealed class TrieBranch : TrieNode
         _hash = hash;
         Volatile.Write(ref _hashed, true);
     }
+
+    /// <summary>Replaces the children of a node no other version can see.</summary>
+    public void Reset(TrieNode? left, TrieNode? right)
+    {
+        Left = left;
+        Right = right;
+        _hashed = false;
+    }
 }
 
 /// <summary>
 /// Operations on the persistent (path-copying) binary sparse Merkle trie behind
 /// <see cref="SparseMerkleMap"/>, addressed by raw 256-bit paths. Every update returns a new root
 /// and leaves the old one intact; untouched subtrees are shared and keep their cached hashes, so
-/// only the changed paths are rehashed.
+/// only the changed paths are rehashed. An update passes the editing map's token and changes the
+/// branches that carry it in place (see <see cref="SortedIndex"/>); a null token copies every branch.
 /// </summary>
 internal static class SparseMerkleTrie
 {
@@ -123,10 +137,10 @@ internal static class SparseMerkleTrie
     }
 
     /// <summary>The trie with <paramref name="leaf"/> added, replacing any leaf with the same path.</summary>
-    public static TrieNode Insert(TrieNode? root, TrieLeaf leaf) => Insert(root, leaf, 0);
+    public static TrieNode Insert(TrieNode? root, TrieLeaf leaf, object? owner = null) => Insert(root, leaf, 0, owner);
 
     /// <summary>The trie without the leaf at <paramref name="path"/>; the same root when there is none.</summary>
-    public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed) => Remove(root, path, 0, out removed);
+    public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed, object? owner = null) => Remove(root, path, 0, out removed, owner);
 
     /// <summary>
     /// The siblings along <paramref name="path"/> from the root down, and the leaf where the walk
@@ -198,25 +212,37 @@ internal static class SparseMerkleTrie
         return Hash256.FromBytes(bytes);
     }
 
-    private static TrieNode Insert(TrieNode? node, TrieLeaf leaf, int depth)
+    private static TrieNode Insert(TrieNode? node, TrieLeaf leaf, int depth, object? owner)
     {
         switch (node)
         {
             case null:
                 return leaf;
             case TrieLeaf existing:
-                return existing.Path == leaf.Path ? leaf : Split(existing, leaf, depth);
+                return existing.Path == leaf.Path ? leaf : Split(existing, leaf, depth, owner);
             default:
                 var branch = (TrieBranch)node;
                 return leaf.Path.GetBit(depth)
-                    ? new TrieBranch(branch.Left, Insert(branch.Right, leaf, depth + 1))
-                    : new TrieBranch(Insert(branch.Left, leaf, depth + 1), branch.Right);
+                    ? Make(branch, branch.Left, Insert(branch.Right, leaf, depth + 1, owner), owner)
+                    : Make(branch, Insert(branch.Left, leaf, depth + 1, owner), branch.Right, owner);
         }
+    }
+
+    // `reuse` itself when this map may still edit it, otherwise a new branch.
+    private static TrieBranch Make(TrieBranch reuse, TrieNode? left, TrieNode? right, object? owner)
+    {
+        if (owner is not null && ReferenceEquals(reuse.Owner, owner))
+        {
+            reuse.Reset(left, right);
+            return reuse;
+        }
+
+        return new TrieBranch(left, right, owner);
     }
 
     // Two leaves that share the first `depth` bits: branch where they diverge, then wrap the branch
     // in single-child branches back up to `depth` (both leaves lie below each of them).
-    private static TrieBranch Split(TrieLeaf a, TrieLeaf b, int depth)
+    private static TrieBranch Split(TrieLeaf a, TrieLeaf b, int depth, object? owner)
     {
         var diverge = depth;
         while (a.Path.GetBit(diverge) == b.Path.GetBit(diverge))
@@ -224,16 +250,16 @@ internal static class SparseMerkleTrie
             diverge++;
         }
 
-        var node = b.Path.GetBit(diverge) ? new TrieBranch(a, b) : new TrieBranch(b, a);
+        var node = b.Path.GetBit(diverge) ? new TrieBranch(a, b, owner) : new TrieBranch(b, a, owner);
         for (var d = diverge - 1; d >= depth; d--)
         {
-            node = b.Path.GetBit(d) ? new TrieBranch(null, node) : new TrieBranch(node, null);
+            node = b.Path.GetBit(d) ? new TrieBranch(null, node, owner) : new TrieBranch(node, null, owner);
         }
 
         return node;
     }
 
-    private static TrieNode? Remove(TrieNode? node, Hash256 path, int depth, out bool removed)
+    private static TrieNode? Remove(TrieNode? node, Hash256 path, int depth, out bool removed, object? owner)
     {
         switch (node)
         {
@@ -248,7 +274,7 @@ internal static class SparseMerkleTrie
                 var goRight = path.GetBit(depth);
                 var child = goRight ? branch.Right : branch.Left;
                 var other = goRight ? branch.Left : branch.Right;
-                var newChild = Remove(child, path, depth + 1, out removed);
+                var newChild = Remove(child, path, depth + 1, out removed, owner);
                 if (!removed)
                 {
                     return branch;
@@ -260,7 +286,7 @@ internal static class SparseMerkleTrie
                     return newChild ?? other;
                 }
 
-                return goRight ? new TrieBranch(other, newChild) : new TrieBranch(newChild, other);
+                return goRight ? Make(branch, other, newChild, owner) : Make(branch, newChild, other, owner);
         }
     }
 

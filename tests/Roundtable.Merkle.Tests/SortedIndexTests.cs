@@ -70,4 +70,68 @@ public class SortedIndexTests
         Assert.Equal(49, SortedIndex.CountAndCheck(v2));
         Assert.Equal(new byte[] { 99 }, SortedIndex.Find(v2, [20])!.Value);
     }
+    [Fact]
+    public void Edits_under_one_token_change_its_own_nodes_in_place_and_never_a_frozen_version()
+    {
+        var random = new Random(43);
+        var model = new SortedDictionary<byte[], byte[]>(ByteArrayOrdinal.Instance);
+        var frozen = new List<(IndexNode? Root, KeyValuePair<byte[], byte[]>[] Entries)>();
+        IndexNode? root = null;
+        var token = new object();
+        for (var step = 0; step < 6000; step++)
+        {
+            if (step % 500 == 0)
+            {
+                // Freeze: what exists now is kept as a version, and later edits use a new token.
+                frozen.Add((root, [.. model]));
+                token = new object();
+            }
+
+            var key = new byte[random.Next(1, 3)];
+            random.NextBytes(key);
+            if (random.Next(3) == 0)
+            {
+                root = SortedIndex.Remove(root, key, out var removed, token);
+                Assert.Equal(model.Remove(key), removed);
+            }
+            else
+            {
+                var value = new byte[] { (byte)step };
+                root = SortedIndex.Set(root, key, value, out var added, token);
+                Assert.Equal(!model.ContainsKey(key), added);
+                model[key] = value;
+            }
+        }
+
+        Assert.Equal(model.Count, SortedIndex.CountAndCheck(root));
+        Assert.Equal(model.Keys, SortedIndex.EnumerateFrom(root, [], []).Select(n => n.Key));
+        foreach (var (version, entries) in frozen)
+        {
+            Assert.Equal(entries.Length, SortedIndex.CountAndCheck(version));
+            Assert.Equal(entries.Select(e => e.Key), SortedIndex.EnumerateFrom(version, [], []).Select(n => n.Key));
+            Assert.Equal(entries.Select(e => e.Value), SortedIndex.EnumerateFrom(version, [], []).Select(n => n.Value));
+        }
+    }
+
+    [Fact]
+    public void A_second_write_under_the_same_token_reuses_the_path_the_first_one_copied()
+    {
+        IndexNode? frozen = null;
+        for (byte i = 0; i < 64; i++)
+        {
+            frozen = SortedIndex.Set(frozen, [i], [i], out _);
+        }
+
+        var token = new object();
+        var first = SortedIndex.Set(frozen, [10], [1], out _, token);
+        var second = SortedIndex.Set(first, [10], [2], out _, token);
+        var copied = SortedIndex.Set(second, [10], [3], out _, new object());
+
+        Assert.NotSame(frozen, first);
+        Assert.Same(first, second);
+        Assert.NotSame(second, copied);
+        Assert.Equal(new byte[] { 10 }, SortedIndex.Find(frozen, [10])!.Value);
+        Assert.Equal(new byte[] { 2 }, SortedIndex.Find(second, [10])!.Value);
+        Assert.Equal(new byte[] { 3 }, SortedIndex.Find(copied, [10])!.Value);
+    }
 }

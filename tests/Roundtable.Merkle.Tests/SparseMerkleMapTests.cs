@@ -455,6 +455,69 @@ public class SparseMerkleMapTests
     }
 
     [Fact]
+    public void Clones_taken_between_edits_keep_their_contents_and_roots_while_the_source_edits_in_place()
+    {
+        var random = new Random(21);
+        var model = new SortedDictionary<byte[], byte[]>(ByteArrayOrdinal.Instance);
+        var map = new SparseMerkleMap();
+        var keySpace = Enumerable.Range(0, 400).Select(i => RandomKey(random)).ToArray();
+        var clones = new List<(SparseMerkleMap Clone, List<KeyValuePair<byte[], byte[]>> Entries, Hash256 Root)>();
+        for (var step = 0; step < 4000; step++)
+        {
+            var key = keySpace[random.Next(keySpace.Length)];
+            if (random.Next(3) == 0)
+            {
+                Assert.Equal(model.Remove(key), map.Remove(key));
+            }
+            else
+            {
+                var value = RandomValue(random);
+                model[key] = value;
+                map.Set(key, value);
+            }
+
+            if (step % 97 == 0)
+            {
+                // Some roots are read before the clone, some not: cached hashes must not leak either way.
+                var root = step % 2 == 0 ? map.Root : Hash256.FromBytes(NaiveSparseMerkle.RootOfMap(model));
+                clones.Add((map.Clone(), [.. model], root));
+            }
+        }
+
+        map.CheckInvariants();
+        Assert.Equal(NaiveSparseMerkle.RootOfMap(model), map.Root.ToArray());
+        foreach (var (clone, entries, root) in clones)
+        {
+            clone.CheckInvariants();
+            Assert.Equal(entries, clone.EnumerateOrdered().ToList(), KeyValueComparer.Instance);
+            Assert.Equal(root, clone.Root);
+        }
+    }
+
+    [Fact]
+    public void An_enumeration_in_progress_is_not_disturbed_by_writes_made_during_it()
+    {
+        var map = new SparseMerkleMap();
+        for (var i = 0; i < 200; i++)
+        {
+            map.Set([(byte)(i >> 8), (byte)i], [1]);
+        }
+
+        // Writes under the same token as the walk's nodes would rotate them under the walk's feet.
+        var seen = new List<byte[]>();
+        foreach (var (key, _) in map.EnumerateOrdered())
+        {
+            seen.Add(key);
+            map.Set([(byte)(seen.Count >> 8), (byte)seen.Count, 0], [2]);
+            map.Remove([0, (byte)(seen.Count + 1)]);
+        }
+
+        Assert.Equal(200, seen.Count);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => new[] { (byte)(i >> 8), (byte)i }), seen);
+        map.CheckInvariants();
+    }
+
+    [Fact]
     public void Root_IsRecomputedAfterEveryKindOfUpdate_EvenWhenReadInBetween()
     {
         var random = new Random(18);
