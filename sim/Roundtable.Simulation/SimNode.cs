@@ -215,15 +215,15 @@ internal sealed class SimNode : IConsensusApplication
                 ApplyCatchUp(from, r.Blocks);
                 break;
             case TransactionMessage t:
-                Submit(t.Transaction);
+                Submit(t.Transaction, fromPeer: true);
                 break;
         }
     }
 
-    /// <summary>A client (or a peer) hands us a transaction; admitted ones are gossiped once.</summary>
-    public void Submit(Transaction tx)
+    /// <summary>A client (or a peer) hands us a transaction; admitted ones are gossiped once. As on a node, only a client's is dry-run.</summary>
+    public void Submit(Transaction tx, bool fromPeer = false)
     {
-        var admission = Pool.TryAdd(tx, (t, pending) => App.CheckTransaction(t, pending));
+        var admission = Pool.TryAdd(tx, (t, pending) => App.CheckTransaction(t, pending, dryRun: !fromPeer), fromPeer);
         if (admission.Admitted && !Spec.Behaviour.HasFlag(ByzantineBehaviour.Silent))
         {
             _sim.Broadcast(Index, new TransactionMessage(tx));
@@ -397,7 +397,7 @@ internal sealed class SimNode : IConsensusApplication
         EvidencePool.RemoveAll(App.NeverRecordable());
         _pooledEvidence.Clear();
         _pooledEvidence.UnionWith(EvidencePool.Select(e => e.Hash));
-        Pool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => App.CheckTransaction(t, pending, signatureVerified: true));
+        Pool.Update(block.Transactions.Select(t => t.Hash), (t, pending, fromPeer) => App.CheckTransaction(t, pending, signatureVerified: true, dryRun: !fromPeer));
         if (!IsByzantine)
         {
             _sim.Invariants.AfterCommit(this, block, path);

@@ -210,10 +210,13 @@ public sealed partial class LedgerApplication
     /// <summary>
     /// The checks a transaction must pass before it may enter the mempool: chain, expiry,
     /// signature, and sender sequence given <paramref name="pendingFromSender"/> transactions from
-    /// the same key already waiting. When none are waiting the message is also dry-run against the
-    /// committed state, so a doomed transaction is refused with its reason instead of committed as a failure.
+    /// the same key already waiting. When none are waiting and <paramref name="dryRun"/> is set,
+    /// the message is also dry-run against the committed state, so a doomed transaction is refused
+    /// with its reason instead of committed as a failure. The node that a person submits to does
+    /// that; a transaction relayed by a peer was dry-run there, and running its message again on
+    /// every validator would double each one's execution work (docs/network.md, §10).
     /// </summary>
-    public TxResult CheckTransaction(Transaction tx, ulong pendingFromSender, bool signatureVerified = false)
+    public TxResult CheckTransaction(Transaction tx, ulong pendingFromSender, bool signatureVerified = false, bool dryRun = true)
     {
         var nextHeight = Height + 1;
         var basic = CheckEnvelope(tx, nextHeight, signatureVerified);
@@ -222,7 +225,6 @@ public sealed partial class LedgerApplication
             return basic;
         }
 
-        var view = Committed;
         var account = DescribeSender(tx.Sender);
         // An unregistered key may still send: its registration, or what follows a pending registration.
         if (account.Problem is not null && account.Member is not null)
@@ -246,7 +248,7 @@ public sealed partial class LedgerApplication
             return new TxResult(TxCode.UnknownSender, "This key is not registered; its first transaction must register a member.");
         }
 
-        return Run(view, tx, account.Member, nextHeight, LastBlockTimeMs, commit: false);
+        return dryRun ? Run(Committed, tx, account.Member, nextHeight, LastBlockTimeMs, commit: false) : TxResult.Ok;
     }
 
     /// <summary>

@@ -8,14 +8,15 @@ namespace Roundtable.Mempool;
 /// <summary>
 /// Transactions waiting for a block, in arrival order. Admission runs the application's check with
 /// the number of transactions the same sender already has waiting, so consecutive sequences from
-/// one sender can wait together. Thread-safe.
+/// one sender can wait together. Each transaction remembers whether a peer relayed it, so the
+/// re-check after a block can treat it as its admission did. Thread-safe.
 /// </summary>
 public sealed class Mempool
 {
     private readonly MempoolOptions _options;
     private readonly Lock _gate = new();
-    private readonly LinkedList<Transaction> _queue = new();
-    private readonly Dictionary<Hash256, LinkedListNode<Transaction>> _byHash = [];
+    private readonly LinkedList<Waiting> _queue = new();
+    private readonly Dictionary<Hash256, LinkedListNode<Waiting>> _byHash = [];
     private readonly Dictionary<PublicKey, int> _perSender = [];
     private long _bytes;
 
@@ -72,15 +73,16 @@ public sealed class Mempool
     {
         lock (_gate)
         {
-            return _byHash.TryGetValue(hash, out var node) ? node.Value : null;
+            return _byHash.TryGetValue(hash, out var node) ? node.Value.Tx : null;
         }
     }
 
     /// <summary>
     /// Admits <paramref name="tx"/> when it is new, fits the bounds and passes
-    /// <paramref name="check"/> (given the sender's waiting count).
+    /// <paramref name="check"/> (given the sender's waiting count). <paramref name="fromPeer"/> is
+    /// kept with it and handed to the re-check of <see cref="Update"/>.
     /// </summary>
-    public MempoolAdmission TryAdd(Transaction tx, Func<Transaction, ulong, TxResult> check)
+    public MempoolAdmission TryAdd(Transaction tx, Func<Transaction, ulong, TxResult> check, bool fromPeer = false)
     {
         lock (_gate)
         {
@@ -107,7 +109,7 @@ public sealed class Mempool
                 return new MempoolAdmission(result);
             }
 
-            _byHash.Add(tx.Hash, _queue.AddLast(tx));
+            _byHash.Add(tx.Hash, _queue.AddLast(new Waiting(tx, fromPeer)));
             _perSender[tx.Sender] = pending + 1;
             _bytes += size;
             return new MempoolAdmission(TxResult.Ok);
@@ -123,14 +125,14 @@ public sealed class Mempool
             long bytes = 0;
             for (var node = _queue.First; node is not null && result.Count < maxCount; node = node.Next)
             {
-                var size = node.Value.Encoded.Length;
+                var size = node.Value.Tx.Encoded.Length;
                 if (bytes + size > maxBytes)
                 {
                     break;
                 }
 
                 bytes += size;
-                result.Add(node.Value);
+                result.Add(node.Value.Tx);
             }
 
             return result;
@@ -140,9 +142,10 @@ public sealed class Mempool
     /// <summary>
     /// After a block: removes its transactions, then re-checks everything still waiting against the
     /// new state (in arrival order, so sequences are re-counted) and drops what no longer passes.
-    /// Returns the dropped transactions with their reasons.
+    /// <paramref name="recheck"/> is given the transaction, its sender's waiting count and whether
+    /// a peer relayed it. Returns the dropped transactions with their reasons.
     /// </summary>
-    public IReadOnlyList<(Transaction Tx, TxResult Reason)> Update(IEnumerable<Hash256> committed, Func<Transaction, ulong, TxResult> recheck)
+    public IReadOnlyList<(Transaction Tx, TxResult Reason)> Update(IEnumerable<Hash256> committed, Func<Transaction, ulong, bool, TxResult> recheck)
     {
         lock (_gate)
         {
@@ -151,7 +154,7 @@ public sealed class Mempool
                 if (_byHash.Remove(hash, out var node))
                 {
                     _queue.Remove(node);
-                    _bytes -= node.Value.Encoded.Length;
+                    _bytes -= node.Value.Tx.Encoded.Length;
                 }
             }
 
@@ -161,17 +164,18 @@ public sealed class Mempool
             _perSender.Clear();
             _bytes = 0;
             var dropped = new List<(Transaction, TxResult)>();
-            foreach (var tx in survivors)
+            foreach (var waiting in survivors)
             {
+                var tx = waiting.Tx;
                 var pending = _perSender.GetValueOrDefault(tx.Sender);
-                var result = recheck(tx, (ulong)pending);
+                var result = recheck(tx, (ulong)pending, waiting.FromPeer);
                 if (!result.IsOk)
                 {
                     dropped.Add((tx, result));
                     continue;
                 }
 
-                _byHash.Add(tx.Hash, _queue.AddLast(tx));
+                _byHash.Add(tx.Hash, _queue.AddLast(waiting));
                 _perSender[tx.Sender] = pending + 1;
                 _bytes += tx.Encoded.Length;
             }
@@ -181,4 +185,6 @@ public sealed class Mempool
     }
 
     private static MempoolAdmission Refuse(TxCode code, string reason) => new(new TxResult(code, reason));
+
+    private readonly record struct Waiting(Transaction Tx, bool FromPeer);
 }

@@ -59,6 +59,29 @@ public sealed class CheckTransactionTests
     }
 
     [Fact]
+    public void Without_a_dry_run_a_doomed_message_passes_but_the_envelope_sender_and_sequence_are_still_checked()
+    {
+        // A peer's transaction: its message was dry-run by the node it was submitted to.
+        var chain = new TestChain();
+        var newcomer = chain.Register("newcomer", group: "government");
+        var outsider = TestChain.Founder("technical", 0);
+        var next = chain.Member(outsider).Sequence;
+        var doomed = chain.Tx(outsider, new AttestAffiliation(newcomer.PublicKey.Id), sequence: next);
+        var stranger = TestKeys.Get("stranger");
+
+        Assert.Equal(TxCode.Unauthorized, chain.App.CheckTransaction(doomed, 0).Code);
+        Assert.Equal(TxCode.Ok, chain.App.CheckTransaction(doomed, 0, dryRun: false).Code);
+        Assert.Equal(TxCode.BadSequence, chain.App.CheckTransaction(chain.Tx(outsider, new AttestAffiliation(newcomer.PublicKey.Id), sequence: next + 1), 0, dryRun: false).Code);
+        Assert.Equal(TxCode.UnknownSender, chain.App.CheckTransaction(chain.Tx(stranger, new RevokeKey(), sequence: 0), 0, dryRun: false).Code);
+        Assert.Equal(TxCode.WrongChain, chain.App.CheckTransaction(chain.Tx(outsider, new RevokeKey(), sequence: next, chainId: "another-chain"), 0, dryRun: false).Code);
+
+        // In a block it fails with the same reason and uses its sequence number.
+        var block = chain.Execute(doomed);
+        Assert.Equal(TxCode.Unauthorized, block.Results[0].Code);
+        Assert.Equal(next + 1, chain.Member(outsider).Sequence);
+    }
+
+    [Fact]
     public void Behind_pending_transactions_only_the_envelope_and_sequence_are_checked()
     {
         // The message cannot be dry-run against state that the pending transactions will change.

@@ -22,6 +22,8 @@ public sealed class MempoolTests
 
     private static TxResult Accept(Transaction tx, ulong pending) => TxResult.Ok;
 
+    private static TxResult Accept(Transaction tx, ulong pending, bool fromPeer) => TxResult.Ok;
+
     private static Mempool Pool(int maxTransactions = 1_000, long maxBytes = 1 << 20, int maxPerSender = 100) =>
         new(new MempoolOptions(maxTransactions, maxBytes, maxPerSender));
 
@@ -260,7 +262,7 @@ public sealed class MempoolTests
         }
 
         var rechecks = new List<(Hash256 Hash, ulong Pending)>();
-        pool.Update([a0.Hash], (tx, pending) =>
+        pool.Update([a0.Hash], (tx, pending, _) =>
         {
             rechecks.Add((tx.Hash, pending));
             return TxResult.Ok;
@@ -290,7 +292,7 @@ public sealed class MempoolTests
         // Another node's block used alice's sequence 0 and 1 with other transactions, and bob's 0 with b0.
         committed[Key("alice").PublicKey] = 2;
         committed[Key("bob").PublicKey] = 1;
-        var dropped = pool.Update([b0.Hash], Sequenced);
+        var dropped = pool.Update([b0.Hash], (tx, pending, _) => Sequenced(tx, pending));
 
         Assert.Equal([a0.Hash, a1.Hash], dropped.Select(d => d.Tx.Hash));
         Assert.All(dropped, d => Assert.Equal(TxCode.BadSequence, d.Reason.Code));
@@ -319,7 +321,7 @@ public sealed class MempoolTests
         }
 
         var pendings = new List<ulong>();
-        var dropped = pool.Update([], (tx, pending) =>
+        var dropped = pool.Update([], (tx, pending, _) =>
         {
             pendings.Add(pending);
             return tx.Hash == a1.Hash ? new TxResult(TxCode.Expired, "expired") : TxResult.Ok;
@@ -416,5 +418,30 @@ public sealed class MempoolTests
         Assert.Equal(txs.Length, pool.Count);
         Assert.Equal(txs.Sum(t => (long)t.Encoded.Length), pool.Bytes);
         Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(5, pool.PendingFrom(Key($"race/{i}").PublicKey)));
+    }
+
+    [Fact]
+    public void Update_tells_the_recheck_which_transactions_a_peer_relayed()
+    {
+        var pool = Pool();
+        var local = Tx("alice", 0);
+        var relayed = Tx("bob", 0);
+        AssertAdmitted(pool.TryAdd(local, Accept));
+        AssertAdmitted(pool.TryAdd(relayed, Accept, fromPeer: true));
+
+        var origins = new List<(Hash256 Hash, bool FromPeer)>();
+        pool.Update([], (tx, _, fromPeer) =>
+        {
+            origins.Add((tx.Hash, fromPeer));
+            return TxResult.Ok;
+        });
+        pool.Update([], (tx, _, fromPeer) =>
+        {
+            origins.Add((tx.Hash, fromPeer));
+            return TxResult.Ok;
+        });
+
+        // Kept through a re-check, not only from admission to the first one.
+        Assert.Equal([(local.Hash, false), (relayed.Hash, true), (local.Hash, false), (relayed.Hash, true)], origins);
     }
 }

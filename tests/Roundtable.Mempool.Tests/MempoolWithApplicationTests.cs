@@ -42,7 +42,7 @@ public sealed class MempoolWithApplicationTests
             Hash256.Zero, Hash256.Zero, MempoolTests.Key("validator").PublicKey, null);
         var result = _app.ExecuteBlock(header, txs, t => _pool.Contains(t.Hash));
         Assert.All(result.Results, r => Assert.True(r.IsOk, r.Reason));
-        return _pool.Update(txs.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
+        return _pool.Update(txs.Select(t => t.Hash), (t, pending, fromPeer) => _app.CheckTransaction(t, pending, signatureVerified: true, dryRun: !fromPeer));
     }
 
     private static RegisterMember Registration => new("Newcomer", "technical", "europe", []);

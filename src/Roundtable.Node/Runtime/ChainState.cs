@@ -168,7 +168,7 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
                 return new MempoolAdmissionResult(tx.Hash, new TxResult(TxCode.Duplicate, "The transaction is already committed."));
             }
 
-            var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: signatureValid));
+            var admission = _mempool.TryAdd(tx, (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: signatureValid, dryRun: !fromPeer), fromPeer);
             if (!admission.Admitted && !fromPeer)
             {
                 Rejected.Add(tx.Hash, admission.Result);
@@ -376,7 +376,7 @@ public sealed partial class ChainState : IConsensusApplication, IDisposable
             _store.Append(stored);
             _lastCommit = commit;
             _evidence.RemoveAll(_app.NeverRecordable());
-            var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending) => _app.CheckTransaction(t, pending, signatureVerified: true));
+            var dropped = _mempool.Update(block.Transactions.Select(t => t.Hash), (t, pending, fromPeer) => _app.CheckTransaction(t, pending, signatureVerified: true, dryRun: !fromPeer));
             foreach (var (tx, reason) in dropped)
             {
                 Rejected.Add(tx.Hash, reason);
