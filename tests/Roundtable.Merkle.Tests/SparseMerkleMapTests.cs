@@ -144,17 +144,7 @@ public class SparseMerkleMapTests
         var keySpace = Enumerable.Range(0, 300).Select(i => RandomKey(random)).ToArray();
         for (var step = 0; step < 3000; step++)
         {
-            var key = keySpace[random.Next(keySpace.Length)];
-            if (random.Next(3) == 0)
-            {
-                Assert.Equal(model.Remove(key), map.Remove(key));
-            }
-            else
-            {
-                var value = RandomValue(random);
-                model[key] = value;
-                map.Set(key, value);
-            }
+            RandomStep(random, keySpace, model, map);
 
             if (step % 250 == 0)
             {
@@ -464,17 +454,7 @@ public class SparseMerkleMapTests
         var clones = new List<(SparseMerkleMap Clone, List<KeyValuePair<byte[], byte[]>> Entries, Hash256 Root)>();
         for (var step = 0; step < 4000; step++)
         {
-            var key = keySpace[random.Next(keySpace.Length)];
-            if (random.Next(3) == 0)
-            {
-                Assert.Equal(model.Remove(key), map.Remove(key));
-            }
-            else
-            {
-                var value = RandomValue(random);
-                model[key] = value;
-                map.Set(key, value);
-            }
+            RandomStep(random, keySpace, model, map);
 
             if (step % 97 == 0)
             {
@@ -549,6 +529,22 @@ public class SparseMerkleMapTests
         var roots = await Task.WhenAll(clones.Select(c => Task.Run(() => c.Root)));
         Assert.All(roots, r => Assert.Equal(expected, r.ToArray()));
         Assert.Equal(expected, map.Root.ToArray());
+    }
+
+    // One random removal or write of a key from the key space, to the map and its model alike.
+    private static void RandomStep(Random random, byte[][] keySpace, SortedDictionary<byte[], byte[]> model, SparseMerkleMap map)
+    {
+        var key = keySpace[random.Next(keySpace.Length)];
+        if (random.Next(3) == 0)
+        {
+            Assert.Equal(model.Remove(key), map.Remove(key));
+        }
+        else
+        {
+            var value = RandomValue(random);
+            model[key] = value;
+            map.Set(key, value);
+        }
     }
 
     internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
