@@ -36,6 +36,19 @@ internal sealed class IndexNode
     }
 }
 
+/// <summary>What <see cref="SortedIndex.Set"/> did.</summary>
+internal enum IndexWrite
+{
+    /// <summary>The key was new.</summary>
+    Added,
+
+    /// <summary>The key held other bytes, now replaced.</summary>
+    Replaced,
+
+    /// <summary>The key already held these bytes; the tree is the one given.</summary>
+    Unchanged,
+}
+
 /// <summary>
 /// Operations on a persistent (path-copying) AVL tree keyed by byte strings in ordinal order: the
 /// ordered key index of <see cref="SparseMerkleMap"/>. Updates return a new root and share all
@@ -70,25 +83,41 @@ internal static class SortedIndex
         return null;
     }
 
-    /// <summary>The tree with <paramref name="key"/> mapped to <paramref name="value"/>; the arrays are kept, not copied.</summary>
-    public static IndexNode Set(IndexNode? node, byte[] key, byte[] value, out bool added, object? owner = null)
+    /// <summary>
+    /// The tree with <paramref name="key"/> mapped to <paramref name="value"/>, in one walk: the
+    /// same root when the key already holds equal bytes. The value array is kept, not copied; the
+    /// key is copied only when it is new (a replaced entry keeps its key array).
+    /// </summary>
+    public static IndexNode Set(IndexNode? node, ReadOnlySpan<byte> key, byte[] value, out IndexWrite write, object? owner = null)
     {
         if (node is null)
         {
-            added = true;
-            return new IndexNode(key, value, null, null, owner);
+            write = IndexWrite.Added;
+            return new IndexNode(key.ToArray(), value, null, null, owner);
         }
 
         var c = Compare(key, node.Key);
         if (c == 0)
         {
-            added = false;
+            if (node.Value.AsSpan().SequenceEqual(value))
+            {
+                write = IndexWrite.Unchanged;
+                return node;
+            }
+
+            write = IndexWrite.Replaced;
             return Make(node, node.Key, value, node.Left, node.Right, owner);
         }
 
+        var child = Set(c < 0 ? node.Left : node.Right, key, value, out write, owner);
+        if (write == IndexWrite.Unchanged)
+        {
+            return node;
+        }
+
         return c < 0
-            ? Balance(node, node.Key, node.Value, Set(node.Left, key, value, out added, owner), node.Right, owner)
-            : Balance(node, node.Key, node.Value, node.Left, Set(node.Right, key, value, out added, owner), owner);
+            ? Balance(node, node.Key, node.Value, child, node.Right, owner)
+            : Balance(node, node.Key, node.Value, node.Left, child, owner);
     }
 
     /// <summary>The tree without <paramref name="key"/>; the same root when it is absent.</summary>

@@ -202,17 +202,17 @@ public sealed class SparseMerkleMap
         ValidateKey(key, nameof(key));
         ValidateValue(value, nameof(value));
 
-        var existing = SortedIndex.Find(_index, key);
-        if (existing is not null && existing.Value.AsSpan().SequenceEqual(value))
+        // One walk finds the key and writes it; an equal value leaves the map as it was.
+        var stored = owned ?? value.ToArray();
+        _index = SortedIndex.Set(_index, key, stored, out var write, _edit);
+        if (write == IndexWrite.Unchanged)
         {
             return;
         }
 
-        var stored = owned ?? value.ToArray();
-        _index = SortedIndex.Set(_index, existing?.Key ?? key.ToArray(), stored, out var added, _edit);
         _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(stored)), _edit);
         Version++;
-        if (added)
+        if (write == IndexWrite.Added)
         {
             _count++;
         }

@@ -22,8 +22,8 @@ public class SortedIndexTests
             else
             {
                 var value = new byte[] { (byte)step };
-                root = SortedIndex.Set(root, key, value, out var added);
-                Assert.Equal(!model.ContainsKey(key), added);
+                root = SortedIndex.Set(root, key, value, out var write);
+                Assert.Equal(ExpectedWrite(model, key, value), write);
                 model[key] = value;
             }
 
@@ -97,8 +97,8 @@ public class SortedIndexTests
             else
             {
                 var value = new byte[] { (byte)step };
-                root = SortedIndex.Set(root, key, value, out var added, token);
-                Assert.Equal(!model.ContainsKey(key), added);
+                root = SortedIndex.Set(root, key, value, out var write, token);
+                Assert.Equal(ExpectedWrite(model, key, value), write);
                 model[key] = value;
             }
         }
@@ -134,4 +134,26 @@ public class SortedIndexTests
         Assert.Equal(new byte[] { 2 }, SortedIndex.Find(second, [10])!.Value);
         Assert.Equal(new byte[] { 3 }, SortedIndex.Find(copied, [10])!.Value);
     }
+
+    [Fact]
+    public void Writing_the_bytes_a_key_already_holds_returns_the_same_tree()
+    {
+        IndexNode? root = null;
+        for (byte i = 0; i < 64; i++)
+        {
+            root = SortedIndex.Set(root, [i], [i], out _);
+        }
+
+        var token = new object();
+        var same = SortedIndex.Set(root, [10], [10], out var write, token);
+        var changed = SortedIndex.Set(root, [10], [11], out var replaced, token);
+
+        Assert.Equal(IndexWrite.Unchanged, write);
+        Assert.Same(root, same);
+        Assert.Equal(IndexWrite.Replaced, replaced);
+        Assert.NotSame(root, changed);
+    }
+
+    private static IndexWrite ExpectedWrite(SortedDictionary<byte[], byte[]> model, byte[] key, byte[] value) =>
+        !model.TryGetValue(key, out var held) ? IndexWrite.Added : held.AsSpan().SequenceEqual(value) ? IndexWrite.Unchanged : IndexWrite.Replaced;
 }
