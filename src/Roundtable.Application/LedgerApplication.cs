@@ -213,8 +213,8 @@ public sealed partial class LedgerApplication
     /// the same key already waiting. When none are waiting and <paramref name="dryRun"/> is set,
     /// the message is also dry-run against the committed state, so a doomed transaction is refused
     /// with its reason instead of committed as a failure. The node that a person submits to does
-    /// that; a transaction relayed by a peer was dry-run there, and running its message again on
-    /// every validator would double each one's execution work (docs/network.md, §10).
+    /// that; a transaction relayed by a peer was dry-run there, and dry-running it again on every
+    /// validator cost two thirds as much as running it in the block (docs/network.md, §10).
     /// </summary>
     public TxResult CheckTransaction(Transaction tx, ulong pendingFromSender, bool signatureVerified = false, bool dryRun = true)
     {
