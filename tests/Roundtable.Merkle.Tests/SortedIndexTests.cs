@@ -55,12 +55,7 @@ public class SortedIndexTests
     [Fact]
     public void UpdatesLeaveOlderVersionsIntact()
     {
-        IndexNode? v1 = null;
-        for (byte i = 0; i < 50; i++)
-        {
-            v1 = SortedIndex.Set(v1, [i], [i], out _);
-        }
-
+        var v1 = FrozenTree(50);
         var v2 = SortedIndex.Remove(v1, [10], out _);
         v2 = SortedIndex.Set(v2, [20], [99], out _);
 
@@ -116,12 +111,7 @@ public class SortedIndexTests
     [Fact]
     public void A_second_write_under_the_same_token_reuses_the_path_the_first_one_copied()
     {
-        IndexNode? frozen = null;
-        for (byte i = 0; i < 64; i++)
-        {
-            frozen = SortedIndex.Set(frozen, [i], [i], out _);
-        }
-
+        var frozen = FrozenTree(64);
         var token = new object();
         var first = SortedIndex.Set(frozen, [10], [1], out _, token);
         var second = SortedIndex.Set(first, [10], [2], out _, token);
@@ -138,12 +128,7 @@ public class SortedIndexTests
     [Fact]
     public void Writing_the_bytes_a_key_already_holds_returns_the_same_tree()
     {
-        IndexNode? root = null;
-        for (byte i = 0; i < 64; i++)
-        {
-            root = SortedIndex.Set(root, [i], [i], out _);
-        }
-
+        var root = FrozenTree(64);
         var token = new object();
         var same = SortedIndex.Set(root, [10], [10], out var write, token);
         var changed = SortedIndex.Set(root, [10], [11], out var replaced, token);
@@ -152,6 +137,18 @@ public class SortedIndexTests
         Assert.Same(root, same);
         Assert.Equal(IndexWrite.Replaced, replaced);
         Assert.NotSame(root, changed);
+    }
+
+    // Keys and values 0 … count − 1, one byte each, built without a token: no edit may change it.
+    private static IndexNode? FrozenTree(byte count)
+    {
+        IndexNode? root = null;
+        for (byte i = 0; i < count; i++)
+        {
+            root = SortedIndex.Set(root, [i], [i], out _);
+        }
+
+        return root;
     }
 
     private static IndexWrite ExpectedWrite(SortedDictionary<byte[], byte[]> model, byte[] key, byte[] value) =>
