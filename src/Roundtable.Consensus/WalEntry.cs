@@ -28,7 +28,7 @@ public sealed record WalEntry(Vote? Vote, Proposal? Proposal, Block? Block, IRea
     {
         writer.WriteOptional(Vote, static (w, v) => v.Encode(w));
         writer.WriteOptional(Proposal, static (w, p) => p.Encode(w));
-        writer.WriteOptional(Block, static (w, b) => w.WriteBytes(b.ToBytes()));
+        writer.WriteOptional(Block, static (w, b) => w.WriteBytes(b.Encoded.Span));
         writer.WriteList(ProofOfLock ?? [], static (w, v) => v.Encode(w));
     }
 

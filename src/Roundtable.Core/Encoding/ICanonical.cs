@@ -17,9 +17,17 @@ public static class Canonical
 {
     /// <summary>The canonical encoding of <paramref name="value"/>.</summary>
     public static byte[] ToBytes<T>(T value)
+        where T : ICanonical<T> => ToBytes(value, 256);
+
+    /// <summary>
+    /// The canonical encoding of <paramref name="value"/>, written into a buffer that starts at
+    /// <paramref name="initialCapacity"/> bytes: for a large value whose size the caller knows, so
+    /// the buffer is not grown (and copied) on the way there.
+    /// </summary>
+    public static byte[] ToBytes<T>(T value, int initialCapacity)
         where T : ICanonical<T>
     {
-        var writer = new CanonicalWriter();
+        var writer = new CanonicalWriter(initialCapacity);
         value.Encode(writer);
         return writer.ToArray();
     }

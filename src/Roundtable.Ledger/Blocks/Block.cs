@@ -21,6 +21,10 @@ public sealed class Block
     private readonly Transaction[] _transactions;
     private readonly DuplicateVoteEvidence[] _evidence;
 
+    // Every node writes a block's bytes several times (WAL, block store, parts for peers): encoded
+    // once, into a buffer sized from the transactions, instead of growing a buffer each time.
+    private byte[]? _encoded;
+
     /// <summary>Creates a block.</summary>
     public Block(BlockHeader header, IEnumerable<Transaction> transactions, IEnumerable<DuplicateVoteEvidence>? evidence = null)
     {
@@ -44,18 +48,18 @@ public sealed class Block
     /// <summary>The RFC 6962 root over the encoded transactions.</summary>
     public static Hash256 ComputeTxRoot(IReadOnlyList<Transaction> transactions)
     {
-        var leaves = new byte[transactions.Count][];
+        var leaves = new Hash256[transactions.Count];
         for (var i = 0; i < leaves.Length; i++)
         {
-            leaves[i] = transactions[i].Encoded.ToArray();
+            leaves[i] = MerkleTree.HashLeaf(transactions[i].Encoded);
         }
 
-        return MerkleTree.ComputeRoot(leaves);
+        return MerkleTree.ComputeRootFromLeafHashes(leaves);
     }
 
     /// <summary>The RFC 6962 root over the encoded evidence.</summary>
     public static Hash256 ComputeEvidenceRoot(IReadOnlyList<DuplicateVoteEvidence> evidence) =>
-        MerkleTree.ComputeRoot([.. evidence.Select(Canonical.ToBytes)]);
+        MerkleTree.ComputeRoot([.. evidence.Select(static e => Canonical.ToBytes(e))]);
 
     /// <summary>Writes header, transactions (each length-prefixed), then evidence.</summary>
     public void Encode(CanonicalWriter writer)
@@ -65,13 +69,11 @@ public sealed class Block
         writer.WriteList(_evidence, static (w, e) => e.Encode(w));
     }
 
-    /// <summary>The canonical encoding.</summary>
-    public byte[] ToBytes()
-    {
-        var writer = new CanonicalWriter(1024);
-        Encode(writer);
-        return writer.ToArray();
-    }
+    /// <summary>The canonical encoding, computed once (the block is immutable).</summary>
+    public ReadOnlyMemory<byte> Encoded => _encoded ??= EncodeOnce();
+
+    /// <summary>A copy of the canonical encoding, for a caller that keeps or changes it.</summary>
+    public byte[] ToBytes() => Encoded.ToArray();
 
     /// <summary>
     /// Decodes exactly one block and checks that its transaction root matches its transactions.
@@ -113,5 +115,19 @@ public sealed class Block
         }
 
         return block;
+    }
+
+    private byte[] EncodeOnce()
+    {
+        // Header and evidence are small; each transaction adds at most a 3-byte length prefix.
+        var capacity = 4096;
+        foreach (var tx in _transactions)
+        {
+            capacity += tx.Encoded.Length + 3;
+        }
+
+        var writer = new CanonicalWriter(capacity);
+        Encode(writer);
+        return writer.ToArray();
     }
 }

@@ -125,7 +125,7 @@ public static class ApiViews
             ["header"] = Header(h),
             ["transactions"] = txs,
             ["commit"] = Commit(stored.Commit),
-            ["encoded"] = Convert.ToHexStringLower(stored.Block.ToBytes()),
+            ["encoded"] = Convert.ToHexStringLower(stored.Block.Encoded.Span),
         };
     }
 

@@ -1,3 +1,4 @@
+using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 using Roundtable.Storage;
 
@@ -28,8 +29,12 @@ public sealed class ChainStore : IDisposable
     }
 
     /// <summary>Appends a decided block durably (fsync before returning).</summary>
-    public void Append(StoredBlock stored) =>
-        _store.Append(stored.Block.Header.Height, stored.ToBytes(), [.. stored.Block.Transactions.Select(t => t.Hash)]);
+    public void Append(StoredBlock stored)
+    {
+        var writer = new CanonicalWriter(stored.EncodedSizeHint);
+        stored.Encode(writer);
+        _store.Append(stored.Block.Header.Height, writer.WrittenSpan, [.. stored.Block.Transactions.Select(t => t.Hash)]);
+    }
 
     /// <summary>The stored block at <paramref name="height"/>, or null.</summary>
     public StoredBlock? Read(ulong height) =>

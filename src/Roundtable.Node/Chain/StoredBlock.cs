@@ -15,15 +15,25 @@ namespace Roundtable.Node.Chain;
 /// <param name="History">Validator-set history at this height, or null for a block stored by older software.</param>
 public sealed record StoredBlock(Block Block, Commit Commit, IReadOnlyList<TxResult> Results, ValidatorHistory? History)
 {
+    /// <summary>About how many bytes <see cref="Encode"/> writes (the block's bytes and a typical result per transaction): a writer's starting size.</summary>
+    public int EncodedSizeHint => 4096 + Block.Encoded.Length + (Results.Count * 64);
+
     /// <summary>Encodes block, commit and results for the block store.</summary>
     public byte[] ToBytes()
     {
-        var writer = new CanonicalWriter(4096);
-        writer.WriteBytes(Block.ToBytes());
+        var writer = new CanonicalWriter(EncodedSizeHint);
+        Encode(writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>Writes what <see cref="ToBytes"/> returns, into a caller's writer.</summary>
+    public void Encode(CanonicalWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBytes(Block.Encoded.Span);
         Commit.Encode(writer);
         writer.WriteList(Results, static (w, r) => r.Encode(w));
         History?.Encode(writer);
-        return writer.ToArray();
     }
 
     /// <summary>Decodes a stored record.</summary>

@@ -90,12 +90,15 @@ public sealed class ConsensusWal : IDisposable
             _height = entry.Height;
         }
 
-        var payload = Canonical.ToBytes(entry);
-        var record = new byte[8 + payload.Length];
-        BinaryPrimitives.WriteInt32BigEndian(record, payload.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(record.AsSpan(4), Crc32C.Compute(payload));
-        payload.CopyTo(record, 8);
-        _file.Write(record);
+        // Sized for the block an entry may carry, so a block-sized entry is written without copies.
+        var writer = new CanonicalWriter(1024 + (entry.Block?.Encoded.Length ?? 0));
+        entry.Encode(writer);
+        var payload = writer.WrittenSpan;
+        Span<byte> header = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(header, payload.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(header[4..], Crc32C.Compute(payload));
+        _file.Write(header);
+        _file.Write(payload);
         _file.Flush(flushToDisk: true);
     }
 

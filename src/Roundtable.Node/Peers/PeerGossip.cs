@@ -81,7 +81,7 @@ public sealed class PeerGossip : IConsensusGossip
     /// <inheritdoc />
     public void BroadcastProposal(Proposal proposal, Block block)
     {
-        var bytes = block.ToBytes();
+        var bytes = block.Encoded;
         var parts = (bytes.Length + ProposalMessage.PartSize - 1) / ProposalMessage.PartSize;
         Remember(WireType.Proposal, Canonical.ToBytes(new ProposalMessage(proposal, bytes.Length, parts)), proposal.Height);
         foreach (var part in Parts(proposal, block.Id, bytes))
@@ -91,12 +91,12 @@ public sealed class PeerGossip : IConsensusGossip
     }
 
     /// <summary>The encoded parts of a proposed block, in order.</summary>
-    private static IEnumerable<byte[]> Parts(Proposal proposal, Hash256 blockId, byte[] bytes)
+    private static IEnumerable<byte[]> Parts(Proposal proposal, Hash256 blockId, ReadOnlyMemory<byte> bytes)
     {
         for (var i = 0; i * ProposalMessage.PartSize < bytes.Length; i++)
         {
-            var slice = bytes.AsSpan(i * ProposalMessage.PartSize, Math.Min(ProposalMessage.PartSize, bytes.Length - (i * ProposalMessage.PartSize))).ToArray();
-            yield return Canonical.ToBytes(new BlockPartMessage(proposal.Height, proposal.Round, blockId, i, slice));
+            var slice = bytes.Slice(i * ProposalMessage.PartSize, Math.Min(ProposalMessage.PartSize, bytes.Length - (i * ProposalMessage.PartSize))).ToArray();
+            yield return Canonical.ToBytes(new BlockPartMessage(proposal.Height, proposal.Round, blockId, i, slice), slice.Length + BlockPartMessage.MaxHeaderBytes);
         }
     }
 
@@ -406,7 +406,7 @@ public sealed class PeerGossip : IConsensusGossip
         // forwards the same bytes and recognises them when they come back.
         if (proposal.VerifySignature(_chain.ChainId) && Relay(WireType.Proposal, Canonical.ToBytes(assembly.Message), proposal.Height, proposal.Proposer))
         {
-            foreach (var encoded in Parts(proposal, block.Id, block.ToBytes()))
+            foreach (var encoded in Parts(proposal, block.Id, block.Encoded))
             {
                 Forward(WireType.BlockPart, encoded, proposal.Height);
             }

@@ -37,6 +37,9 @@ public sealed record ProposalMessage(Proposal Proposal, int BlockBytes, int Part
 /// <summary>One part of a proposed block.</summary>
 public sealed record BlockPartMessage(ulong Height, uint Round, Hash256 BlockId, int Index, byte[] Bytes) : ICanonical<BlockPartMessage>
 {
+    /// <summary>Most bytes the message adds to its slice: height, round, block id, index and the slice's length prefix.</summary>
+    public const int MaxHeaderBytes = 10 + 5 + Hash256.Size + 5 + 5;
+
     /// <inheritdoc />
     public void Encode(CanonicalWriter writer)
     {
@@ -82,7 +85,7 @@ public sealed record BlockResponseMessage(Block Block, Commit Commit) : ICanonic
     /// <inheritdoc />
     public void Encode(CanonicalWriter writer)
     {
-        writer.WriteBytes(Block.ToBytes());
+        writer.WriteBytes(Block.Encoded.Span);
         Commit.Encode(writer);
     }
 

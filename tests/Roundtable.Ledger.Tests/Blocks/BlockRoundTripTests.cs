@@ -1,6 +1,7 @@
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Tests.Support;
+using Roundtable.Merkle;
 
 namespace Roundtable.Ledger.Tests;
 
@@ -49,6 +50,38 @@ public sealed class BlockRoundTripTests
                 Assert.Equal(block.Header.LastCommit!.ToBytes(), commit.ToBytes());
             }
         }
+    }
+
+    [Fact]
+    public void A_block_is_encoded_once_and_ToBytes_hands_out_a_copy_of_it()
+    {
+        var samples = new LedgerSamples(11, sign: false);
+        var block = samples.Block(3, 9, samples.ValidatorSet(4));
+
+        var encoded = block.Encoded;
+        var copy = block.ToBytes();
+        copy[^1] ^= 0xff;
+
+        Assert.True(encoded.Span == block.Encoded.Span, "the second read encoded the block again");
+        Assert.Equal(Reencode.Block(block), block.Encoded.ToArray());
+        Assert.NotEqual(copy, block.Encoded.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(17)]
+    public void The_transaction_root_is_the_RFC_6962_root_over_the_encoded_transactions(int count)
+    {
+        var samples = new LedgerSamples(count, sign: false);
+        var block = samples.Block(2, count, samples.ValidatorSet(3));
+
+        var expected = MerkleTree.ComputeRoot([.. block.Transactions.Select(t => t.Encoded.ToArray())]);
+
+        Assert.Equal(expected, Block.ComputeTxRoot(block.Transactions));
     }
 
     [Fact]
