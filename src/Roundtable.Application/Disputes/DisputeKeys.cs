@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Application.Disputes;
@@ -17,10 +18,10 @@ public static class DisputeKeys
     public static readonly byte[] DrawPrefix = "dispute-draw/"u8.ToArray();
 
     /// <summary>A dispute: <c>dispute/&lt;id&gt;</c>.</summary>
-    public static byte[] Dispute(Hash256 id) => Encoding.ASCII.GetBytes("dispute/" + id.ToString());
+    public static byte[] Dispute(Hash256 id) => StateKeys.Path("dispute/", id);
 
     /// <summary>A volunteer arbitrator: <c>dispute-roster/&lt;member&gt;</c>.</summary>
-    public static byte[] Arbitrator(Hash256 member) => Encoding.ASCII.GetBytes("dispute-roster/" + member.ToString());
+    public static byte[] Arbitrator(Hash256 member) => StateKeys.Path("dispute-roster/", member);
 
     /// <summary>The prefix of a dispute's statements.</summary>
     public static byte[] StatementsOf(Hash256 id) => Encoding.ASCII.GetBytes("dispute-statement/" + id.ToString() + "/");
@@ -36,7 +37,7 @@ public static class DisputeKeys
     public static byte[] About(Hash256 subject, Hash256 dispute) => Encoding.ASCII.GetBytes("dispute-about/" + subject.ToString() + "/" + dispute.ToString());
 
     /// <summary>A member's right to vote suspended by a remedy: <c>dispute-voting/&lt;member&gt;</c>.</summary>
-    public static byte[] VotingSuspension(Hash256 member) => Encoding.ASCII.GetBytes("dispute-voting/" + member.ToString());
+    public static byte[] VotingSuspension(Hash256 member) => StateKeys.Path("dispute-voting/", member);
 
     /// <summary>
     /// A dispute waiting for its panel: <c>dispute-draw/&lt;16 hex digits of height&gt;/&lt;id&gt;</c>;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Application.Identities;
@@ -15,7 +16,7 @@ public static class IdentityKeys
     public static readonly byte[] ExpiryPrefix = "affiliation-expiry/"u8.ToArray();
 
     /// <summary>A member's certificate affiliation.</summary>
-    public static byte[] Affiliation(Hash256 member) => Encoding.ASCII.GetBytes("affiliation/" + member);
+    public static byte[] Affiliation(Hash256 member) => StateKeys.Path("affiliation/", member);
 
     /// <summary>Which member a certificate (issuer, serial) verified.</summary>
     public static byte[] Certificate(Hash256 issuer, ReadOnlySpan<byte> serial) => Encoding.ASCII.GetBytes($"certificate/{issuer}/{Convert.ToHexStringLower(serial)}");
@@ -24,7 +25,7 @@ public static class IdentityKeys
     public static byte[] RevokedSerial(Hash256 issuer, ReadOnlySpan<byte> serial) => Encoding.ASCII.GetBytes($"revoked-serial/{issuer}/{Convert.ToHexStringLower(serial)}");
 
     /// <summary>The last CRL posted for an issuer.</summary>
-    public static byte[] RevocationList(Hash256 issuer) => Encoding.ASCII.GetBytes("crl/" + issuer);
+    public static byte[] RevocationList(Hash256 issuer) => StateKeys.Path("crl/", issuer);
 
     /// <summary>An expiry entry: notAfter as 20 decimal digits (so byte order is time order), then the member.</summary>
     public static byte[] Expiry(ulong notAfterMs, Hash256 member) => Encoding.ASCII.GetBytes("affiliation-expiry/" + notAfterMs.ToString("D20", NumberFormatInfo.InvariantInfo) + "/" + member);

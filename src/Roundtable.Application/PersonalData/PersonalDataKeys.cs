@@ -1,4 +1,5 @@
 using System.Text;
+using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Application.PersonalData;
@@ -13,5 +14,5 @@ public static class PersonalDataKeys
     public static byte[] FieldPrefixBytes => Encoding.ASCII.GetBytes(FieldPrefix);
 
     /// <summary>A personal field by its commitment.</summary>
-    public static byte[] Field(Hash256 commitment) => Encoding.ASCII.GetBytes(FieldPrefix + commitment);
+    public static byte[] Field(Hash256 commitment) => StateKeys.Path(FieldPrefix, commitment);
 }

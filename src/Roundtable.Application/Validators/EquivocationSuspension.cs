@@ -1,4 +1,3 @@
-using System.Text;
 using Roundtable.Application.Parameters;
 using Roundtable.Application.State;
 using Roundtable.Core.Crypto;
@@ -16,7 +15,7 @@ namespace Roundtable.Application.Validators;
 public static class EquivocationSuspension
 {
     /// <summary>State key of a validator's suspension record.</summary>
-    public static byte[] Key(Hash256 validatorKeyId) => Encoding.ASCII.GetBytes("suspension/" + validatorKeyId);
+    public static byte[] Key(Hash256 validatorKeyId) => StateKeys.Path("suspension/", validatorKeyId);
 
     /// <summary>The state prefix of every suspension record.</summary>
     public static readonly byte[] Prefix = "suspension/"u8.ToArray();

@@ -1,4 +1,3 @@
-using System.Text;
 using Roundtable.Application.State;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
@@ -28,10 +27,10 @@ public static class EvidenceModule
     public const ulong MaxAgeHeights = 1000;
 
     /// <summary>State key of one recorded piece of evidence.</summary>
-    public static byte[] EvidenceKey(Hash256 hash) => Encoding.ASCII.GetBytes("evidence/" + hash);
+    public static byte[] EvidenceKey(Hash256 hash) => StateKeys.Path("evidence/", hash);
 
     /// <summary>State key of a validator's misbehaviour record.</summary>
-    public static byte[] MisbehaviourKey(Hash256 validatorKeyId) => Encoding.ASCII.GetBytes("misbehaviour/" + validatorKeyId);
+    public static byte[] MisbehaviourKey(Hash256 validatorKeyId) => StateKeys.Path("misbehaviour/", validatorKeyId);
 
     /// <summary>True when the evidence is already in the state.</summary>
     public static bool IsRecorded(StateView state, DuplicateVoteEvidence evidence) => state.Contains(EvidenceKey(evidence.Hash));

@@ -1,4 +1,4 @@
-using System.Text;
+using Roundtable.Application.State;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Application.WorkingGroups;
@@ -13,5 +13,5 @@ public static class WorkingGroupKeys
     public static readonly byte[] SunsetQueue = "working-group-sunsets"u8.ToArray();
 
     /// <summary>A working group.</summary>
-    public static byte[] Group(Hash256 id) => Encoding.ASCII.GetBytes(GroupPrefix + id);
+    public static byte[] Group(Hash256 id) => StateKeys.Path(GroupPrefix, id);
 }
