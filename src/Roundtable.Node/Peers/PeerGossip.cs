@@ -60,7 +60,7 @@ public sealed class PeerGossip : IConsensusGossip
         _snapshots = new SnapshotServer(network, chain);
         _transactions = new TransactionRelay(network, chain);
         _personalData = personalData;
-        _chain.TransactionAdmitted += tx => _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        _chain.TransactionAdmitted += _transactions.Submitted;
         _network.PeerDisconnected += (_, e) =>
         {
             lock (_gate)

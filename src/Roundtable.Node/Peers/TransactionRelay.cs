@@ -7,9 +7,11 @@ using Roundtable.Node.Runtime;
 namespace Roundtable.Node.Peers;
 
 /// <summary>
-/// Carries transactions past the first hop (docs/network.md §10, "Transaction relay"). A client's
+/// Carries transactions to peers (docs/network.md §10, "Transaction relay"). A client's
 /// transaction goes whole to every peer of the node that admitted it: there nearly every peer
-/// lacks it. A transaction admitted from a peer is only announced, by hash, to the other peers,
+/// lacks it. Those of one <see cref="FlushInterval"/> go together, so a busy node writes to each
+/// peer once per interval rather than once per transaction (each write also wakes the peer).
+/// A transaction admitted from a peer is only announced, by hash, to the other peers,
 /// and a peer asks for the ones it neither holds nor is already getting: past the first hop most
 /// peers hold it already, so 32 bytes ask instead of the whole transaction arriving again. That way
 /// a transaction reaches every validator of a sparse network, not only the submitting node's peers.
@@ -17,7 +19,7 @@ namespace Roundtable.Node.Peers;
 /// </summary>
 internal sealed class TransactionRelay
 {
-    /// <summary>How long admitted transactions gather before their hashes go out in one message per peer.</summary>
+    /// <summary>How long admitted transactions gather before they (a client's) or their hashes (a peer's) go out together.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How long a hash asked for (or received and waiting for admission) is not asked for again.</summary>
@@ -26,6 +28,9 @@ internal sealed class TransactionRelay
     // Bounds on what peers can make this node remember: past them, announcements are dropped
     // (a transaction then still travels with the blocks that carry it).
     private const int MaxToAnnounce = 65_536;
+
+    // Past this many a client's transaction is sent at once instead of waiting for the flush.
+    private const int MaxToPush = 16_384;
     private const int MaxIncoming = 32_768;
 
     private readonly PeerNetwork _network;
@@ -33,6 +38,7 @@ internal sealed class TransactionRelay
     private readonly Lock _gate = new();
     private readonly Dictionary<Hash256, long> _incoming = [];
     private List<(Hash256 Tx, Hash256 From)> _toAnnounce = [];
+    private List<Transaction> _toPush = [];
     private long _lastExpiry;
 
     /// <summary>Creates the relay over a started network.</summary>
@@ -45,6 +51,21 @@ internal sealed class TransactionRelay
     /// <summary>Announces what was admitted, every <see cref="FlushInterval"/>, until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
         EveryInterval.RunAsync(FlushInterval, () => Flush(Environment.TickCount64), cancellationToken);
+
+    /// <summary>A client's transaction was admitted here: it goes whole to every peer with the next flush.</summary>
+    public void Submitted(Transaction tx)
+    {
+        lock (_gate)
+        {
+            if (_toPush.Count < MaxToPush)
+            {
+                _toPush.Add(tx);
+                return;
+            }
+        }
+
+        _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+    }
 
     /// <summary>
     /// A peer's whole transaction is queued for admission: until then, announcements of it ask for
@@ -114,10 +135,15 @@ internal sealed class TransactionRelay
         }
     }
 
-    /// <summary>Sends each peer the hashes admitted since the last flush, but those it sent; forgets requests past their patience.</summary>
+    /// <summary>
+    /// Sends every peer the clients' transactions admitted since the last flush, and each peer the
+    /// hashes of peers' transactions admitted since then, but those it sent; forgets requests past
+    /// their patience.
+    /// </summary>
     private void Flush(long now)
     {
         List<(Hash256 Tx, Hash256 From)> batch;
+        List<Transaction> pushed;
         lock (_gate)
         {
             if (now - _lastExpiry >= (long)Patience.TotalMilliseconds && _incoming.Count > 0)
@@ -129,13 +155,26 @@ internal sealed class TransactionRelay
                 }
             }
 
-            if (_toAnnounce.Count == 0)
+            if (_toAnnounce.Count == 0 && _toPush.Count == 0)
             {
                 return;
             }
 
             batch = _toAnnounce;
             _toAnnounce = [];
+            pushed = _toPush;
+            _toPush = [];
+        }
+
+        // Queued together, so each peer's connection writes them in as few sends as its batch allows.
+        foreach (var tx in pushed)
+        {
+            _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
         }
 
         foreach (var peer in _network.Peers)
