@@ -67,21 +67,18 @@ public sealed class BlockRoundTripTests
         Assert.NotEqual(copy, block.Encoded.ToArray());
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(5)]
-    [InlineData(17)]
-    public void The_transaction_root_is_the_RFC_6962_root_over_the_encoded_transactions(int count)
+    [Fact]
+    public void The_transaction_root_is_the_RFC_6962_root_over_the_encoded_transactions()
     {
-        var samples = new LedgerSamples(count, sign: false);
-        var block = samples.Block(2, count, samples.ValidatorSet(3));
+        foreach (var count in new[] { 0, 1, 2, 3, 5, 17 })
+        {
+            var samples = new LedgerSamples(count, sign: false);
+            var block = samples.Block(2, count, samples.ValidatorSet(3));
 
-        var expected = MerkleTree.ComputeRoot([.. block.Transactions.Select(t => t.Encoded.ToArray())]);
+            var expected = MerkleTree.ComputeRoot([.. block.Transactions.Select(t => t.Encoded.ToArray())]);
 
-        Assert.Equal(expected, Block.ComputeTxRoot(block.Transactions));
+            Assert.Equal(expected, Block.ComputeTxRoot(block.Transactions));
+        }
     }
 
     [Fact]
