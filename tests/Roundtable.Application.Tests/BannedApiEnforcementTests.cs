@@ -22,7 +22,7 @@ public sealed class BannedApiProbe : IDisposable
     public BannedApiProbe()
     {
         RepositoryRoot = FindRepositoryRoot();
-        _directory = Path.Combine(Path.GetTempPath(), "roundtable-banned-api-probe", Guid.NewGuid().ToString("N"));
+        _directory = Path.Combine(Path.GetTempPath(), "roundtable-banned-api-probe-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         File.WriteAllText(Path.Combine(_directory, "Probe.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
