@@ -29,7 +29,7 @@ internal sealed class TransactionRelay
     // (a transaction then still travels with the blocks that carry it).
     private const int MaxToAnnounce = 65_536;
 
-    // Past this many a client's transaction is sent at once instead of waiting for the flush.
+    // At this many, the waiting client transactions go at once instead of at the flush.
     private const int MaxToPush = 16_384;
     private const int MaxIncoming = 32_768;
 
@@ -55,16 +55,20 @@ internal sealed class TransactionRelay
     /// <summary>A client's transaction was admitted here: it goes whole to every peer with the next flush.</summary>
     public void Submitted(Transaction tx)
     {
+        List<Transaction> full;
         lock (_gate)
         {
+            _toPush.Add(tx);
             if (_toPush.Count < MaxToPush)
             {
-                _toPush.Add(tx);
                 return;
             }
+
+            full = _toPush;
+            _toPush = [];
         }
 
-        _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        Push(full);
     }
 
     /// <summary>
@@ -135,6 +139,15 @@ internal sealed class TransactionRelay
         }
     }
 
+    /// <summary>Queues the transactions to every peer in admission order, together, so each connection writes them in as few sends as its batch allows.</summary>
+    private void Push(List<Transaction> transactions)
+    {
+        foreach (var tx in transactions)
+        {
+            _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+        }
+    }
+
     /// <summary>
     /// Sends every peer the clients' transactions admitted since the last flush, and each peer the
     /// hashes of peers' transactions admitted since then, but those it sent; forgets requests past
@@ -166,11 +179,7 @@ internal sealed class TransactionRelay
             _toPush = [];
         }
 
-        // Queued together, so each peer's connection writes them in as few sends as its batch allows.
-        foreach (var tx in pushed)
-        {
-            _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
-        }
+        Push(pushed);
 
         if (batch.Count == 0)
         {
