@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Roundtable.Dns.Tests.Support;
 
@@ -29,7 +28,7 @@ internal sealed class Nsd : IDisposable
 
     /// <summary>Starts NSD as secondary of <paramref name="zone"/>, transferring from <paramref name="primary"/> with <see cref="TestZones.TransferKey"/>.</summary>
     public static Nsd Start(string zone, IPEndPoint primary) =>
-        Start(zone, primary, FreePort(), TestZones.TransferKey.Name.ToString(), TestZones.TransferSecret);
+        Start(zone, primary, LoopbackPorts.FreeForBoth(), TestZones.TransferKey.Name.ToString(), TestZones.TransferSecret);
 
     /// <summary>Starts NSD on <paramref name="port"/> as secondary of <paramref name="zone"/>, transferring from <paramref name="primary"/> with TSIG key <paramref name="key"/> (secret in base64).</summary>
     public static Nsd Start(string zone, IPEndPoint primary, int port, string key, string secret)
@@ -89,26 +88,5 @@ internal sealed class Nsd : IDisposable
 
         process.Dispose();
         Directory.Delete(folder, recursive: true);
-    }
-
-    /// <summary>A loopback port free for both UDP and TCP right now.</summary>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken for TCP: try another.
-            }
-        }
     }
 }

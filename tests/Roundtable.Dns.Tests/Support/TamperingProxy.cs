@@ -24,11 +24,8 @@ internal sealed class TamperingProxy : IAsyncDisposable
     {
         this.upstreams = upstreams;
         forwarded = new int[upstreams.Length];
-        udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        (udp, tcp) = LoopbackPorts.BindBoth();
         EndPoint = (IPEndPoint)udp.LocalEndPoint!;
-        tcp = new TcpListener(EndPoint);
-        tcp.Start();
         udpLoop = Task.Run(ServeUdpAsync);
         tcpLoop = Task.Run(ServeTcpAsync);
     }

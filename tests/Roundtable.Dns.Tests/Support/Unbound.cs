@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Roundtable.Dns.Tests.Support;
@@ -49,7 +48,7 @@ internal sealed class Unbound : IDisposable
     public static Unbound Start(IEnumerable<IPEndPoint> servers, IEnumerable<string> trustAnchors, string zone = "forum.internal.")
     {
         var directory = Directory.CreateTempSubdirectory("roundtable-unbound-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.FreeForBoth();
         File.WriteAllText(Path.Combine(directory, "root.hints"), ". 3600000 NS a.root.\na.root. 3600000 A 127.0.0.1\n");
         var config = new StringBuilder()
             .AppendLine("server:")
@@ -134,26 +133,6 @@ internal sealed class Unbound : IDisposable
 
         process.Dispose();
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        // A port free for both UDP and TCP at the time of asking.
-        for (var attempt = 0; ; attempt++)
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            try
-            {
-                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException) when (attempt < 10)
-            {
-            }
-        }
     }
 
     private void WaitUntilServing()
