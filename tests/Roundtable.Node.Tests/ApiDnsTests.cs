@@ -114,7 +114,7 @@ public sealed class ApiDnsTests
     [Fact]
     public async Task Nsd_as_secondary_of_a_node_serves_a_committed_name_after_notify_without_a_restart()
     {
-        var nsdPort = Nsd.FreePort();
+        var nsdPort = LoopbackPorts.FreeForBoth();
         const string key = "xfr.test.internal.";
         var zone = TestZone with { Secondaries = [$"127.0.0.1:{nsdPort}"], TransferKey = key };
         await using var node = await TestNode.StartAsync(zones: [zone], dns: true, tsigKeys: [new TsigSecret(key, TestZones.TransferSecret)]);
