@@ -49,7 +49,7 @@ public sealed class PeerPortAttackTests : IDisposable
             }
 
             await attacker.StartAsync(CancellationToken.None);
-            await NodeWaits.UntilAsync(() => Task.FromResult(attacker.Peers.Count == 3), "the attacker to connect");
+            await NodeWaits.UntilAsync(() => Task.FromResult(attacker.Peers.Count == 3), "the attacker to connect", honest);
             var before = await honest[0].HeightAsync();
 
             var random = new Random(7);
@@ -78,7 +78,7 @@ public sealed class PeerPortAttackTests : IDisposable
             }
 
             // The honest three decided new blocks throughout, and none of them died.
-            await NodeWaits.UntilAsync(async () => await honest[0].HeightAsync() > before + 10 && await honest[2].HeightAsync() > before + 10, "honest progress");
+            await NodeWaits.UntilAsync(async () => await honest[0].HeightAsync() > before + 10 && await honest[2].HeightAsync() > before + 10, "honest progress", honest);
             Assert.All(honest, n => Assert.False(n.HasExited, n.Output));
             Assert.Contains("disconnect", string.Concat(honest.Select(n => n.Output)), StringComparison.OrdinalIgnoreCase);
         }

@@ -28,14 +28,21 @@ internal static class NodeWaits
     /// Polls <paramref name="condition"/> until it holds (60 s at most). A node that does not answer
     /// yet (connection refused while it starts) counts as "not yet".
     /// </summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    public static Task UntilAsync(Func<Task<bool>> condition, string what) => UntilAsync(condition, what, []);
+
+    /// <summary>
+    /// As <see cref="UntilAsync(Func{Task{bool}}, string)"/>, watching <paramref name="nodes"/>: it
+    /// fails as soon as one of them exits, and a failure reports each node's height or exit code
+    /// and the end of its output, so that a stall can be told from a crash.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, IReadOnlyList<NodeProcess> nodes)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await Holds(condition))
         {
-            if (DateTime.UtcNow > deadline)
+            if (DateTime.UtcNow > deadline || nodes.Any(n => n.HasExited))
             {
-                throw new TimeoutException("Timed out waiting for " + what);
+                throw new TimeoutException($"Timed out waiting for {what}{await DescribeAsync(nodes)}");
             }
 
             await Task.Delay(20);
@@ -63,6 +70,21 @@ internal static class NodeWaits
         return common;
     }
 
+    private static async Task<string> DescribeAsync(IReadOnlyList<NodeProcess> nodes)
+    {
+        const int TailLines = 40;
+        var report = new System.Text.StringBuilder();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var state = nodes[i].HasExited ? $"exited with {nodes[i].ExitCode}" : $"at height {await SafeHeight(nodes[i])}";
+            var lines = nodes[i].Output.Split('\n');
+            report.Append($"\n--- node {i} {state}; the last {Math.Min(TailLines, lines.Length)} lines of its output:\n");
+            report.AppendJoin('\n', lines.TakeLast(TailLines));
+        }
+
+        return report.ToString();
+    }
+
     private static async Task<bool> Holds(Func<Task<bool>> condition)
     {
         try
@@ -81,9 +103,9 @@ internal static class NodeWaits
         {
             return await node.HeightAsync();
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return 0;
+            return 0; // Not answering (starting, gone, or slower than the client's timeout).
         }
     }
 }
