@@ -51,6 +51,16 @@ internal static class Targets
         },
         new()
         {
+            Name = "transaction-batch",
+            TestProject = LedgerTests,
+            Seeds = TransactionBatchSeeds,
+            Run = RunTransactionBatch,
+            IsExpected = static e => e is DecodeException,
+            Dictionary = BinaryDictionary(),
+            MaxInputSize = 256 * 1024,
+        },
+        new()
+        {
             Name = "signature",
             TestProject = LedgerTests,
             Seeds = SignatureSeeds,
@@ -254,6 +264,13 @@ internal static class Targets
         var key = PublicKey.FromPasskeyPoint(PasskeySeed.Value.PublicKey.Point);
         var verified = SignatureVerifier.Verify(signature.Algorithm == SignatureAlgorithm.WebAuthnP256 ? key : PasskeySeed.Value.EcdsaKey, SignedMessage, signature);
         return $"sig:{signature.Algorithm}:{verified}";
+    }
+
+    private static string RunTransactionBatch(byte[] input)
+    {
+        var batch = TransactionBatch.Decode(input);
+        RequireSame(input, TransactionBatch.Encode([.. batch.Select(static t => (ReadOnlyMemory<byte>)Reencode.Transaction(t))]), "transaction batch");
+        return "batch:" + Bucket(batch.Count);
     }
 
     private static string RunTransaction(byte[] input)
@@ -468,6 +485,16 @@ internal static class Targets
 
     private static IReadOnlyList<byte[]> PasskeyDictionary() =>
         [.. new[] { "\"type\"", "\"challenge\"", "webauthn.get", "\\u0022", "{}", "[]", ",", ":", "\"" }.Select(t => System.Text.Encoding.UTF8.GetBytes(t)), [0x02], [0x01], [0x05], [0x25]];
+
+    private static IEnumerable<byte[]> TransactionBatchSeeds(int seed)
+    {
+        var samples = new LedgerSamples(seed, sign: false);
+        var types = Enum.GetValues<MessageType>();
+        foreach (var count in new[] { 0, 1, 2, 3, 5, 8 })
+        {
+            yield return TransactionBatch.Encode([.. Enumerable.Range(0, count).Select(i => (ReadOnlyMemory<byte>)samples.Transaction(types[i % types.Length]).Encoded.ToArray())]);
+        }
+    }
 
     private static IEnumerable<byte[]> BlockSeeds(int seed)
     {

@@ -61,6 +61,8 @@ internal static class TransactionEndpoints
             return Results.Text("{\"hash\":\"" + tx.Hash.ToString() + "\",\"status\":\"pending\"}", "application/json; charset=utf-8", statusCode: StatusCodes.Status202Accepted);
         }).WithName("SubmitTransaction").WithSummary("Submit a signed transaction (application/octet-stream canonical bytes, or JSON).");
 
+        TransactionBatchEndpoint.Map(api, chain, maxBodyBytes);
+
         api.MapPost("/txs/signing-payload", async (HttpRequest request, CancellationToken ct) =>
         {
             // For signers outside the node (browsers, hardware tokens): the exact bytes to sign for an unsigned JSON transaction.

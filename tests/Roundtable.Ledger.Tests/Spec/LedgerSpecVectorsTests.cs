@@ -9,7 +9,7 @@ using V = Roundtable.Ledger.Tests.Spec.LedgerVectors;
 namespace Roundtable.Ledger.Tests.Spec;
 
 /// <summary>
-/// The transaction and block test vectors of docs/encoding.md (8.6, 9.8). The bytes are read from
+/// The transaction and block test vectors of docs/encoding.md (8.7, 9.8). The bytes are read from
 /// the document; the values they must encode are in <see cref="LedgerVectors"/> and the expected
 /// hashes below. Both the document's hash table and its key table must match this side exactly.
 /// </summary>

@@ -9,7 +9,7 @@ using Roundtable.Ledger.Validators;
 namespace Roundtable.Ledger.Tests.Spec;
 
 /// <summary>
-/// The values behind the ledger test vectors of docs/encoding.md (sections 8.6 and 9.8): keys from
+/// The values behind the ledger test vectors of docs/encoding.md (sections 8.7 and 9.8): keys from
 /// fixed private scalars, and every field of the transactions and blocks. ECDSA signatures use
 /// random nonces, so the signed bytes were generated once and pasted into the document; the tests
 /// check that those bytes are exactly these values with valid signatures.
