@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Roundtable.Ledger.Transactions;
 
 namespace Roundtable.LoadBench;
 
@@ -6,7 +7,10 @@ namespace Roundtable.LoadBench;
 /// Open-loop load: transaction i is due at start + i / rate and goes to node i mod n. At most
 /// <c>concurrency</c> requests are in flight; a worker that falls behind the schedule sends at once
 /// (the lag is recorded, so a client that cannot keep up is visible in the report), and one ahead
-/// of it waits on a timer. Each worker keeps its own keep-alive connection to each node.
+/// of it waits on a timer. Each worker keeps its own keep-alive connection to each node. With a
+/// batch size b above 1, a request carries b transactions of one node (i, i + n, …, in order) and
+/// leaves when the last of them is due: a transaction's submit-to-commit time then counts from when
+/// it was due (or its batch was taken up, if later), so the wait for its batch is in the figure.
 /// </summary>
 internal sealed class LoadGenerator
 {
@@ -37,17 +41,17 @@ internal sealed class LoadGenerator
     /// <summary>Transactions whose sending lagged their due time by more than 100 ms.</summary>
     public int Lagged { get; private set; }
 
-    public async Task RunAsync(long startTicks, double rate, double seconds, int concurrency)
+    public async Task RunAsync(long startTicks, double rate, double seconds, int concurrency, int batch = 1)
     {
         var endTicks = startTicks + (long)(seconds * Stopwatch.Frequency);
         var lags = new double[concurrency];
         var lagged = new int[concurrency];
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
-            var connections = _apis.Select(api => new SubmitConnection(api)).ToArray();
+            var connections = _apis.Select(api => new SubmitConnection(api, batch == 1 ? "/api/v1/txs" : "/api/v1/txs/batch")).ToArray();
             try
             {
-                await RunWorkerAsync(w, connections).ConfigureAwait(false);
+                await (batch == 1 ? RunWorkerAsync(w, connections) : RunBatchWorkerAsync(w, connections)).ConfigureAwait(false);
             }
             finally
             {
@@ -97,6 +101,54 @@ internal sealed class LoadGenerator
 
                 SendTicks[i] = now;
                 Status[i] = await connections[i % connections.Length].SubmitAsync(_txs[i].Encoded).ConfigureAwait(false);
+            }
+        }
+
+        async Task RunBatchWorkerAsync(int w, SubmitConnection[] connections)
+        {
+            var nodes = connections.Length;
+            var statuses = new int[batch];
+            var encoded = new ReadOnlyMemory<byte>[batch];
+            while (true)
+            {
+                // Chunk c is node c mod n's share of round c / n: indices round·b·n + node + k·n.
+                var chunk = Interlocked.Increment(ref _next);
+                var node = chunk % nodes;
+                var first = ((long)(chunk / nodes) * batch * nodes) + node;
+                var last = first + ((long)(batch - 1) * nodes);
+                if (last >= _txs.Length || startTicks + (long)(last * Stopwatch.Frequency / rate) >= endTicks)
+                {
+                    return;
+                }
+
+                var takenUp = Stopwatch.GetTimestamp();
+                var due = startTicks + (long)(last * Stopwatch.Frequency / rate);
+                var wait = Stopwatch.GetElapsedTime(takenUp, due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds))).ConfigureAwait(false);
+                }
+
+                var now = Stopwatch.GetTimestamp();
+                var lag = (double)(now - due) / Stopwatch.Frequency;
+                lags[w] = Math.Max(lags[w], lag);
+                if (lag > 0.1)
+                {
+                    lagged[w] += batch;
+                }
+
+                for (var k = 0; k < batch; k++)
+                {
+                    var i = first + ((long)k * nodes);
+                    SendTicks[i] = Math.Max(takenUp, startTicks + (long)(i * Stopwatch.Frequency / rate));
+                    encoded[k] = _txs[i].Encoded;
+                }
+
+                await connections[node].SubmitBatchAsync(TransactionBatch.Encode(encoded), statuses).ConfigureAwait(false);
+                for (var k = 0; k < batch; k++)
+                {
+                    Status[first + ((long)k * nodes)] = statuses[k];
+                }
             }
         }
     }

@@ -16,6 +16,8 @@ internal sealed class LoadOptions
           --senders N            members sending the warm workload (default 1000; a multiple of --validators)
           --rate N               offered load in transactions per second, spread over the nodes (default 300)
           --concurrency N        HTTP requests in flight at most, over all nodes (default 32)
+          --batch N              transactions per request: 1 posts each to /api/v1/txs (default); more posts
+                                 batches of N to /api/v1/txs/batch, as a gateway or registrar would
           --block-interval-ms N  the nodes' BlockIntervalMs, the pause after a commit (default 250)
           --max-block-txs N      the nodes' MaxBlockTransactions (default 5000, the node default)
           --validators N         validators in the devnet (default 4)
@@ -38,6 +40,8 @@ internal sealed class LoadOptions
     public int Senders { get; private set; } = 1000;
 
     public int Concurrency { get; private set; } = 32;
+
+    public int Batch { get; private set; } = 1;
 
     public ulong BlockIntervalMs { get; private set; } = 250;
 
@@ -72,6 +76,7 @@ internal sealed class LoadOptions
                 case "--workload": o.Workload = Next(); break;
                 case "--senders": o.Senders = Int(); break;
                 case "--concurrency": o.Concurrency = Int(); break;
+                case "--batch": o.Batch = Int(); break;
                 case "--block-interval-ms": o.BlockIntervalMs = (ulong)Int(); break;
                 case "--max-block-txs": o.MaxBlockTransactions = Int(); break;
                 case "--validators": o.Validators = Int(); break;
@@ -88,6 +93,11 @@ internal sealed class LoadOptions
         if (o.Seconds < 1 || o.Rate < 1 || o.Concurrency < 1 || o.Validators is < 1 or > 32 || o.MaxBlockTransactions < 1 || o.BlockIntervalMs < 1)
         {
             throw new ArgumentException("--seconds, --rate, --concurrency, --block-interval-ms and --max-block-txs must be positive; --validators 1..32.");
+        }
+
+        if (o.Batch is < 1 or > Ledger.Transactions.TransactionBatch.MaxTransactions)
+        {
+            throw new ArgumentException($"--batch is 1..{Ledger.Transactions.TransactionBatch.MaxTransactions}.");
         }
 
         if (o.Workload is not ("fresh" or "warm") || o.Senders < o.Validators || o.Senders % o.Validators != 0)

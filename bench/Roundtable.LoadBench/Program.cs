@@ -22,9 +22,9 @@ var inv = CultureInfo.InvariantCulture;
 var cores = Environment.ProcessorCount;
 var loadBefore = Machine.LoadAverage();
 Progress($"{options.Workload} workload, {options.Validators} validators, block interval {options.BlockIntervalMs} ms, MaxBlockTransactions {options.MaxBlockTransactions}; " +
-    $"offered {options.Rate} tx/s for {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Concurrency} requests in flight at most; {cores} cores, load {loadBefore}");
+    $"offered {options.Rate} tx/s for {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Concurrency} requests in flight at most, {options.Batch} transaction(s) per request; {cores} cores, load {loadBefore}");
 
-var count = (options.Rate * (options.WarmupSeconds + options.Seconds)) + options.Concurrency;
+var count = (options.Rate * (options.WarmupSeconds + options.Seconds)) + (options.Concurrency * options.Batch * options.Validators);
 var signing = Stopwatch.StartNew();
 var (setup, txs) = options.Workload == "warm"
     ? PreparedTransactions.CreateWarm(DevnetLayout.ChainId, options.Senders, count)
@@ -79,7 +79,7 @@ if (options.Header)
 }
 
 Console.WriteLine(string.Create(inv,
-    $"| {(options.Workload == "warm" ? $"warm ({options.Senders} senders)" : "fresh keys")} | {options.Rate} tx/s × {options.Seconds} s | **{result.CommittedPerSecond:F0} tx/s** | **{Ms(result.Median)}** | **{Ms(result.P99)}** | {result.Uncommitted} of {result.Measured} " +
+    $"| {(options.Workload == "warm" ? $"warm ({options.Senders} senders)" : "fresh keys")}{(options.Batch > 1 ? $", batches of {options.Batch}" : "")} | {options.Rate} tx/s × {options.Seconds} s | **{result.CommittedPerSecond:F0} tx/s** | **{Ms(result.Median)}** | **{Ms(result.P99)}** | {result.Uncommitted} of {result.Measured} " +
     $"| {oneCore:N0}/s | {allCores:N0}/s | **{efficiency:F2}** | {cpuPerTxMs:F2} ms ({verifyEquivalents:F1} verifies) | {options.BlockIntervalMs} ms · {result.TxPerBlock:F0} | {loadBefore.Split(' ')[0]} → {Machine.LoadAverage().Split(' ')[0]} |"));
 return 0;
 
@@ -157,7 +157,7 @@ static async Task<Result> RunLoadAsync(LoadOptions options, LocalNetwork network
         }
     });
 
-    await generator.RunAsync(t0, options.Rate, options.WarmupSeconds + options.Seconds, options.Concurrency).ConfigureAwait(false);
+    await generator.RunAsync(t0, options.Rate, options.WarmupSeconds + options.Seconds, options.Concurrency, options.Batch).ConfigureAwait(false);
     var cpu = await sampling.ConfigureAwait(false);
     var mempools = await Task.WhenAll(apis.Select(a => MempoolAsync(http, a))).ConfigureAwait(false);
 

@@ -26,22 +26,51 @@ internal sealed class SubmitConnection : IDisposable
     private byte[] _buffer = new byte[4096];
     private Socket? _socket;
 
-    public SubmitConnection(Uri api)
+    /// <param name="api">The node's API base.</param>
+    /// <param name="path">Where to post: <c>/api/v1/txs</c> (one transaction) or <c>/api/v1/txs/batch</c>.</param>
+    public SubmitConnection(Uri api, string path)
     {
         _endPoint = new IPEndPoint(IPAddress.Parse(api.Host), api.Port);
-        var head = $"POST /api/v1/txs HTTP/1.1\r\nHost: {api.Authority}\r\nContent-Type: application/octet-stream\r\nContent-Length: ";
+        var head = $"POST {path} HTTP/1.1\r\nHost: {api.Authority}\r\nContent-Type: application/octet-stream\r\nContent-Length: ";
         _requestHead = new byte[head.Length + 16];
         _lengthAt = Encoding.ASCII.GetBytes(head, _requestHead);
     }
 
     /// <summary>Posts one encoded transaction; the HTTP status, or -1 when the connection failed (it is reopened next time).</summary>
-    public async Task<int> SubmitAsync(byte[] encoded)
+    public async Task<int> SubmitAsync(byte[] encoded) => (await ExchangeAsync(encoded).ConfigureAwait(false)).Status;
+
+    /// <summary>
+    /// Posts an encoded batch of <paramref name="statuses"/>.Length transactions and fills
+    /// <paramref name="statuses"/>: 202 for each the node accepted, 422 for each it refused, in
+    /// order; the HTTP status for all when the node refused the request, -1 when the connection failed.
+    /// </summary>
+    public async Task SubmitBatchAsync(byte[] batch, int[] statuses)
+    {
+        var (status, bodyStart, bodyLength) = await ExchangeAsync(batch).ConfigureAwait(false);
+        if (status != 200)
+        {
+            Array.Fill(statuses, status);
+            return;
+        }
+
+        try
+        {
+            BatchResults.Read(_buffer.AsSpan(bodyStart, bodyLength), statuses);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+        {
+            Array.Fill(statuses, -1);
+        }
+    }
+
+    /// <summary>One request and its response: the status (-1 when the connection failed; it is reopened next time) and where a Content-Length body lies in the buffer.</summary>
+    private async Task<(int Status, int BodyStart, int BodyLength)> ExchangeAsync(byte[] body)
     {
         _timeout.CancelAfter(RequestTimeout);
         try
         {
             _socket ??= await ConnectAsync(_endPoint, _timeout.Token).ConfigureAwait(false);
-            var request = RequestFor(encoded);
+            var request = RequestFor(body);
             await _socket.SendAsync(request, SocketFlags.None, _timeout.Token).ConfigureAwait(false);
             return await ReadResponseAsync(_socket, _timeout.Token).ConfigureAwait(false);
         }
@@ -53,7 +82,7 @@ internal sealed class SubmitConnection : IDisposable
                 throw new InvalidOperationException("The request timer could not be reset.", e);
             }
 
-            return -1;
+            return (-1, 0, 0);
         }
         finally
         {
@@ -109,8 +138,8 @@ internal sealed class SubmitConnection : IDisposable
         return _buffer.AsMemory(0, total);
     }
 
-    /// <summary>Reads one response (Content-Length or chunked body) and returns its status code.</summary>
-    private async Task<int> ReadResponseAsync(Socket socket, CancellationToken cancellationToken)
+    /// <summary>Reads one response (Content-Length or chunked body): its status code, and where a Content-Length body lies in the buffer.</summary>
+    private async Task<(int Status, int BodyStart, int BodyLength)> ReadResponseAsync(Socket socket, CancellationToken cancellationToken)
     {
         var filled = 0;
         int headerEnd;
@@ -125,6 +154,7 @@ internal sealed class SubmitConnection : IDisposable
 
         var status = Status(_buffer.AsSpan(0, headerEnd));
         var bodyStart = headerEnd + HeaderEnd.Length;
+        var bodyLength = 0;
         if (Header(_buffer.AsSpan(0, headerEnd), "Transfer-Encoding"u8) is (var at, var length) && Ascii.EqualsIgnoreCase(_buffer.AsSpan(at, length), "chunked"u8))
         {
             // Chunked (a problem-details body, JSON without line breaks): read up to the last chunk and the empty trailer.
@@ -135,7 +165,7 @@ internal sealed class SubmitConnection : IDisposable
         }
         else
         {
-            var bodyLength = Header(_buffer.AsSpan(0, headerEnd), "Content-Length"u8) is (var lengthAt, var digits)
+            bodyLength = Header(_buffer.AsSpan(0, headerEnd), "Content-Length"u8) is (var lengthAt, var digits)
                 && Utf8Parser.TryParse(_buffer.AsSpan(lengthAt, digits), out int parsed, out var used) && used == digits
                 ? parsed
                 : 0;
@@ -150,7 +180,7 @@ internal sealed class SubmitConnection : IDisposable
             Close();
         }
 
-        return status;
+        return (status, bodyStart, bodyLength);
     }
 
     private static int Status(ReadOnlySpan<byte> head) =>
