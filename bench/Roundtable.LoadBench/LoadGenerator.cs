@@ -82,26 +82,32 @@ internal sealed class LoadGenerator
                     return;
                 }
 
-                // A timer wait, never a spin: the generator shares the cores with the nodes it
-                // measures, and a spinning client takes CPU from them. Timers fire at most a
-                // millisecond or so late; the send time recorded is the real one.
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds))).ConfigureAwait(false);
-                }
-
-                var now = Stopwatch.GetTimestamp();
-                var lag = (double)(now - due) / Stopwatch.Frequency;
-                lags[w] = Math.Max(lags[w], lag);
-                if (lag > 0.1)
-                {
-                    lagged[w]++;
-                }
-
-                SendTicks[i] = now;
+                SendTicks[i] = await WaitUntilDueAsync(w, due, 1).ConfigureAwait(false);
                 Status[i] = await connections[i % connections.Length].SubmitAsync(_txs[i].Encoded).ConfigureAwait(false);
             }
+        }
+
+        // A timer wait, never a spin: the generator shares the cores with the nodes it measures, and
+        // a spinning client takes CPU from them. Timers fire at most a millisecond or so late; the
+        // time returned (when the request leaves) is the real one, and its lag behind the schedule
+        // is recorded for the worker's transactions.
+        async Task<long> WaitUntilDueAsync(int w, long due, int transactions)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds))).ConfigureAwait(false);
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            var lag = (double)(now - due) / Stopwatch.Frequency;
+            lags[w] = Math.Max(lags[w], lag);
+            if (lag > 0.1)
+            {
+                lagged[w] += transactions;
+            }
+
+            return now;
         }
 
         async Task RunBatchWorkerAsync(int w, SubmitConnection[] connections)
@@ -122,21 +128,7 @@ internal sealed class LoadGenerator
                 }
 
                 var takenUp = Stopwatch.GetTimestamp();
-                var due = startTicks + (long)(last * Stopwatch.Frequency / rate);
-                var wait = Stopwatch.GetElapsedTime(takenUp, due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds))).ConfigureAwait(false);
-                }
-
-                var now = Stopwatch.GetTimestamp();
-                var lag = (double)(now - due) / Stopwatch.Frequency;
-                lags[w] = Math.Max(lags[w], lag);
-                if (lag > 0.1)
-                {
-                    lagged[w] += batch;
-                }
-
+                await WaitUntilDueAsync(w, startTicks + (long)(last * Stopwatch.Frequency / rate), batch).ConfigureAwait(false);
                 for (var k = 0; k < batch; k++)
                 {
                     var i = first + ((long)k * nodes);
