@@ -43,8 +43,13 @@ internal static class ChainEndpoints
             });
         }).WithName("GetStatus").WithSummary("Chain id, height, latest block, state root and validators.");
 
-        api.MapGet("/blocks/{height}", (string height) =>
+        api.MapGet("/blocks/{height}", (string height, string? format) =>
         {
+            if (format is not (null or "json" or "binary"))
+            {
+                return ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid-format", "The format is 'json' (the default) or 'binary' (the block's canonical bytes, docs/encoding.md 9.2).");
+            }
+
             ulong h;
             if (height == "latest")
             {
@@ -56,8 +61,10 @@ internal static class ChainEndpoints
             }
 
             var stored = h == 0 ? null : chain.ReadBlock(h);
-            return stored is null ? ApiProblem.MissingBlock(chain, h) : Results.Json(ApiViews.Block(stored));
-        }).WithName("GetBlock").WithSummary("A committed block with its transactions, results and commit.");
+            return stored is null ? ApiProblem.MissingBlock(chain, h)
+                : format == "binary" ? Results.Bytes(stored.Block.Encoded, "application/octet-stream")
+                : Results.Json(ApiViews.Block(stored));
+        }).WithName("GetBlock").WithSummary("A committed block with its transactions, results and commit (JSON; ?format=binary for the block's canonical bytes alone).");
 
         api.MapGet("/members", (int? limit) =>
         {
