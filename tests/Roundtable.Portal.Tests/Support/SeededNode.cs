@@ -82,10 +82,9 @@ public sealed partial class SeededNode : IAsyncLifetime
         await SendAsync(bo, new SponsorProposal(ProposalId));
         await SendAsync(hostile, new CommentOnProposal(ProposalId, "I object " + Script));
         await TestNode.Until(async () => await ProposalStatusAsync() == "voting", "voting to open");
-        foreach (var voter in new[] { alice, bo, hostile })
-        {
-            await SendAsync(voter, GovernanceMessages.Vote(ProposalId, DocumentHash, RankedBallot.FromOrder(2, 0, 1)));
-        }
+        // Together, not one commit after another: the voting period is one second of block time,
+        // and three round trips on a loaded machine can outlast it.
+        await SendTogetherAsync([.. new[] { alice, bo, hostile }.Select(voter => (voter, (TxMessage)GovernanceMessages.Vote(ProposalId, DocumentHash, RankedBallot.FromOrder(2, 0, 1))))]);
 
         await TestNode.Until(async () => await ProposalStatusAsync() is "passed" or "executed", "the count");
 
@@ -218,15 +217,26 @@ public sealed partial class SeededNode : IAsyncLifetime
         return member;
     }
 
-    private async Task<string> SendAsync(Member member, TxMessage message)
+    private async Task<string> SendAsync(Member member, TxMessage message) => (await SendTogetherAsync([(member, message)]))[0];
+
+    /// <summary>Submits one transaction from each sender, then waits until all of them are committed and succeeded.</summary>
+    private async Task<string[]> SendTogetherAsync(IReadOnlyList<(Member Member, TxMessage Message)> sends)
     {
-        var tx = member.Sign(message);
-        using var response = await Member.PostBytesAsync(Http, tx.Encoded.ToArray());
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var committed = await Node.WaitForCommitAsync(tx.Hash.ToString());
-        Assert.True((bool)committed["result"]!["ok"]!, committed.ToJsonString());
-        member.Sequence++;
-        return tx.Hash.ToString();
+        var txs = sends.Select(s => s.Member.Sign(s.Message)).ToArray();
+        foreach (var tx in txs)
+        {
+            using var response = await Member.PostBytesAsync(Http, tx.Encoded.ToArray());
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        }
+
+        foreach (var (tx, (member, _)) in txs.Zip(sends))
+        {
+            var committed = await Node.WaitForCommitAsync(tx.Hash.ToString());
+            Assert.True((bool)committed["result"]!["ok"]!, committed.ToJsonString());
+            member.Sequence++;
+        }
+
+        return [.. txs.Select(t => t.Hash.ToString())];
     }
 }
 
