@@ -44,7 +44,11 @@ public static class StateKeys
         var written = Encoding.ASCII.GetBytes(prefix, key);
         Span<byte> raw = stackalloc byte[Hash256.Size];
         id.CopyTo(raw);
-        Convert.TryToHexStringLower(raw, key.AsSpan(written), out _);
+        if (!Convert.TryToHexStringLower(raw, key.AsSpan(written), out var hexBytes) || written + hexBytes != key.Length)
+        {
+            throw new InvalidOperationException($"The state key for prefix '{prefix}' was not filled exactly.");
+        }
+
         return key;
     }
 }

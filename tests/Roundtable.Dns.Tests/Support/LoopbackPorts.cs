@@ -29,6 +29,11 @@ internal static class LoopbackPorts
             {
                 udp.Dispose();
             }
+            catch
+            {
+                udp.Dispose();
+                throw;
+            }
         }
     }
 
