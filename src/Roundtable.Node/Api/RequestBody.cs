@@ -7,6 +7,9 @@ internal static class RequestBody
 {
     private const int ChunkBytes = 16 * 1024;
 
+    /// <summary>The media type of a Content-Type header without its parameters, in lower case ("" when absent).</summary>
+    public static string MediaType(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
+
     /// <summary>The body, or null when it exceeds <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal static class TransactionBatchEndpoint
     {
         api.MapPost("/txs/batch", async (HttpRequest request, CancellationToken ct) =>
         {
-            if (request.ContentType?.Split(';')[0].Trim().Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) != true)
+            if (RequestBody.MediaType(request.ContentType) != "application/octet-stream")
             {
                 return ApiProblem.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-content-type", "A batch is sent as application/octet-stream (docs/encoding.md, \"Transaction batches\").");
             }

@@ -128,12 +128,11 @@ internal static class TransactionEndpoints
 
     private static Transaction Parse(string? contentType, byte[] body)
     {
-        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        switch (type)
+        switch (RequestBody.MediaType(contentType))
         {
             case "application/octet-stream":
                 return Transaction.Decode(body);
-            case "application/json" or null or "":
+            case "application/json" or "":
                 using (var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 }))
                 {
                     return TransactionJson.FromJson(doc.RootElement);

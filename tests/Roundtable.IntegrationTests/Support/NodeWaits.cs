@@ -40,9 +40,10 @@ internal static class NodeWaits
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await Holds(condition))
         {
-            if (DateTime.UtcNow > deadline || nodes.Any(n => n.HasExited))
+            var exited = nodes.Any(n => n.HasExited);
+            if (exited || DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out waiting for {what}{await DescribeAsync(nodes)}");
+                throw new TimeoutException($"{(exited ? "A node exited" : "Timed out")} while waiting for {what}{await DescribeAsync(nodes)}");
             }
 
             await Task.Delay(20);
