@@ -20,7 +20,7 @@ public static class BoundedText
     /// <summary>Reads a list of at most <paramref name="maxItems"/> non-empty texts.</summary>
     public static string[] ReadList(ref CanonicalReader reader, int maxItems, int maxBytes, string what)
     {
-        var count = reader.ReadLength(maxItems, what + " count");
+        var count = reader.ReadLength(maxItems, what, "count");
         var items = new string[count];
         for (var i = 0; i < count; i++)
         {

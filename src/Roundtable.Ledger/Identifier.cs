@@ -49,7 +49,7 @@ public static class Identifier
     /// </summary>
     public static string[] ReadAscendingList(ref CanonicalReader reader, int minItems, int maxItems, string what)
     {
-        var count = reader.ReadLength(maxItems, what + " count");
+        var count = reader.ReadLength(maxItems, what, "count");
         if (count < minItems)
         {
             throw new DecodeException(DecodeError.InvalidValue, $"At least {minItems} {what} required.");

@@ -13,7 +13,7 @@ public static class SortedHashes
     /// <summary>Reads at most <paramref name="max"/> hashes; refuses duplicates and unsorted lists.</summary>
     public static Hash256[] Read(ref CanonicalReader reader, int max, string what)
     {
-        var count = reader.ReadLength(max, what + " count");
+        var count = reader.ReadLength(max, what, "count");
         var hashes = new Hash256[count];
         for (var i = 0; i < count; i++)
         {

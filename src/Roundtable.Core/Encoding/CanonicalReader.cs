@@ -102,6 +102,22 @@ public ref struct CanonicalReader
     /// <summary>A 32-bit count or small number no larger than <paramref name="max"/>.</summary>
     public int ReadLength(int max, string what) => (int)ReadVarUInt((ulong)max, what);
 
+    /// <summary>
+    /// As <see cref="ReadLength(int, string)"/>, for the <paramref name="unit"/> ("count", "length")
+    /// of the field <paramref name="what"/>: the two are joined only for the error, because every
+    /// list and string of every decode reads one and a joined name would be a string per read.
+    /// </summary>
+    public int ReadLength(int max, string what, string unit)
+    {
+        var value = ReadVarUInt();
+        if (value > (ulong)max)
+        {
+            throw new DecodeException(DecodeError.Oversize, $"{what} {unit} is {value}, the limit is {max}.");
+        }
+
+        return (int)value;
+    }
+
     /// <summary>Exactly <paramref name="length"/> raw bytes.</summary>
     public ReadOnlySpan<byte> ReadFixed(int length)
     {
@@ -114,7 +130,7 @@ public ref struct CanonicalReader
     /// <summary>A length-prefixed byte string of at most <paramref name="maxLength"/> bytes.</summary>
     public ReadOnlySpan<byte> ReadBytes(int maxLength, string what)
     {
-        var length = ReadLength(maxLength, what + " length");
+        var length = ReadLength(maxLength, what, "length");
         Require(length, what);
         var span = _data.Slice(_position, length);
         _position += length;

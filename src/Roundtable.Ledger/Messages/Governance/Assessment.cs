@@ -66,7 +66,7 @@ public sealed record Assessment(Hash256 Subject, Hash256 CriteriaList, IReadOnly
 
     private static string[] ReadNames(ref CanonicalReader reader, int min, int max, string what)
     {
-        var count = reader.ReadLength(max, what + " count");
+        var count = reader.ReadLength(max, what, "count");
         if (count < min)
         {
             throw new DecodeException(DecodeError.InvalidValue, $"An assessment has at least {min} {what} names.");

@@ -19,7 +19,7 @@ public static class DerList
     /// <summary>Reads <paramref name="min"/> to <paramref name="max"/> non-empty objects of at most <see cref="MaxCertificateBytes"/> each.</summary>
     public static byte[][] Read(ref CanonicalReader reader, int min, int max, string what)
     {
-        var count = reader.ReadLength(max, what + " count");
+        var count = reader.ReadLength(max, what, "count");
         if (count < min)
         {
             throw new DecodeException(DecodeError.InvalidValue, $"At least {min} {what} expected.");
