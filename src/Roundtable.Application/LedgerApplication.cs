@@ -38,6 +38,7 @@ public sealed partial class LedgerApplication
     private readonly DecodedRecord<ValidatorSetRecord> _nextValidators = new(StateKeys.NextValidators);
     private readonly DecodedRecord<ValidatorSetRecord> _lastValidators = new(StateKeys.LastValidators);
     private readonly CommittedSenders _committedSenders;
+    private readonly DecodedValues _decoded = new();
 
     private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
@@ -81,7 +82,7 @@ public sealed partial class LedgerApplication
     /// <summary>The validator set that decided the last block.</summary>
     public ValidatorSetRecord LastValidators => ReadValidators(_lastValidators);
 
-    private StateView Committed => new(_map);
+    private StateView Committed => new(_map, _decoded);
 
     /// <summary>The state at genesis.</summary>
     public static LedgerApplication FromGenesis(GenesisState genesis)

@@ -1,3 +1,4 @@
+using Roundtable.Application.State;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 
@@ -5,7 +6,7 @@ namespace Roundtable.Application.Members;
 
 /// <summary>The member a key was ever registered to. Kept after rotation so a retired key is never reused.</summary>
 /// <param name="Member">The member id.</param>
-public sealed record KeyOwner(Hash256 Member) : ICanonical<KeyOwner>
+public sealed record KeyOwner(Hash256 Member) : ICanonical<KeyOwner>, ISharedRecord
 {
     /// <inheritdoc />
     public void Encode(CanonicalWriter writer) => writer.WriteHash(Member);

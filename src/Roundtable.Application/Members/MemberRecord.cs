@@ -1,3 +1,4 @@
+using Roundtable.Application.State;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
@@ -24,7 +25,7 @@ public sealed record MemberRecord(
     IReadOnlyList<Hash256> Attestations,
     IReadOnlyList<Hash256> Guardians,
     uint GuardianThreshold,
-    ulong Sequence) : ICanonical<MemberRecord>
+    ulong Sequence) : ICanonical<MemberRecord>, ISharedRecord
 {
     /// <summary>Attestations kept per member (enough for any admission rule).</summary>
     public const int MaxAttestations = 64;
