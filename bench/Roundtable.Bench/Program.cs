@@ -2,7 +2,7 @@ using System.Globalization;
 using Roundtable.Bench;
 
 // Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--transactions N] [--dir PATH] figure...
-// Figures: verify, blockstore, stateroot, restart, proofs, portal, all; statesync (not in all: it builds a 1,000,000-transaction chain). Results go to stdout as markdown table rows;
+// Figures: verify, blockstore, stateroot, restart, proofs, portal, all; execute (the application's work per transaction without its signature); statesync (not in all: it builds a 1,000,000-transaction chain). Results go to stdout as markdown table rows;
 // progress goes to stderr. See docs/benchmarks.md and bench/run.sh.
 var figures = new List<string>();
 var quick = false;
@@ -41,12 +41,12 @@ for (var i = 0; i < args.Length; i++)
         case "all":
             figures.AddRange(["verify", "blockstore", "stateroot", "restart", "proofs", "portal"]);
             break;
-        case "verify" or "blockstore" or "stateroot" or "restart" or "proofs" or "portal" or "statesync":
+        case "verify" or "blockstore" or "stateroot" or "restart" or "proofs" or "portal" or "statesync" or "execute":
             figures.Add(args[i]);
             break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
-            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--transactions N] [--dir PATH] verify|blockstore|stateroot|restart|proofs|portal|statesync|all ...");
+            Console.Error.WriteLine("Usage: Roundtable.Bench [--header] [--quick] [--keys N] [--blocks N] [--transactions N] [--dir PATH] verify|blockstore|stateroot|restart|proofs|portal|statesync|execute|all ...");
             return 2;
     }
 }
@@ -85,6 +85,9 @@ foreach (var figure in figures)
             break;
         case "statesync":
             StateSyncBench.Run(quick, transactions);
+            break;
+        case "execute":
+            ExecuteBench.Run(quick);
             break;
     }
 }
