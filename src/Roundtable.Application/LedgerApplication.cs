@@ -38,7 +38,6 @@ public sealed partial class LedgerApplication
     private readonly DecodedRecord<ValidatorSetRecord> _nextValidators = new(StateKeys.NextValidators);
     private readonly DecodedRecord<ValidatorSetRecord> _lastValidators = new(StateKeys.LastValidators);
     private readonly CommittedSenders _committedSenders;
-    private readonly DecodedValues _decoded = new();
 
     private LedgerApplication(string chainId, SparseMerkleMap map, ulong height, ulong lastBlockTimeMs, Hash256 lastBlockId)
     {
@@ -82,7 +81,7 @@ public sealed partial class LedgerApplication
     /// <summary>The validator set that decided the last block.</summary>
     public ValidatorSetRecord LastValidators => ReadValidators(_lastValidators);
 
-    private StateView Committed => new(_map, _decoded);
+    private StateView Committed => new(_map);
 
     /// <summary>The state at genesis.</summary>
     public static LedgerApplication FromGenesis(GenesisState genesis)

@@ -1,4 +1,3 @@
-using Roundtable.Application.State;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
 
@@ -6,7 +5,7 @@ namespace Roundtable.Application.Members;
 
 /// <summary>The member a key was ever registered to. Kept after rotation so a retired key is never reused.</summary>
 /// <param name="Member">The member id.</param>
-public sealed record KeyOwner(Hash256 Member) : ICanonical<KeyOwner>, ISharedRecord
+public sealed record KeyOwner(Hash256 Member) : ICanonical<KeyOwner>
 {
     /// <inheritdoc />
     public void Encode(CanonicalWriter writer) => writer.WriteHash(Member);

@@ -1,4 +1,3 @@
-using Roundtable.Application.State;
 using Roundtable.Core.Crypto;
 using Roundtable.Core.Encoding;
 using Roundtable.Core.Hashing;
@@ -25,7 +24,7 @@ public sealed record MemberRecord(
     IReadOnlyList<Hash256> Attestations,
     IReadOnlyList<Hash256> Guardians,
     uint GuardianThreshold,
-    ulong Sequence) : ICanonical<MemberRecord>, ISharedRecord
+    ulong Sequence) : ICanonical<MemberRecord>
 {
     /// <summary>Attestations kept per member (enough for any admission rule).</summary>
     public const int MaxAttestations = 64;

@@ -15,10 +15,10 @@ namespace Roundtable.Application.Members;
 public static class MembersModule
 {
     /// <summary>Reads a member record, or null.</summary>
-    public static MemberRecord? GetMember(StateView state, Hash256 id) => state.GetShared<MemberRecord>(StateKeys.Member(id));
+    public static MemberRecord? GetMember(StateView state, Hash256 id) => state.Get<MemberRecord>(StateKeys.Member(id));
 
     /// <summary>The member a key belongs or belonged to, or null.</summary>
-    public static Hash256? GetKeyOwner(StateView state, PublicKey key) => state.GetShared<KeyOwner>(StateKeys.Key(key.Id))?.Member;
+    public static Hash256? GetKeyOwner(StateView state, PublicKey key) => state.Get<KeyOwner>(StateKeys.Key(key.Id))?.Member;
 
     /// <summary>Executes one members-module message.</summary>
     public static void Execute(TxContext ctx, TxMessage message)

@@ -10,20 +10,12 @@ namespace Roundtable.Application.State;
 public sealed class StateView
 {
     private readonly SparseMerkleMap _committed;
-    private readonly DecodedValues? _decoded;
     private readonly SortedDictionary<byte[], byte[]?> _writes = new(ByteArrayComparer.Instance);
 
     /// <summary>Creates a view over <paramref name="committed"/>.</summary>
     public StateView(SparseMerkleMap committed)
     {
         _committed = committed;
-    }
-
-    /// <summary>Creates a view over <paramref name="committed"/> whose shared records come from <paramref name="decoded"/>.</summary>
-    internal StateView(SparseMerkleMap committed, DecodedValues decoded)
-    {
-        _committed = committed;
-        _decoded = decoded;
     }
 
     /// <summary>True when <paramref name="key"/> holds a value, buffered writes included.</summary>
@@ -41,21 +33,6 @@ public sealed class StateView
 
         // Decoded straight from the map's own bytes: every transaction reads several records.
         return _committed.TryGetStored(key, out var stored) ? Canonical.FromBytes<T>(stored.Span) : null;
-    }
-
-    /// <summary>
-    /// As <see cref="Get{T}"/>, for a record type every reader may share: a committed value already
-    /// decoded is not decoded again, so the instance may be one that other readers hold too.
-    /// </summary>
-    internal T? GetShared<T>(byte[] key)
-        where T : class, ICanonical<T>, ISharedRecord
-    {
-        if (_decoded is null || _writes.ContainsKey(key))
-        {
-            return Get<T>(key);
-        }
-
-        return _committed.TryGetStored(key, out var stored) ? _decoded.Decode<T>(stored) : null;
     }
 
     /// <summary>Every entry whose key starts with <paramref name="prefix"/>, buffered writes included, in key order.</summary>
