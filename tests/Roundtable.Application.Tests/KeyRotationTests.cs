@@ -37,6 +37,19 @@ public sealed class KeyRotationTests
     }
 
     [Fact]
+    public void A_retired_key_cannot_register_a_new_member()
+    {
+        var chain = new TestChain();
+        var oldKey = chain.Register("rotator");
+        var id = oldKey.PublicKey.Id;
+        chain.RunOk(chain.Tx(oldKey, Rotation(id, TestKeys.Get("rotator/new"))));
+
+        chain.RefuseWithoutStateChange(chain.Tx(oldKey, TestChain.Registration("technical", "asia-pacific", "Rotator again"), sequence: 0), TxCode.KeyNotCurrent);
+
+        Assert.Equal(TestKeys.Get("rotator/new").PublicKey, chain.Member(id).Key);
+    }
+
+    [Fact]
     public void A_possession_proof_signed_by_a_different_key_is_BadSignature()
     {
         var chain = new TestChain();

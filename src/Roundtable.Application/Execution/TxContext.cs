@@ -12,7 +12,10 @@ namespace Roundtable.Application.Execution;
 /// <param name="TimeMs">BFT time of that block.</param>
 /// <param name="Parameters">Current parameters.</param>
 /// <param name="SenderKey">The signing key.</param>
-/// <param name="Sender">The sender's member record (sequence already advanced), or null for a registration.</param>
+/// <param name="Sender">
+/// The sender's member record (sequence already advanced), or null when the signing key has no
+/// owner at all: a key never registered, not even as a member's earlier key (a registration).
+/// </param>
 public sealed record TxContext(
     StateView State,
     string ChainId,

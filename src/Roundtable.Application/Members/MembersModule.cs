@@ -67,7 +67,12 @@ public static class MembersModule
     private static void Register(TxContext ctx, RegisterMember m)
     {
         var id = ctx.SenderKey.Id;
-        if (ctx.Sender is not null || GetMember(ctx.State, id) is not null || GetKeyOwner(ctx.State, ctx.SenderKey) is not null)
+
+        // No sender means no key owner for the signing key (TxContext.Sender). A member's id is the
+        // id of the key it registered with, and a key's owner is never removed, so neither the key
+        // nor the id can be taken: looking both up again cost two walks of the key index, a fifth
+        // of a registration's execution in a state of 100,000 members (bench/run.sh execute).
+        if (ctx.Sender is not null)
         {
             throw new TxRejectedException(TxCode.AlreadyExists, "This key is already registered.");
         }
