@@ -4,6 +4,7 @@
 #   bench/run.sh verify restart  only those
 #   bench/run.sh --quick all     small sizes, a smoke test of the harness (numbers not for the doc)
 #   bench/run.sh statesync       a fresh node joins a 1,000,000-transaction chain by snapshot (not in all)
+#   bench/run.sh execute         the application's work per transaction of the load benchmark's two workloads, without signatures (not in all)
 # Options are passed through: --keys N (stateroot, default 1000000), --blocks N (restart,
 # default 100000), --transactions N (statesync, default 1000000), --dir PATH (scratch directory for disk figures; default $ROUNDTABLE_BENCH_DIR
 # or the system temp directory — it must be on the disk you mean to measure).
