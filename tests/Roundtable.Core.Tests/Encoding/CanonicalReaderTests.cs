@@ -120,6 +120,17 @@ public sealed class CanonicalReaderTests
     }
 
     [Fact]
+    public void An_oversize_length_or_count_names_its_field_and_unit()
+    {
+        var bytes = Decode.Write(w => w.WriteBytes(new byte[101]));
+        var length = Assert.Throws<DecodeException>(() => Decode.Whole(bytes, ReadBytes100));
+        var count = Assert.Throws<DecodeException>(() => Decode.Whole(Hex.Bytes("05"), (ref CanonicalReader r) => r.ReadLength(4, "guardians", "count")));
+
+        Assert.Equal("data length is 101, the limit is 100.", length.Message);
+        Assert.Equal("guardians count is 5, the limit is 4.", count.Message);
+    }
+
+    [Fact]
     public void Length_prefix_beyond_the_input_is_Truncated()
     {
         Assert.Equal(DecodeError.Truncated, Decode.Refusal(Hex.Bytes("05 01020304"), ReadBytes100));
