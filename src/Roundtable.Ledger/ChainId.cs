@@ -31,10 +31,13 @@ public static class ChainId
         return true;
     }
 
+    // Every transaction and header names its chain: a node meets one or two chain ids.
+    private static readonly RecentStrings Recent = new(16);
+
     /// <summary>Reads a chain id and refuses a malformed one.</summary>
     public static string Read(ref CanonicalReader reader)
     {
-        var value = reader.ReadString(MaxLength, "chain id");
+        var value = reader.ReadString(MaxLength, "chain id", Recent);
         if (!IsValid(value))
         {
             throw new DecodeException(DecodeError.InvalidValue, $"'{value}' is not a valid chain id.");

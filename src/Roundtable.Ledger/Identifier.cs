@@ -12,6 +12,9 @@ public static class Identifier
     /// <summary>Maximum length in bytes.</summary>
     public const int MaxLength = 32;
 
+    // A chain has a handful of groups, regions and field names, read in every member record.
+    private static readonly RecentStrings Recent = new();
+
     /// <summary>True when <paramref name="value"/> is a well-formed identifier.</summary>
     public static bool IsValid(string? value)
     {
@@ -34,7 +37,7 @@ public static class Identifier
     /// <summary>Reads an identifier and refuses a malformed one.</summary>
     public static string Read(ref CanonicalReader reader, string what)
     {
-        var value = reader.ReadString(MaxLength, what);
+        var value = reader.ReadString(MaxLength, what, Recent);
         if (!IsValid(value))
         {
             throw new DecodeException(DecodeError.InvalidValue, $"{what} '{value}' is not an identifier (a–z, 0–9, '-', starting with a letter).");

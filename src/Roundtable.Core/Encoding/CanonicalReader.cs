@@ -152,6 +152,25 @@ public ref struct CanonicalReader
         }
     }
 
+    /// <summary>
+    /// As <see cref="ReadString(int, string)"/>, answered from <paramref name="recent"/> when the
+    /// same bytes were read before (they were valid UTF-8 then), and kept there otherwise.
+    /// </summary>
+    public string ReadString(int maxBytes, string what, RecentStrings recent)
+    {
+        var start = _position;
+        var bytes = ReadBytes(maxBytes, what);
+        if (recent.TryGet(bytes, out var known))
+        {
+            return known;
+        }
+
+        _position = start;
+        var text = ReadString(maxBytes, what);
+        recent.Remember(bytes, text);
+        return text;
+    }
+
     /// <summary>A 32-byte hash.</summary>
     public Hash256 ReadHash() => Hash256.FromBytes(ReadFixed(Hash256.Size));
 
