@@ -43,7 +43,7 @@ internal static class ExecuteBench
         try
         {
             var warm = new Chain(LedgerApplication.FromGenesis(document.ToState()), validatorKey);
-            warm.Execute(warm.Build(Registrations(keys, 0)));
+            warm.Execute(warm.Build([.. keys.Select(Register)]));
             Report.Note($"signing {(warmup + measured) * members:N0} guardian changes by {members:N0} members");
             var changes = Enumerable.Range(0, warmup + measured).Select(r => GuardianChanges(keys, (ulong)r + 1)).ToArray();
             Measure(warm, changes, warmup, $"{members:N0} members, a guardian change each a block");
@@ -99,9 +99,6 @@ internal static class ExecuteBench
         Report.Row("execute", $"{workload}: the submitter's admission check with dry run ({entry.BytesPerTx:N0} B per tx)", Report.Ns(entry.NsPerTx), ceiling, Report.Ratio(entry.NsPerTx / verifyNs));
         Report.Row("execute", $"{workload}: block execution ({execute.BytesPerTx:N0} B per tx)", Report.Ns(execute.NsPerTx), ceiling, Report.Ratio(execute.NsPerTx / verifyNs));
     }
-
-    private static Transaction[] Registrations(PrivateKey[] keys, int first) =>
-        [.. keys.Select((key, i) => Register(key, first + i))];
 
     private static Transaction[] NewRegistrations(int count, int first)
     {

@@ -88,35 +88,17 @@ public ref struct CanonicalReader
     }
 
     /// <summary>An unsigned integer no larger than <paramref name="max"/>.</summary>
-    public ulong ReadVarUInt(ulong max, string what)
-    {
-        var value = ReadVarUInt();
-        if (value > max)
-        {
-            throw new DecodeException(DecodeError.Oversize, $"{what} is {value}, the limit is {max}.");
-        }
-
-        return value;
-    }
+    public ulong ReadVarUInt(ulong max, string what) => ReadBounded(max, what, unit: null);
 
     /// <summary>A 32-bit count or small number no larger than <paramref name="max"/>.</summary>
-    public int ReadLength(int max, string what) => (int)ReadVarUInt((ulong)max, what);
+    public int ReadLength(int max, string what) => (int)ReadBounded((ulong)max, what, unit: null);
 
     /// <summary>
     /// As <see cref="ReadLength(int, string)"/>, for the <paramref name="unit"/> ("count", "length")
     /// of the field <paramref name="what"/>: the two are joined only for the error, because every
     /// list and string of every decode reads one and a joined name would be a string per read.
     /// </summary>
-    public int ReadLength(int max, string what, string unit)
-    {
-        var value = ReadVarUInt();
-        if (value > (ulong)max)
-        {
-            throw new DecodeException(DecodeError.Oversize, $"{what} {unit} is {value}, the limit is {max}.");
-        }
-
-        return (int)value;
-    }
+    public int ReadLength(int max, string what, string unit) => (int)ReadBounded((ulong)max, what, unit);
 
     /// <summary>Exactly <paramref name="length"/> raw bytes.</summary>
     public ReadOnlySpan<byte> ReadFixed(int length)
@@ -141,15 +123,7 @@ public ref struct CanonicalReader
     public string ReadString(int maxBytes, string what)
     {
         var start = _position;
-        var bytes = ReadBytes(maxBytes, what);
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new DecodeException(DecodeError.InvalidValue, $"{what} at offset {start} is not valid UTF-8.");
-        }
+        return DecodeUtf8(ReadBytes(maxBytes, what), what, start);
     }
 
     /// <summary>
@@ -165,8 +139,7 @@ public ref struct CanonicalReader
             return known;
         }
 
-        _position = start;
-        var text = ReadString(maxBytes, what);
+        var text = DecodeUtf8(bytes, what, start);
         recent.Remember(bytes, text);
         return text;
     }
@@ -176,6 +149,29 @@ public ref struct CanonicalReader
 
     /// <summary>An optional-value marker: false for 0x00, true for 0x01.</summary>
     public bool ReadOptionalMarker() => ReadBool();
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string what, int start)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, $"{what} at offset {start} is not valid UTF-8.");
+        }
+    }
+
+    private ulong ReadBounded(ulong max, string what, string? unit)
+    {
+        var value = ReadVarUInt();
+        if (value > max)
+        {
+            throw new DecodeException(DecodeError.Oversize, $"{what}{(unit is null ? "" : " " + unit)} is {value}, the limit is {max}.");
+        }
+
+        return value;
+    }
 
     private readonly void Require(int count, string what)
     {
