@@ -169,7 +169,7 @@ public static class MembersModule
                 throw new TxRejectedException(TxCode.InvalidArgument, "A member cannot be its own guardian.");
             }
 
-            RequireMember(ctx, guardian);
+            RequireMemberExists(ctx, guardian);
         }
 
         ctx.State.Put(StateKeys.Member(sender.Id), sender with { Guardians = m.Guardians, GuardianThreshold = m.Threshold });
@@ -240,7 +240,19 @@ public static class MembersModule
     }
 
     private static MemberRecord RequireMember(TxContext ctx, Hash256 id) =>
-        GetMember(ctx.State, id) ?? throw new TxRejectedException(TxCode.NotFound, $"No member {id.ToShortString()}.");
+        GetMember(ctx.State, id) ?? throw NoMember(id);
+
+    // Where only existence matters, the record is not decoded: a guardian change names its
+    // guardians on every transaction, and decoding each one's record cost as much as the write.
+    private static void RequireMemberExists(TxContext ctx, Hash256 id)
+    {
+        if (!ctx.State.Contains(StateKeys.Member(id)))
+        {
+            throw NoMember(id);
+        }
+    }
+
+    private static TxRejectedException NoMember(Hash256 id) => new(TxCode.NotFound, $"No member {id.ToShortString()}.");
 
     private static void RequireUnusedValidKey(TxContext ctx, PublicKey key)
     {
