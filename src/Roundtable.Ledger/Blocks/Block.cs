@@ -117,6 +117,21 @@ public sealed class Block
         return block;
     }
 
+    /// <summary>
+    /// As <see cref="Decode"/>, but the block keeps <paramref name="encoded"/> as its
+    /// <see cref="Encoded"/> instead of encoding itself again: a node that assembled a peer's block
+    /// writes those bytes to its WAL and block store. The encoding is canonical (a decoded block
+    /// re-encodes to its input, which the block fuzz target checks), so they are the bytes it would
+    /// write. The caller hands the array over and must never change it.
+    /// </summary>
+    public static Block DecodeOwned(byte[] encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var block = Decode(encoded);
+        block._encoded = encoded;
+        return block;
+    }
+
     private byte[] EncodeOnce()
     {
         // Header and evidence are small; each transaction adds at most a 3-byte length prefix.

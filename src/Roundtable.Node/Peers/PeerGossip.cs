@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Roundtable.Consensus;
@@ -255,7 +256,7 @@ public sealed class PeerGossip : IConsensusGossip
                 OnProposal(proposal);
                 break;
             case BlockPartMessage part:
-                OnBlockPart(message.From, part, now);
+                OnBlockPart(message.From, part, Owned(message.Payload), now);
                 break;
             case DuplicateVoteEvidence evidence:
                 OnEvidence(evidence);
@@ -364,7 +365,13 @@ public sealed class PeerGossip : IConsensusGossip
         }
     }
 
-    private void OnBlockPart(Hash256 from, BlockPartMessage part, ulong now)
+    // The transport gives each frame its own array (InboundMessage.Payload): kept as it is.
+    private static byte[] Owned(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : payload.ToArray();
+
+    private void OnBlockPart(Hash256 from, BlockPartMessage part, byte[] payload, ulong now)
     {
         Assembly? assembly = null;
         lock (_gate)
@@ -384,7 +391,7 @@ public sealed class PeerGossip : IConsensusGossip
             return; // Parts before their proposal, or for a proposal we dropped: re-gossip brings them again.
         }
 
-        var block = assembly.Add(part);
+        var block = assembly.Add(part, payload);
         if (block is null)
         {
             return;
@@ -402,11 +409,12 @@ public sealed class PeerGossip : IConsensusGossip
         }
 
         // Forwarded only whole and checked: a part alone proves nothing, and a bad one passed on
-        // would get this node disconnected by its peers. The encoding is canonical, so every node
-        // forwards the same bytes and recognises them when they come back.
+        // would get this node disconnected by its peers. The encoding is canonical, so the parts
+        // as they came are the ones the proposer sent, and every node forwards the same bytes and
+        // recognises them when they come back.
         if (proposal.VerifySignature(_chain.ChainId) && Relay(WireType.Proposal, Canonical.ToBytes(assembly.Message), proposal.Height, proposal.Proposer))
         {
-            foreach (var encoded in Parts(proposal, block.Id, block.Encoded))
+            foreach (var encoded in assembly.Payloads)
             {
                 Forward(WireType.BlockPart, encoded, proposal.Height);
             }
@@ -427,16 +435,21 @@ public sealed class PeerGossip : IConsensusGossip
         _network.Send(peer, WireType.BlockRequest, Canonical.ToBytes(new BlockRequestMessage(next)));
     }
 
-    /// <summary>Collects the parts of one proposed block.</summary>
+    /// <summary>Collects the parts of one proposed block, and the messages that carried them.</summary>
     private sealed class Assembly(ProposalMessage message)
     {
         private readonly byte[]?[] _parts = new byte[message.PartCount][];
+        private readonly byte[]?[] _payloads = new byte[message.PartCount][];
         private int _received;
         private bool _done;
 
         public ProposalMessage Message { get; } = message;
 
-        public Block? Add(BlockPartMessage part)
+        /// <summary>The encoded part messages in part order, once <see cref="Add"/> has returned the block.</summary>
+        public IEnumerable<byte[]> Payloads => _payloads.Select(static p => p!);
+
+        /// <summary>The block when <paramref name="part"/> (encoded as <paramref name="payload"/>) was the last one missing, otherwise null.</summary>
+        public Block? Add(BlockPartMessage part, byte[] payload)
         {
             lock (_parts)
             {
@@ -457,6 +470,7 @@ public sealed class PeerGossip : IConsensusGossip
                 }
 
                 _parts[part.Index] = part.Bytes;
+                _payloads[part.Index] = payload;
                 if (++_received < Message.PartCount)
                 {
                     return null;
@@ -469,7 +483,7 @@ public sealed class PeerGossip : IConsensusGossip
                     _parts[i]!.CopyTo(bytes, i * ProposalMessage.PartSize);
                 }
 
-                return Block.Decode(bytes);
+                return Block.DecodeOwned(bytes);
             }
         }
     }

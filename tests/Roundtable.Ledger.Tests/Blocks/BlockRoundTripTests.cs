@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Roundtable.Core.Encoding;
 using Roundtable.Ledger.Blocks;
 using Roundtable.Ledger.Tests.Support;
@@ -65,6 +66,29 @@ public sealed class BlockRoundTripTests
         Assert.True(encoded.Span == block.Encoded.Span, "the second read encoded the block again");
         Assert.Equal(Reencode.Block(block), block.Encoded.ToArray());
         Assert.NotEqual(copy, block.Encoded.ToArray());
+    }
+
+    [Fact]
+    public void A_block_decoded_from_an_owned_array_serves_that_array_as_its_encoding()
+    {
+        var samples = new LedgerSamples(12, sign: false);
+        var bytes = samples.Block(4, 7, samples.ValidatorSet(3)).ToBytes();
+
+        var decoded = Block.DecodeOwned(bytes);
+
+        Assert.True(MemoryMarshal.TryGetArray(decoded.Encoded, out var segment));
+        Assert.Same(bytes, segment.Array);
+        Assert.Equal(bytes, Reencode.Block(decoded));
+    }
+
+    [Fact]
+    public void An_owned_array_that_does_not_decode_is_refused_like_any_other()
+    {
+        var samples = new LedgerSamples(13, sign: false);
+        var bytes = samples.Block(4, 3, samples.ValidatorSet(3)).ToBytes();
+        bytes[^1] ^= 0x01;
+
+        Assert.Throws<DecodeException>(() => Block.DecodeOwned(bytes));
     }
 
     [Fact]
