@@ -395,6 +395,7 @@ internal static class Targets
             LightBlockResponseMessage m => Canonical.ToBytes(m),
             DisclosureMessage m => Canonical.ToBytes(m),
             HashesMessage m => Canonical.ToBytes(m),
+            TransactionsMessage m => TransactionBatch.Encode([.. m.Transactions.Select(t => (ReadOnlyMemory<byte>)Reencode.Transaction(t))]),
             _ => throw new InvalidOperationException($"WireCodec returned an unexpected {message.GetType().Name}."),
         };
         RequireSame(input.AsSpan(1).ToArray(), reencoded, "peer message " + input[0]);
@@ -643,6 +644,7 @@ internal static class Targets
             var hashes = Enumerable.Range(0, 1 + (i % 3 == 0 ? HashesMessage.MaxHashes - 1 : samples.Random.Next(8))).Select(_ => samples.Hash()).ToArray();
             byte[] hashTypes = [WireType.TransactionAnnounce, WireType.TransactionRequest, WireType.DisclosureRequest];
             yield return Framed(hashTypes[(i / 3) % hashTypes.Length], Canonical.ToBytes(new HashesMessage(hashes)));
+            yield return Framed(WireType.TransactionBatch, new TransactionsMessage([.. Enumerable.Range(0, 1 + i).Select(_ => samples.Transaction(chainId: chainId))]).ToBytes());
         }
     }
 

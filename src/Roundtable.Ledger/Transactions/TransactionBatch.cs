@@ -14,7 +14,15 @@ public static class TransactionBatch
 
     /// <summary>Encodes already-encoded transactions, in order.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxTransactions"/> transactions.</exception>
-    public static byte[] Encode(IReadOnlyList<ReadOnlyMemory<byte>> transactions)
+    public static byte[] Encode(IReadOnlyList<ReadOnlyMemory<byte>> transactions) =>
+        Encode(transactions, static t => t.Length, static (w, t) => w.WriteBytes(t.Span));
+
+    /// <summary>Encodes transactions, in order.</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxTransactions"/> transactions.</exception>
+    public static byte[] Encode(IReadOnlyList<Transaction> transactions) =>
+        Encode(transactions, static t => t.Encoded.Length, static (w, t) => w.WriteBytes(t.Encoded));
+
+    private static byte[] Encode<T>(IReadOnlyList<T> transactions, Func<T, int> length, Action<CanonicalWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (transactions.Count > MaxTransactions)
@@ -22,8 +30,8 @@ public static class TransactionBatch
             throw new ArgumentException($"A batch holds at most {MaxTransactions} transactions, not {transactions.Count}.", nameof(transactions));
         }
 
-        var writer = new CanonicalWriter(8 + transactions.Sum(t => t.Length + 4));
-        writer.WriteList(transactions, static (w, t) => w.WriteBytes(t.Span));
+        var writer = new CanonicalWriter(8 + transactions.Sum(t => length(t) + 4));
+        writer.WriteList(transactions, write);
         return writer.ToArray();
     }
 

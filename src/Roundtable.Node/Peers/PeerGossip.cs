@@ -223,10 +223,12 @@ public sealed class PeerGossip : IConsensusGossip
         switch (decoded)
         {
             case Transaction tx:
-                // A transaction the full queue dropped stays askable for when someone announces it.
-                if (_relayed.Writer.TryWrite((tx, message.From)))
+                Receive(tx, message.From);
+                break;
+            case TransactionsMessage transactions:
+                foreach (var tx in transactions.Transactions)
                 {
-                    _transactions.Received(tx.Hash);
+                    Receive(tx, message.From);
                 }
 
                 break;
@@ -282,6 +284,15 @@ public sealed class PeerGossip : IConsensusGossip
 
                 _loop.PostCatchUp(response.Block, response.Commit, message.From);
                 break;
+        }
+    }
+
+    private void Receive(Transaction tx, Hash256 from)
+    {
+        // A transaction the full queue dropped stays askable for when someone announces it.
+        if (_relayed.Writer.TryWrite((tx, from)))
+        {
+            _transactions.Received(tx.Hash);
         }
     }
 

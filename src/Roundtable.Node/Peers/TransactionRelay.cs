@@ -9,8 +9,9 @@ namespace Roundtable.Node.Peers;
 /// <summary>
 /// Carries transactions to peers (docs/network.md §10, "Transaction relay"). A client's
 /// transaction goes whole to every peer of the node that admitted it: there nearly every peer
-/// lacks it. Those of one <see cref="FlushInterval"/> go together, so a busy node writes to each
-/// peer once per interval rather than once per transaction (each write also wakes the peer).
+/// lacks it. Those of one <see cref="FlushInterval"/> go together, in as few messages as their
+/// size allows, so a busy node writes to each peer once per interval rather than once per
+/// transaction (each write also wakes the peer), and the peer reads one frame, not one each.
 /// A transaction admitted from a peer is only announced, by hash, to the other peers,
 /// and a peer asks for the ones it neither holds nor is already getting: past the first hop most
 /// peers hold it already, so 32 bytes ask instead of the whole transaction arriving again. That way
@@ -127,24 +128,22 @@ internal sealed class TransactionRelay
         }
     }
 
-    /// <summary>Sends <paramref name="from"/> each requested transaction this node still holds; the others are committed or gone.</summary>
+    /// <summary>Sends <paramref name="from"/> the requested transactions this node still holds; the others are committed or gone.</summary>
     public void OnRequest(Hash256 from, HashesMessage request)
     {
-        foreach (var hash in request.Hashes)
+        var held = request.Hashes.Select(_chain.FindPending).OfType<Transaction>();
+        foreach (var message in TransactionsMessage.Chunk(held))
         {
-            if (_chain.FindPending(hash) is { } tx)
-            {
-                _network.Send(from, WireType.Transaction, tx.Encoded.ToArray());
-            }
+            _network.Send(from, WireType.TransactionBatch, message.ToBytes());
         }
     }
 
-    /// <summary>Queues the transactions to every peer in admission order, together, so each connection writes them in as few sends as its batch allows.</summary>
+    /// <summary>Queues the transactions to every peer in admission order, as few messages as their number and size allow.</summary>
     private void Push(List<Transaction> transactions)
     {
-        foreach (var tx in transactions)
+        foreach (var message in TransactionsMessage.Chunk(transactions))
         {
-            _network.Broadcast(WireType.Transaction, tx.Encoded.ToArray());
+            _network.Broadcast(WireType.TransactionBatch, message.ToBytes());
         }
     }
 

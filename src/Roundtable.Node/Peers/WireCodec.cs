@@ -16,7 +16,8 @@ public static class WireCodec
     /// <see cref="BlockRequestMessage"/>, <see cref="BlockResponseMessage"/>, or one of the state-sync
     /// messages (<see cref="SnapshotsRequestMessage"/>, <see cref="SnapshotOfferMessage"/>, <see cref="ChunkRequestMessage"/>,
     /// <see cref="ChunkResponseMessage"/>, <see cref="LightBlockRequestMessage"/>, <see cref="LightBlockResponseMessage"/>),
-    /// a <see cref="DisclosureMessage"/>, or a <see cref="HashesMessage"/> (a transaction announcement or request, or a disclosure request).</summary>
+    /// a <see cref="DisclosureMessage"/>, a <see cref="HashesMessage"/> (a transaction announcement or request, or a disclosure request),
+    /// or a <see cref="TransactionsMessage"/>.</summary>
     /// <exception cref="DecodeException">The payload does not decode canonically, or the type is unknown.</exception>
     public static object Decode(byte type, ReadOnlySpan<byte> payload) => type switch
     {
@@ -36,6 +37,7 @@ public static class WireCodec
         WireType.LightBlockResponse => Canonical.FromBytes<LightBlockResponseMessage>(payload),
         WireType.Disclosure => Canonical.FromBytes<DisclosureMessage>(payload),
         WireType.TransactionAnnounce or WireType.TransactionRequest or WireType.DisclosureRequest => Canonical.FromBytes<HashesMessage>(payload),
+        WireType.TransactionBatch => TransactionsMessage.Decode(payload),
         _ => throw new DecodeException(DecodeError.UnknownType, $"Unknown peer message type {type}."),
     };
 }

@@ -3,7 +3,7 @@ namespace Roundtable.Node.Peers;
 /// <summary>Message types the node sends over the peer transport (type 0 is the transport's own). Never renumber.</summary>
 public static class WireType
 {
-    /// <summary>A transaction (canonical bytes).</summary>
+    /// <summary>A transaction (canonical bytes). Still accepted; nodes now send <see cref="TransactionBatch"/>.</summary>
     public const byte Transaction = 1;
 
     /// <summary>A signed proposal with the size and part count of its block.</summary>
@@ -51,9 +51,12 @@ public static class WireType
     /// <summary>Hashes of transactions the sender holds and received from another peer: ask for those you lack.</summary>
     public const byte TransactionAnnounce = 16;
 
-    /// <summary>Hashes of announced transactions the sender lacks: answered with a <see cref="Transaction"/> message each.</summary>
+    /// <summary>Hashes of announced transactions the sender lacks: answered with <see cref="TransactionBatch"/> messages.</summary>
     public const byte TransactionRequest = 17;
 
     /// <summary>Commitments of standing personal fields whose values the sender lacks: answered with a <see cref="Disclosure"/> message for each one held.</summary>
     public const byte DisclosureRequest = 18;
+
+    /// <summary>Several transactions (<see cref="TransactionsMessage"/>): a relay flush's client transactions, or the answer to a <see cref="TransactionRequest"/>.</summary>
+    public const byte TransactionBatch = 19;
 }
