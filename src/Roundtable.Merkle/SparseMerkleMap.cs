@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Roundtable.Core.Hashing;
 
 namespace Roundtable.Merkle;
@@ -21,7 +22,10 @@ namespace Roundtable.Merkle;
 /// are copied on the way in and on the way out, so callers can never change the stored state
 /// behind the root's back; the two exceptions, <see cref="TryGetStored"/> and
 /// <see cref="SetOwned"/>, hand out read-only memory and take over an array its caller gives up.
-/// An instance is not safe for concurrent mutation; distinct clones may be used from different threads.
+/// Writes reach the trie when it is next read (<see cref="Root"/>, <see cref="Prove"/>,
+/// <see cref="Clone"/>), all in one pass, so such a read after a write is itself a change to the
+/// instance. An instance is not safe for concurrent mutation; distinct clones may be used from
+/// different threads, and a clone starts with every write in its trie.
 /// </para>
 /// </summary>
 public sealed class SparseMerkleMap
@@ -46,6 +50,13 @@ public sealed class SparseMerkleMap
     private TrieNode? _trie;
     private int _count;
 
+    // Writes not yet in the trie, in the order made (a null value removes the key). Nothing reads
+    // the trie between a block's first write and its root, so the block's writes go in together
+    // (Flush): one sorted pass visits each node once, however many writes pass below it, where a
+    // walk from the root per write repeated the levels they share; a key written twice costs one
+    // update, and no hash of a value later overwritten is taken.
+    private readonly List<(Hash256 Path, byte[]? Value)> _pending = [];
+
     // The token on the nodes this instance may still change in place. Replaced whenever the
     // current nodes become visible elsewhere (a clone, an enumeration), which freezes them.
     private object _edit = new();
@@ -63,7 +74,7 @@ public sealed class SparseMerkleMap
     }
 
     /// <summary>The root hash; subtrees changed since the last read are rehashed, nothing else.</summary>
-    public Hash256 Root => SparseMerkleTrie.HashOf(_trie);
+    public Hash256 Root => SparseMerkleTrie.HashOf(Trie());
 
     /// <summary>Number of keys.</summary>
     public int Count => _count;
@@ -210,7 +221,7 @@ public sealed class SparseMerkleMap
             return;
         }
 
-        _trie = SparseMerkleTrie.Insert(_trie, new TrieLeaf(KeyPath(key), Hash256.Compute(stored)), _edit);
+        _pending.Add((KeyPath(key), stored));
         Version++;
         if (write == IndexWrite.Added)
         {
@@ -227,12 +238,7 @@ public sealed class SparseMerkleMap
             return false;
         }
 
-        _trie = SparseMerkleTrie.Remove(_trie, KeyPath(key), out var removedFromTrie, _edit);
-        if (!removedFromTrie)
-        {
-            throw new InvalidOperationException("The key index and the Merkle trie disagree.");
-        }
-
+        _pending.Add((KeyPath(key), null));
         _count--;
         Version++;
         return true;
@@ -264,8 +270,9 @@ public sealed class SparseMerkleMap
     /// <summary>An independent copy, in O(1): updates to either never show in the other.</summary>
     public SparseMerkleMap Clone()
     {
+        var trie = Trie();
         Freeze();
-        return new SparseMerkleMap(_index, _trie, _count) { Version = Version };
+        return new SparseMerkleMap(_index, trie, _count) { Version = Version };
     }
 
     /// <summary>
@@ -273,17 +280,52 @@ public sealed class SparseMerkleMap
     /// <see cref="StateProof.VerifyMembership"/> when the key is present, with
     /// <see cref="StateProof.VerifyNonMembership"/> when it is not.
     /// </summary>
-    public StateProof Prove(ReadOnlySpan<byte> key) => SparseMerkleTrie.Prove(_trie, KeyPath(key));
+    public StateProof Prove(ReadOnlySpan<byte> key) => SparseMerkleTrie.Prove(Trie(), KeyPath(key));
 
     /// <summary>Checks the internal invariants of both trees (tests).</summary>
     internal void CheckInvariants()
     {
         var indexCount = SortedIndex.CountAndCheck(_index);
-        var trieCount = SparseMerkleTrie.CountAndCheck(_trie);
+        var trieCount = SparseMerkleTrie.CountAndCheck(Trie());
         if (indexCount != _count || trieCount != _count)
         {
             throw new InvalidOperationException($"Count {_count}, index {indexCount}, trie {trieCount}.");
         }
+    }
+
+    // The trie with every pending write in it. Sorted by path with the order made as the tie-break,
+    // so the last write of a key wins: the same trie whatever order the writes came in.
+    private TrieNode? Trie()
+    {
+        if (_pending.Count == 0)
+        {
+            return _trie;
+        }
+
+        var order = new int[_pending.Count];
+        var paths = new Hash256[_pending.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            paths[i] = _pending[i].Path;
+        }
+
+        Array.Sort(order, (a, b) => paths[a].CompareTo(paths[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        var updates = new List<TrieUpdate>(order.Length);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (i + 1 < order.Length && paths[order[i + 1]] == paths[order[i]])
+            {
+                continue; // a later write of the same key follows
+            }
+
+            var (path, value) = _pending[order[i]];
+            updates.Add(new TrieUpdate(path, value is null ? null : new TrieLeaf(path, Hash256.Compute(value))));
+        }
+
+        _trie = SparseMerkleTrie.Merge(_trie, CollectionsMarshal.AsSpan(updates), _edit);
+        _pending.Clear();
+        return _trie;
     }
 
     // From now on this instance copies the nodes it has, so others may hold them: the index root is

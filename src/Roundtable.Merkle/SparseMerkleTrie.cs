@@ -84,6 +84,9 @@ internal sealed class TrieBranch : TrieNode
     }
 }
 
+/// <summary>One change to the trie: the leaf to put at <see cref="Path"/>, or null to remove the leaf there.</summary>
+internal readonly record struct TrieUpdate(Hash256 Path, TrieLeaf? Leaf);
+
 /// <summary>
 /// Operations on the persistent (path-copying) binary sparse Merkle trie behind
 /// <see cref="SparseMerkleMap"/>, addressed by raw 256-bit paths. Every update returns a new root
@@ -137,10 +140,117 @@ internal static class SparseMerkleTrie
     }
 
     /// <summary>The trie with <paramref name="leaf"/> added, replacing any leaf with the same path.</summary>
-    public static TrieNode Insert(TrieNode? root, TrieLeaf leaf, object? owner = null) => Insert(root, leaf, 0, owner);
+    public static TrieNode Insert(TrieNode? root, TrieLeaf leaf, object? owner = null) =>
+        Merge(root, [new TrieUpdate(leaf.Path, leaf)], owner)!;
 
     /// <summary>The trie without the leaf at <paramref name="path"/>; the same root when there is none.</summary>
-    public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed, object? owner = null) => Remove(root, path, 0, out removed, owner);
+    public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed, object? owner = null)
+    {
+        removed = Find(root, path) is not null;
+        return removed ? Merge(root, [new TrieUpdate(path, null)], owner) : root;
+    }
+
+    /// <summary>
+    /// The trie with every update applied in one pass: a leaf added or replacing the one at its
+    /// path, or (a null leaf) the path's leaf removed. <paramref name="updates"/> are sorted by path
+    /// and name each path once. Each node on the updated paths is visited once however many
+    /// updates pass below it, so a block's writes cost one walk of the levels they share instead
+    /// of one from the root each. Subtrees no update reaches are returned as they are; every update
+    /// should change the trie (a removal names a present path), as the map's writes do: one that
+    /// changes nothing still copies the path it walks.
+    /// </summary>
+    public static TrieNode? Merge(TrieNode? root, ReadOnlySpan<TrieUpdate> updates, object? owner = null) => Merge(root, updates, 0, owner);
+
+    private static TrieNode? Merge(TrieNode? node, ReadOnlySpan<TrieUpdate> updates, int depth, object? owner)
+    {
+        if (updates.IsEmpty)
+        {
+            return node;
+        }
+
+        switch (node)
+        {
+            case null:
+                return Build(updates, null, depth);
+            case TrieLeaf leaf:
+                return Build(updates, leaf, depth);
+            default:
+                var branch = (TrieBranch)node;
+                var right = FirstWithBitSet(updates, depth);
+                var newLeft = Merge(branch.Left, updates[..right], depth + 1, owner);
+                var newRight = Merge(branch.Right, updates[right..], depth + 1, owner);
+
+                // A child may have been changed in place (same object, new hash), so the branch is
+                // always remade: an update below it changes its hash. A subtree left with one leaf,
+                // or none, is that leaf, or empty: pull it up.
+                return (newLeft, newRight) switch
+                {
+                    (null, null) => null,
+                    (null, TrieLeaf only) => only,
+                    (TrieLeaf only, null) => only,
+                    _ => Make(branch, newLeft, newRight, owner),
+                };
+        }
+    }
+
+    // The subtree at `depth` holding the updates' leaves and, unless an update names its path,
+    // `existing`: all share their first `depth` bits.
+    private static TrieNode? Build(ReadOnlySpan<TrieUpdate> updates, TrieLeaf? existing, int depth)
+    {
+        var leaves = new List<TrieLeaf>(updates.Length + 1);
+        var keep = existing;
+        foreach (var update in updates)
+        {
+            if (keep is not null && keep.Path.CompareTo(update.Path) <= 0)
+            {
+                if (keep.Path != update.Path)
+                {
+                    leaves.Add(keep);
+                }
+
+                keep = null;
+            }
+
+            if (update.Leaf is { } added)
+            {
+                leaves.Add(added);
+            }
+        }
+
+        if (keep is not null)
+        {
+            leaves.Add(keep);
+        }
+
+        return leaves.Count switch
+        {
+            0 => null,
+            1 => leaves[0],
+            _ => BuildRange([.. leaves], 0, leaves.Count, depth),
+        };
+    }
+
+    // The first update whose path has bit `depth` set; they share the bits above it, so the bit
+    // runs 0…0 1…1 across the sorted updates.
+    private static int FirstWithBitSet(ReadOnlySpan<TrieUpdate> updates, int depth)
+    {
+        var lo = 0;
+        var hi = updates.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (updates[mid].Path.GetBit(depth))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
 
     /// <summary>
     /// The siblings along <paramref name="path"/> from the root down, and the leaf where the walk
@@ -212,22 +322,6 @@ internal static class SparseMerkleTrie
         return Hash256.FromBytes(bytes);
     }
 
-    private static TrieNode Insert(TrieNode? node, TrieLeaf leaf, int depth, object? owner)
-    {
-        switch (node)
-        {
-            case null:
-                return leaf;
-            case TrieLeaf existing:
-                return existing.Path == leaf.Path ? leaf : Split(existing, leaf, depth, owner);
-            default:
-                var branch = (TrieBranch)node;
-                return leaf.Path.GetBit(depth)
-                    ? Make(branch, branch.Left, Insert(branch.Right, leaf, depth + 1, owner), owner)
-                    : Make(branch, Insert(branch.Left, leaf, depth + 1, owner), branch.Right, owner);
-        }
-    }
-
     // `reuse` itself when this map may still edit it, otherwise a new branch.
     private static TrieBranch Make(TrieBranch reuse, TrieNode? left, TrieNode? right, object? owner)
     {
@@ -238,56 +332,6 @@ internal static class SparseMerkleTrie
         }
 
         return new TrieBranch(left, right, owner);
-    }
-
-    // Two leaves that share the first `depth` bits: branch where they diverge, then wrap the branch
-    // in single-child branches back up to `depth` (both leaves lie below each of them).
-    private static TrieBranch Split(TrieLeaf a, TrieLeaf b, int depth, object? owner)
-    {
-        var diverge = depth;
-        while (a.Path.GetBit(diverge) == b.Path.GetBit(diverge))
-        {
-            diverge++;
-        }
-
-        var node = b.Path.GetBit(diverge) ? new TrieBranch(a, b, owner) : new TrieBranch(b, a, owner);
-        for (var d = diverge - 1; d >= depth; d--)
-        {
-            node = b.Path.GetBit(d) ? new TrieBranch(null, node, owner) : new TrieBranch(node, null, owner);
-        }
-
-        return node;
-    }
-
-    private static TrieNode? Remove(TrieNode? node, Hash256 path, int depth, out bool removed, object? owner)
-    {
-        switch (node)
-        {
-            case null:
-                removed = false;
-                return null;
-            case TrieLeaf leaf:
-                removed = leaf.Path == path;
-                return removed ? null : leaf;
-            default:
-                var branch = (TrieBranch)node;
-                var goRight = path.GetBit(depth);
-                var child = goRight ? branch.Right : branch.Left;
-                var other = goRight ? branch.Left : branch.Right;
-                var newChild = Remove(child, path, depth + 1, out removed, owner);
-                if (!removed)
-                {
-                    return branch;
-                }
-
-                // A subtree left with one leaf is that leaf: pull it up.
-                if ((newChild is null && other is TrieLeaf) || (newChild is TrieLeaf && other is null))
-                {
-                    return newChild ?? other;
-                }
-
-                return goRight ? Make(branch, other, newChild, owner) : Make(branch, newChild, other, owner);
-        }
     }
 
     /// <summary>

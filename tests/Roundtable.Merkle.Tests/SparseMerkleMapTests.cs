@@ -532,6 +532,73 @@ public class SparseMerkleMapTests
     }
 
     // One random removal or write of a key from the key space, to the map and its model alike.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(100)]
+    [InlineData(2000)]
+    public void Writes_gathered_between_reads_of_the_root_give_the_root_of_writing_them_one_by_one(int writesPerRead)
+    {
+        // A small key space makes one batch write a key several times, and set and remove it.
+        var random = new Random(writesPerRead);
+        var model = new SortedDictionary<byte[], byte[]>(ByteArrayOrdinal.Instance);
+        var gathered = SparseMerkleMap.LoadSorted(RandomEntries(random, 500));
+        foreach (var (k, v) in gathered.EnumerateOrdered())
+        {
+            model[k] = v;
+        }
+
+        var oneByOne = gathered.Clone();
+        var keySpace = model.Keys.Take(250).Concat(Enumerable.Range(0, 100).Select(_ => RandomKey(random))).ToArray();
+        for (var step = 1; step <= 4000; step++)
+        {
+            var key = keySpace[random.Next(keySpace.Length)];
+            if (random.Next(3) == 0)
+            {
+                Assert.Equal(model.Remove(key), gathered.Remove(key));
+                oneByOne.Remove(key);
+            }
+            else
+            {
+                var value = RandomValue(random);
+                model[key] = value;
+                gathered.Set(key, value);
+                oneByOne.Set(key, value);
+            }
+
+            _ = oneByOne.Root;
+            if (step % writesPerRead == 0)
+            {
+                Assert.Equal(oneByOne.Root, gathered.Root);
+            }
+        }
+
+        Assert.Equal(NaiveSparseMerkle.RootOfMap(model), gathered.Root.ToArray());
+        Assert.Equal(oneByOne.Root, gathered.Root);
+        gathered.CheckInvariants();
+    }
+
+    [Fact]
+    public void Proofs_and_clones_taken_right_after_writes_see_those_writes()
+    {
+        var random = new Random(21);
+        var map = SparseMerkleMap.LoadSorted(RandomEntries(random, 300));
+        _ = map.Root;
+        var added = RandomKey(random);
+        var removed = map.EnumerateOrdered().First().Key;
+        map.Set(added, [1, 2, 3]);
+        Assert.True(map.Remove(removed));
+
+        var proofOfAdded = map.Prove(added);
+        var clone = map.Clone();
+        var proofOfRemoved = clone.Prove(removed);
+
+        Assert.True(proofOfAdded.VerifyMembership(map.Root, added, [1, 2, 3]));
+        Assert.True(proofOfRemoved.VerifyNonMembership(map.Root, removed));
+        Assert.Equal(NaiveSparseMerkle.RootOfMap(clone.EnumerateOrdered()), clone.Root.ToArray());
+        Assert.Equal(map.Root, clone.Root);
+    }
+
     private static void RandomStep(Random random, byte[][] keySpace, SortedDictionary<byte[], byte[]> model, SparseMerkleMap map)
     {
         var key = keySpace[random.Next(keySpace.Length)];
