@@ -20,6 +20,8 @@ for attempt in 1 2 3; do
   sleep 5
 done
 dll=bench/Roundtable.Bench/bin/Release/net10.0/Roundtable.Bench.dll
+# The build leaves compiler servers running; the figures measured next must have the cores to themselves.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 options=()
 figures=()
