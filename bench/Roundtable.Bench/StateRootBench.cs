@@ -196,11 +196,11 @@ internal static class StateRootBench
         Report.Row("stateroot", $"LoadSorted + Root, {label}", load.Ms(), $"SHA-256 floor {buildFloor.Ms()}", load.RatioTo(buildFloor) + " × floor");
         var fastLoad = Timing.Median(fastSamples);
         Report.Row("stateroot", $"AdoptSorted + Root on {Environment.ProcessorCount} cores, collector held off (how a node loads a snapshot when it joins or restarts), {label}", fastLoad.Ms(), $"LoadSorted + Root {load.Ms()}", fastLoad.RatioTo(load) + " × LoadSorted");
-        Report.Row("stateroot", $"incremental Set × {label} (hashes key, value, leaf)", setAll.Ms(), $"SHA-256 floor {perKey.Ms()}", setAll.RatioTo(perKey) + " × floor");
-        Report.Row("stateroot", $"then Root (hashes every interior node), {label}", rootAll.Ms(), $"per node {perNode.Ns()} vs raw SHA-256(65 B) {h65.Ns()}", perNode.RatioTo(h65) + " × raw");
+        Report.Row("stateroot", $"incremental Set × {label} (key index and key path; value and leaf are hashed when the next Root merges the writes)", setAll.Ms(), $"SHA-256 floor {perKey.Ms()}", setAll.RatioTo(perKey) + " × floor");
+        Report.Row("stateroot", $"then Root (merges the writes into the trie: value and leaf hashes, every interior node), {label}", rootAll.Ms(), $"per node {perNode.Ns()} vs raw SHA-256(65 B) {h65.Ns()}", perNode.RatioTo(h65) + " × raw");
         Report.Row("stateroot", $"incremental total (Set all + Root), {label}", (setAll + rootAll).Ms(), $"LoadSorted + Root {load.Ms()}", (setAll + rootAll).RatioTo(load) + " × LoadSorted");
         Report.Row("stateroot", $"update {updates:N0} keys in the {label} map + Root ({dirtyMedian:N0} dirty nodes)", update.Ms(), $"SHA-256 floor {updateFloor.Ms()}", update.RatioTo(updateFloor) + " × floor");
-        Report.Row("stateroot", "  of which Root, per dirty node", perDirtyNode.Ns(), $"raw SHA-256(65 B) {h65.Ns()}", perDirtyNode.RatioTo(h65) + " × raw");
+        Report.Row("stateroot", "  of which Root (with the writes' value and leaf hashes), per dirty node", perDirtyNode.Ns(), $"raw SHA-256(65 B) {h65.Ns()}", perDirtyNode.RatioTo(h65) + " × raw");
         Report.Row("stateroot", "managed heap after the runs; 1-min load average before → after", $"{Report.MiB(GC.GetTotalMemory(false))}; {loadBefore} → {Report.LoadAverage()}");
         GC.KeepAlive(incremental);
     }
