@@ -34,7 +34,18 @@ public sealed class PortalPerson : IAsyncDisposable
     /// <summary>Opens <paramref name="path"/> in English and waits until the key panel has found (or not found) the key.</summary>
     public async Task GoAsync(string path)
     {
-        await Page.GotoAsync(Portal + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en");
+        var url = Portal + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en";
+        try
+        {
+            await Page.GotoAsync(url);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
+        {
+            // A page reloads itself 1.5 s after a recorded transaction (tx-forms.js afterCommit); a
+            // reload that starts just as this navigation does cancels it. Once is all it can.
+            await Page.GotoAsync(url);
+        }
+
         await WaitForKeyPanelAsync();
     }
 
