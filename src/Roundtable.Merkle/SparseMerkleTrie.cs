@@ -170,8 +170,13 @@ internal static class SparseMerkleTrie
 
         switch (node)
         {
+            case null when updates.Length == 1:
+                return updates[0].Leaf;
             case null:
                 return Build(updates, null, depth);
+            case TrieLeaf leaf when updates.Length == 1:
+                var update = updates[0];
+                return update.Path == leaf.Path ? update.Leaf : update.Leaf is { } added ? Split(leaf, added, depth, owner) : leaf;
             case TrieLeaf leaf:
                 return Build(updates, leaf, depth);
             default:
@@ -191,6 +196,25 @@ internal static class SparseMerkleTrie
                     _ => Make(branch, newLeft, newRight, owner),
                 };
         }
+    }
+
+    // Two leaves that share the first `depth` bits (the common case of one write reaching a leaf):
+    // a branch where they diverge, wrapped in single-child branches back up to `depth`.
+    private static TrieBranch Split(TrieLeaf a, TrieLeaf b, int depth, object? owner)
+    {
+        var diverge = depth;
+        while (a.Path.GetBit(diverge) == b.Path.GetBit(diverge))
+        {
+            diverge++;
+        }
+
+        var node = b.Path.GetBit(diverge) ? new TrieBranch(a, b, owner) : new TrieBranch(b, a, owner);
+        for (var d = diverge - 1; d >= depth; d--)
+        {
+            node = b.Path.GetBit(d) ? new TrieBranch(null, node, owner) : new TrieBranch(node, null, owner);
+        }
+
+        return node;
     }
 
     // The subtree at `depth` holding the updates' leaves and, unless an update names its path,
