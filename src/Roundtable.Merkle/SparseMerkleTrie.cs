@@ -7,8 +7,15 @@ internal abstract class TrieNode
 {
 }
 
+/// <summary>Something placed in the trie by its 256-bit path.</summary>
+internal interface IHasPath
+{
+    /// <summary>The path: SHA-256 of the key.</summary>
+    Hash256 Path { get; }
+}
+
 /// <summary>The only leaf of its subtree: a key path and the hash of its value. Immutable.</summary>
-internal sealed class TrieLeaf : TrieNode
+internal sealed class TrieLeaf : TrieNode, IHasPath
 {
     public TrieLeaf(Hash256 path, Hash256 valueHash)
     {
@@ -85,7 +92,7 @@ internal sealed class TrieBranch : TrieNode
 }
 
 /// <summary>One change to the trie: the leaf to put at <see cref="Path"/>, or null to remove the leaf there.</summary>
-internal readonly record struct TrieUpdate(Hash256 Path, TrieLeaf? Leaf);
+internal readonly record struct TrieUpdate(Hash256 Path, TrieLeaf? Leaf) : IHasPath;
 
 /// <summary>
 /// Operations on the persistent (path-copying) binary sparse Merkle trie behind
@@ -254,16 +261,17 @@ internal static class SparseMerkleTrie
         };
     }
 
-    // The first update whose path has bit `depth` set; they share the bits above it, so the bit
-    // runs 0…0 1…1 across the sorted updates.
-    private static int FirstWithBitSet(ReadOnlySpan<TrieUpdate> updates, int depth)
+    // The first item whose path has bit `depth` set: sorted paths that share the bits above it
+    // run 0…0 1…1 in that bit.
+    private static int FirstWithBitSet<T>(ReadOnlySpan<T> sorted, int depth)
+        where T : IHasPath
     {
         var lo = 0;
-        var hi = updates.Length;
+        var hi = sorted.Length;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (updates[mid].Path.GetBit(depth))
+            if (sorted[mid].Path.GetBit(depth))
             {
                 hi = mid;
             }
@@ -371,22 +379,7 @@ internal static class SparseMerkleTrie
             return leaves[start];
         }
 
-        // All paths in [start, end) share their first `depth` bits, so bit `depth` is 0…0 1…1.
-        var lo = start;
-        var hi = end;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (leaves[mid].Path.GetBit(depth))
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
+        var lo = start + FirstWithBitSet<TrieLeaf>(leaves.AsSpan(start, end - start), depth);
         var left = lo > start ? BuildRange(leaves, start, lo, depth + 1) : null;
         var right = lo < end ? BuildRange(leaves, lo, end, depth + 1) : null;
         return new TrieBranch(left, right, HashBranch(HashOf(left), HashOf(right)));
