@@ -146,25 +146,14 @@ internal static class SparseMerkleTrie
         return node is TrieLeaf leaf && leaf.Path == path ? leaf : null;
     }
 
-    /// <summary>The trie with <paramref name="leaf"/> added, replacing any leaf with the same path.</summary>
-    public static TrieNode Insert(TrieNode? root, TrieLeaf leaf, object? owner = null) =>
-        Merge(root, [new TrieUpdate(leaf.Path, leaf)], owner)!;
-
-    /// <summary>The trie without the leaf at <paramref name="path"/>; the same root when there is none.</summary>
-    public static TrieNode? Remove(TrieNode? root, Hash256 path, out bool removed, object? owner = null)
-    {
-        removed = Find(root, path) is not null;
-        return removed ? Merge(root, [new TrieUpdate(path, null)], owner) : root;
-    }
-
     /// <summary>
     /// The trie with every update applied in one pass: a leaf added or replacing the one at its
     /// path, or (a null leaf) the path's leaf removed. <paramref name="updates"/> are sorted by path
     /// and name each path once. Each node on the updated paths is visited once however many
     /// updates pass below it, so a block's writes cost one walk of the levels they share instead
-    /// of one from the root each. Subtrees no update reaches are returned as they are; every update
-    /// should change the trie (a removal names a present path), as the map's writes do: one that
-    /// changes nothing still copies the path it walks.
+    /// of one from the root each. Subtrees no update reaches are returned as they are. An update
+    /// that changes nothing (a removal of an empty path, as when a map sets and then removes a new
+    /// key before its trie is read) leaves the same leaves, but still copies the path it walks.
     /// </summary>
     public static TrieNode? Merge(TrieNode? root, ReadOnlySpan<TrieUpdate> updates, object? owner = null) => Merge(root, updates, 0, owner);
 

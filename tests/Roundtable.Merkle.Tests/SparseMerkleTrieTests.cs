@@ -54,18 +54,18 @@ public class SparseMerkleTrieTests
         var p1 = Path("00", 0, lastByte: 0x01);
         var root = Build([p0, p1]);
 
-        var afterRemove = SparseMerkleTrie.Remove(root, p1, out var removed);
-        Assert.True(removed);
+        var afterRemove = TrieEdits.Remove(root, p1);
         Assert.IsType<TrieLeaf>(afterRemove);
         Assert.Equal(Leaf(p0), SparseMerkleTrie.HashOf(afterRemove));
 
-        var empty = SparseMerkleTrie.Remove(afterRemove, p0, out removed);
-        Assert.True(removed);
+        var empty = TrieEdits.Remove(afterRemove, p0);
         Assert.Null(empty);
         Assert.Equal(Hash256.Zero, SparseMerkleTrie.HashOf(empty));
 
-        Assert.Same(root, SparseMerkleTrie.Remove(root, Path("00", 0, lastByte: 0x02), out removed));
-        Assert.False(removed);
+        // Removing a path that holds nothing leaves the same leaves, and so the same root.
+        var unchanged = TrieEdits.Remove(root, Path("00", 0, lastByte: 0x02));
+        Assert.Equal(SparseMerkleTrie.HashOf(root), SparseMerkleTrie.HashOf(unchanged));
+        Assert.Equal(2, SparseMerkleTrie.CountAndCheck(unchanged));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class SparseMerkleTrieTests
             TrieNode? root = null;
             foreach (var leaf in leaves)
             {
-                root = SparseMerkleTrie.Insert(root, leaf);
+                root = TrieEdits.Insert(root, leaf);
             }
 
             Assert.Equal(expected, SparseMerkleTrie.HashOf(root).ToArray());
@@ -96,8 +96,8 @@ public class SparseMerkleTrieTests
             {
                 var victim = remaining[random.Next(remaining.Count)];
                 remaining.Remove(victim);
-                root = SparseMerkleTrie.Remove(root, victim.Path, out var removed);
-                Assert.True(removed);
+                Assert.NotNull(SparseMerkleTrie.Find(root, victim.Path));
+                root = TrieEdits.Remove(root, victim.Path);
                 Assert.Equal(Naive(remaining), SparseMerkleTrie.HashOf(root).ToArray());
                 Assert.Equal(remaining.Count, SparseMerkleTrie.CountAndCheck(root));
             }
@@ -115,7 +115,7 @@ public class SparseMerkleTrieTests
             TrieNode? root = null;
             foreach (var leaf in leaves)
             {
-                root = SparseMerkleTrie.Insert(root, leaf);
+                root = TrieEdits.Insert(root, leaf);
             }
 
             var rootHash = SparseMerkleTrie.HashOf(root);
@@ -171,9 +171,9 @@ public class SparseMerkleTrieTests
     public void InsertingTheSamePath_ReplacesTheLeaf()
     {
         var p = Path("55", 0);
-        TrieNode? root = SparseMerkleTrie.Insert(null, new TrieLeaf(p, EmptyValueHash));
-        root = SparseMerkleTrie.Insert(root, new TrieLeaf(Path("aa", 0), EmptyValueHash));
-        var replaced = SparseMerkleTrie.Insert(root, new TrieLeaf(p, Hash256.Compute([1])));
+        TrieNode? root = TrieEdits.Insert(null, new TrieLeaf(p, EmptyValueHash));
+        root = TrieEdits.Insert(root, new TrieLeaf(Path("aa", 0), EmptyValueHash));
+        var replaced = TrieEdits.Insert(root, new TrieLeaf(p, Hash256.Compute([1])));
 
         Assert.Equal(2, SparseMerkleTrie.CountAndCheck(replaced));
         Assert.Equal(Hash256.Compute([1]), SparseMerkleTrie.Find(replaced, p)!.ValueHash);
@@ -247,7 +247,7 @@ public class SparseMerkleTrieTests
         TrieNode? root = null;
         foreach (var p in paths)
         {
-            root = SparseMerkleTrie.Insert(root, new TrieLeaf(p, EmptyValueHash));
+            root = TrieEdits.Insert(root, new TrieLeaf(p, EmptyValueHash));
         }
 
         return root;

@@ -1,4 +1,5 @@
 using Roundtable.Core.Hashing;
+using Roundtable.Merkle.Tests.Support;
 
 namespace Roundtable.Merkle.Tests;
 
@@ -15,7 +16,7 @@ public class TrieBuilderTests
     public void Pieces_run_in_any_order_assemble_the_trie_that_inserting_the_leaves_one_by_one_makes(int leafCount, int depth)
     {
         var leaves = Leaves(leafCount, seed: leafCount + depth);
-        var expected = leaves.Aggregate((TrieNode?)null, (trie, leaf) => SparseMerkleTrie.Insert(trie, leaf));
+        var expected = leaves.Aggregate((TrieNode?)null, (trie, leaf) => TrieEdits.Insert(trie, leaf));
 
         var builder = new TrieBuilder(leaves, depth);
         foreach (var piece in builder.Pieces().Reverse())
